@@ -1,0 +1,433 @@
+// The `misura` command line.
+//
+//   misura verifica FILE                      check a regolamento
+//   misura valuta FILE --dati DIR [--formato testo|csv|json] [--uscita FILE]
+//   misura ast FILE                           print the AST back as source
+//   misura ir FILE                            print the evaluation plan
+//
+// Exit codes: 0 ok; 1 diagnostics (errors in the regolamento, in the data or
+// in the evaluation); 2 command-line usage; 3 internal error (a bug of
+// misura, never of the regolamento). Diagnostics go to stderr, results to
+// stdout (or to the --uscita file, written atomically). Every message is in
+// Italian, CLI11's own parse errors included: they are caught and replaced.
+#include <CLI/CLI.hpp>
+
+#include <cctype>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast/print.h"
+#include "compiler/driver/driver.h"
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "runtime/eval/evaluate.h"
+#include "runtime/report/report.h"
+
+
+namespace {
+
+using namespace misura;
+
+constexpr int kOk = 0;
+constexpr int kDiagnostics = 1;
+constexpr int kUsage = 2;
+constexpr int kInternal = 3;
+
+const char* const kVersion = "misura 0.1";
+
+// A command-line mistake: reported as E0701, exit code 2.
+struct UsageError {
+  std::string message;
+  std::string hint = "scrivi `misura --aiuto` per l'elenco dei comandi e delle opzioni";
+};
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
+
+size_t warningCount(const Diagnostics& diags) {
+  size_t n = 0;
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Avviso) ++n;
+  return n;
+}
+
+// Prints every diagnostic, rendered, to stderr.
+void printDiagnostics(const SourceManager& sources, const Diagnostics& diags) {
+  if (diags.all().empty()) return;
+  std::cerr << misura::render(sources, diags.all()) << std::flush;
+}
+
+// A diagnostic without a source location (command line, output file).
+void printPlainError(const std::string& code, const std::string& message, const std::string& hint = {}) {
+  Diagnostic d;
+  d.code = code;
+  d.message = message;
+  d.hint = hint;
+  SourceManager none;
+  std::cerr << misura::render(none, {d}) << std::flush;
+}
+
+// ---- commands ----------------------------------------------------------------
+
+// Compiles `file` up to `stage`, printing the diagnostics. Returns the exit
+// code to use on failure, or nullopt on success.
+std::optional<int> compile(const std::string& file, Compilation& c, Stage stage) {
+  bool ok = compileFile(file, c, stage);
+  printDiagnostics(c.sources, c.diags);
+  if (!ok || c.diags.hasErrors()) {
+    std::cerr << "il regolamento contiene " << plural(c.diags.errorCount(), "errore", "errori") << "\n";
+    return kDiagnostics;
+  }
+  return std::nullopt;
+}
+
+int cmdVerifica(const std::string& file) {
+  Compilation c;
+  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
+  std::cout << "nessun errore";
+  if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
+  std::cout << "\n";
+  return kOk;
+}
+
+int cmdAst(const std::string& file) {
+  Compilation c;
+  if (auto failed = compile(file, c, Stage::Syntax)) return *failed;
+  if (!c.ast) throw InternalError{"il parser non ha prodotto l'AST"};
+  std::cout << ast::print(*c.ast);
+  return kOk;
+}
+
+int cmdIr(const std::string& file) {
+  Compilation c;
+  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
+  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
+  std::cout << ir::print(*c.module);
+  return kOk;
+}
+
+struct ValutaOptions {
+  std::string file;
+  std::string dataDir;
+  report::Format format = report::Format::Testo;
+  std::optional<std::string> output;
+};
+
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  bool same = std::filesystem::equivalent(a, b, ec);
+  return !ec && same;
+}
+
+// What the --uscita file would destroy, if it is one of the inputs: the
+// regolamento or a data file the regolamento declares.
+std::optional<std::string> inputClash(const std::string& output, const ValutaOptions& opt, const ir::Module& m) {
+  if (sameFile(output, opt.file)) return "il file del regolamento";
+  for (const ir::Dataset& d : m.datasets)
+    if (sameFile(output, std::filesystem::path(opt.dataDir) / d.file)) return "il file dei dati " + inQuotes(d.file);
+  return std::nullopt;
+}
+
+int cmdValuta(const ValutaOptions& opt) {
+  Compilation c;
+  if (auto failed = compile(opt.file, c, Stage::Lower)) {
+    std::cerr << "nessun punteggio calcolato\n";
+    return *failed;
+  }
+  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
+
+  if (opt.output) {
+    if (std::optional<std::string> clash = inputClash(*opt.output, opt, *c.module)) {
+      printPlainError("E0702", "l'uscita " + inQuotes(*opt.output) + " è " + *clash + ": non la sovrascrivo",
+                      "scegli con --uscita un altro nome, per esempio risultati.csv");
+      return kDiagnostics;
+    }
+  }
+
+  size_t before = c.diags.all().size();
+  eval::Options options;
+  options.dataDir = opt.dataDir;
+  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
+  // Only the diagnostics of the evaluation: those of the compilation (warnings)
+  // were printed already.
+  std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+  if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
+
+  if (!evaluation) {
+    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
+    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori")
+              << ": nessun punteggio calcolato\n";
+    return kDiagnostics;
+  }
+
+  size_t personsInError = 0;
+  for (const eval::PersonResult& p : evaluation->persons)
+    if (p.status == eval::PersonStatus::Errore) ++personsInError;
+  bool failed = c.diags.hasErrors() || personsInError > 0;
+
+  std::string text = report::render(opt.format, *c.module, *evaluation, c.sources);
+  if (opt.output) {
+    if (failed) {
+      // A results file with holes must not replace a good one that payroll
+      // may be reading: the previous file, if any, stays as it is.
+      std::cerr << "il file " << *opt.output << " non è stato scritto perché la valutazione ha "
+                << plural(c.diags.errorCount(), "errore", "errori") << "\n";
+      return kDiagnostics;
+    }
+    std::string error;
+    if (!report::writeFileAtomically(*opt.output, text, error)) {
+      printPlainError("E0702", "impossibile scrivere i risultati: " + error,
+                      "controlla il percorso dato con --uscita e i permessi della cartella");
+      return kDiagnostics;
+    }
+    std::cout << "risultati di " << plural(evaluation->persons.size(), "persona", "persone") << " scritti in "
+              << *opt.output << "\n";
+    return kOk;
+  }
+
+  std::cout << text;
+  if (failed) {
+    if (personsInError > 0)
+      std::cerr << (personsInError == 1 ? std::string("1 persona in errore: il suo punteggio non è stato calcolato")
+                                        : std::to_string(personsInError) +
+                                              " persone in errore: i loro punteggi non sono stati calcolati")
+                << " (vedi i messaggi sopra)\n";
+    else
+      std::cerr << "la valutazione ha " << plural(c.diags.errorCount(), "errore", "errori") << "\n";
+    return kDiagnostics;
+  }
+  return kOk;
+}
+
+// ---- command line --------------------------------------------------------------
+
+// The first "-x" or "--xyz" word of a CLI11 message: the option it is about.
+std::string optionIn(const std::string& message) {
+  size_t start = 0;
+  while (start < message.size()) {
+    size_t end = message.find_first_of(" :,", start);
+    if (end == std::string::npos) end = message.size();
+    std::string word = message.substr(start, end - start);
+    if (word.size() > 1 && word[0] == '-') return word;
+    start = end + 1;
+  }
+  return {};
+}
+
+// Italian labels for CLI11's help layout.
+std::shared_ptr<CLI::Formatter> italianFormatter() {
+  auto f = std::make_shared<CLI::Formatter>();
+  f->label("Usage", "Uso");
+  f->label("OPTIONS", "OPZIONI");
+  f->label("SUBCOMMAND", "COMANDO");
+  f->label("SUBCOMMANDS", "COMANDI");
+  f->label("Positionals", "Argomenti");
+  f->label("REQUIRED", "(obbligatorio)");
+  f->label("TEXT", "TESTO");
+  f->column_width(34);
+  return f;
+}
+
+// One option that takes a value, kept as a list so a repetition can be told
+// apart (and reported) instead of silently taking one of the values.
+struct ValueOption {
+  std::vector<std::string> values;
+  CLI::Option* option = nullptr;
+
+  void add(CLI::App* app, const std::string& names, const std::string& description, const std::string& type) {
+    option = app->add_option(names, values, description)
+                 ->type_name(type)
+                 ->expected(1)
+                 ->allow_extra_args(false)  // one value per occurrence: `--dati d FILE` leaves FILE alone
+                 ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  std::optional<std::string> get(const std::string& shown) const {
+    if (values.empty()) return std::nullopt;
+    if (values.size() > 1) throw UsageError{"l'opzione " + shown + " è data più volte"};
+    return values.front();
+  }
+};
+
+// Rejects the words CLI11 could not place: an unknown command or option,
+// an argument too many.
+void checkRemaining(const CLI::App& app, const std::string& context) {
+  for (const std::string& word : app.remaining()) {
+    if (word.size() > 1 && word[0] == '-')
+      throw UsageError{"opzione sconosciuta " + inQuotes(word) + context};
+    throw UsageError{"argomento in più " + inQuotes(word) + context};
+  }
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"Misura: verifica un regolamento di valutazione della performance e lo applica ai dati dell'anno.",
+               "misura"};
+  app.formatter(italianFormatter());
+  app.option_defaults()->group("Opzioni");
+  app.set_help_flag("-h,--aiuto,--help", "mostra questo aiuto ed esce");
+  app.set_version_flag("--versione", kVersion, "mostra la versione ed esce");
+  app.allow_extras();
+  // At most one command: a second command name is then an extra argument.
+  app.require_subcommand(0, 1);
+  app.footer(
+      "Codici di uscita: 0 tutto bene; 1 errori nel regolamento, nei dati o nella valutazione;\n"
+      "2 riga di comando sbagliata; 3 errore interno di misura.\n"
+      "Aiuto di un comando: misura COMANDO --aiuto. Il linguaggio è descritto in docs/linguaggio.md.");
+
+  std::string fileHelp = "il file del regolamento (.misura)";
+
+  // Each command takes one FILE; a second word is left to remaining() and
+  // reported by checkRemaining().
+  CLI::App* verifica = app.add_subcommand("verifica", "controlla il regolamento senza calcolare nulla");
+  std::string verificaFile;
+  verifica->add_option("FILE", verificaFile, fileHelp)->type_name("");
+
+  CLI::App* valuta = app.add_subcommand("valuta", "calcola punteggi, fasce e premi dai dati dell'anno");
+  std::string valutaFile;
+  valuta->add_option("FILE", valutaFile, fileHelp)->type_name("");
+  ValueOption dati, formato, uscita;
+  dati.add(valuta, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
+  formato.add(valuta, "--formato",
+              "testo (tabella, predefinito), csv o json; con --uscita FILE.csv o FILE.json il formato segue "
+              "l'estensione",
+              "FORMATO");
+  uscita.add(valuta, "--uscita", "scrive i risultati in FILE invece che sul terminale", "FILE");
+
+  CLI::App* astCmd = app.add_subcommand("ast", "mostra l'albero sintattico del regolamento (per sviluppatori)");
+  std::string astFile;
+  astCmd->add_option("FILE", astFile, fileHelp)->type_name("");
+
+  CLI::App* irCmd = app.add_subcommand("ir", "mostra il piano di valutazione compilato (per sviluppatori)");
+  std::string irFile;
+  irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
+
+  for (CLI::App* sub : {verifica, valuta, astCmd, irCmd}) {
+    sub->group("Comandi");
+    // The inherited help flag is created before the group default applies.
+    if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
+    sub->formatter(italianFormatter());
+    sub->footer("Codici di uscita: 0 tutto bene; 1 errori nel regolamento, nei dati o nella valutazione;\n"
+                "2 riga di comando sbagliata; 3 errore interno di misura.");
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);  // help on stdout, exit 0
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ArgumentMismatch& e) {
+    std::string option = optionIn(e.what());
+    std::string msg = std::string(e.what()).find("missing") != std::string::npos || option.empty()
+                          ? "l'opzione " + (option.empty() ? std::string("data") : option) + " richiede un valore"
+                          : "l'opzione " + option + " ha un numero sbagliato di valori";
+    throw UsageError{msg};
+  } catch (const CLI::ParseError& e) {
+    std::string option = optionIn(e.what());
+    throw UsageError{option.empty() ? "riga di comando non valida"
+                                    : "riga di comando non valida vicino a " + inQuotes(option)};
+  }
+
+  CLI::App* chosen = nullptr;
+  for (CLI::App* sub : {verifica, valuta, astCmd, irCmd})
+    if (sub->parsed()) chosen = sub;
+
+  if (!chosen) {
+    for (const std::string& word : app.remaining()) {
+      if (word.size() > 1 && word[0] == '-') throw UsageError{"opzione sconosciuta " + inQuotes(word)};
+      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, ast, ir"};
+    }
+    throw UsageError{"manca il comando: scrivi per esempio `misura verifica regolamento.misura`"};
+  }
+  std::string context = " nel comando " + chosen->get_name();
+  checkRemaining(app, context);
+  checkRemaining(*chosen, context);
+
+  auto fileOf = [&](const std::string& file) {
+    if (chosen->get_option("FILE")->count() == 0)
+      throw UsageError{"manca il file del regolamento: scrivi `misura " + chosen->get_name() + " FILE`"};
+    return file;
+  };
+
+  if (chosen == verifica) return cmdVerifica(fileOf(verificaFile));
+  if (chosen == astCmd) return cmdAst(fileOf(astFile));
+  if (chosen == irCmd) return cmdIr(fileOf(irFile));
+
+  ValutaOptions opt;
+  opt.file = fileOf(valutaFile);
+  std::optional<std::string> dir = dati.get("--dati");
+  if (!dir)
+    throw UsageError{"manca l'opzione --dati: la cartella dei file dei dati",
+                     "scrivi per esempio `misura valuta " + opt.file + " --dati dati`"};
+  opt.dataDir = *dir;
+  opt.output = uscita.get("--uscita");
+  if (opt.output && opt.output->empty()) throw UsageError{"l'opzione --uscita richiede il nome di un file"};
+  std::optional<std::string> fmtName = formato.get("--formato");
+  if (!fmtName && opt.output) {
+    std::string ext = std::filesystem::path(*opt.output).extension().string();
+    if (ext == ".csv") fmtName = "csv";
+    if (ext == ".json") fmtName = "json";
+  }
+  if (fmtName)
+    for (char& ch : *fmtName) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!fmtName || *fmtName == "testo")
+    opt.format = report::Format::Testo;
+  else if (*fmtName == "csv")
+    opt.format = report::Format::Csv;
+  else if (*fmtName == "json")
+    opt.format = report::Format::Json;
+  else
+    throw UsageError{"formato sconosciuto " + inQuotes(*fmtName) + ": i formati sono testo, csv, json"};
+  return cmdValuta(opt);
+}
+
+// Must not throw: it runs in main's last-resort handlers.
+void internalError(const char* what) noexcept {
+  std::fprintf(stderr,
+               "errore interno di misura (non dipende dal regolamento): %s\n"
+               "  è un difetto del programma: segnalalo agli sviluppatori con il regolamento e i dati usati\n",
+               what);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int code = kInternal;
+  try {
+    code = run(argc, argv);
+  } catch (const UsageError& e) {
+    try {
+      printPlainError("E0701", e.message, e.hint);
+    } catch (...) {
+      std::fputs("misura: errore[E0701]: riga di comando non valida\n", stderr);
+    }
+    return kUsage;
+  } catch (const InternalError& e) {
+    internalError(e.what.c_str());
+    return kInternal;
+  } catch (const std::exception& e) {
+    internalError(e.what());
+    return kInternal;
+  } catch (...) {
+    internalError("eccezione sconosciuta");
+    return kInternal;
+  }
+  // Results that did not reach stdout (a full disk, a closed pipe) must not
+  // look like a success.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "misura: errore[E0702]: impossibile scrivere sull'uscita standard\n";
+    return code == kOk ? kDiagnostics : code;
+  }
+  return code;
+}

@@ -1,0 +1,257 @@
+// The abstract syntax tree of a regolamento: what the segretario wrote, with
+// every node's span, and nothing of ANTLR. Built by compiler/syntax, read by
+// compiler/sema (which keeps its findings in side tables keyed by NodeId),
+// printed back to source by print.h.
+//
+// Ownership: a Program owns all its nodes; expressions are owned through
+// unique_ptr by their parent. Nodes are immutable after the syntax stage.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/support/date.h"
+#include "compiler/support/rational.h"
+#include "compiler/support/source.h"
+
+namespace misura::ast {
+
+using NodeId = uint32_t;
+
+// The value types a segretario can name in a declaration.
+enum class TypeName { Testo, Numero, Percentuale, Punti, Euro, Data, Giorni, Booleano };
+
+// The unit written after a number literal: 80%, 60 punti, 1.200 euro, 90 giorni.
+enum class Unit { Nessuna, Percento, Punti, Euro, Giorni };
+
+struct Ident {
+  std::string name;
+  Span span;
+};
+
+struct Text {
+  std::string value;  // unescaped
+  Span span;
+};
+
+// ---- expressions --------------------------------------------------------
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct NumberLit {
+  Rational value;  // 80% is stored as 80 with unit Percento; sema scales it
+  Unit unit = Unit::Nessuna;
+};
+struct DateLit {
+  Date value;
+};
+struct TextLit {
+  std::string value;
+};
+struct BoolLit {
+  bool value = false;
+};
+// `valore`, `posizione`, `rilevazioni.valore`.
+struct NameRef {
+  Ident first;
+  std::optional<Ident> member;
+};
+struct Call {
+  Ident callee;
+  std::vector<ExprPtr> args;
+};
+enum class UnaryOp { Neg, Not };
+struct Unary {
+  UnaryOp op;
+  ExprPtr operand;
+};
+enum class BinaryOp { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, And, Or };
+struct Binary {
+  BinaryOp op;
+  ExprPtr lhs, rhs;
+};
+struct If {
+  ExprPtr cond, then, otherwise;
+};
+
+struct Expr {
+  NodeId id = 0;
+  Span span;
+  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If> node;
+};
+
+// ---- declarations -------------------------------------------------------
+
+struct Field {
+  Ident name;
+  TypeName type = TypeName::Testo;
+  Span typeSpan;
+  bool key = false;
+  bool optional = false;
+};
+
+// `personale da "personale.csv" { ... }` (isStaff) or
+// `dati rilevazioni da "rilevazioni.csv" chiave (matricola, obiettivo) { ... }`.
+struct Dataset {
+  Ident name;  // for the staff list: "personale", spanning the keyword
+  bool isStaff = false;
+  Text file;
+  std::optional<Text> encoding;
+  std::optional<Text> separator;
+  std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
+  std::vector<Field> fields;
+  Span span;
+};
+
+struct Param {
+  Ident name;
+  TypeName type = TypeName::Numero;
+  Span typeSpan;
+};
+
+// `indicatore almeno(soglia: percentuale) su valore: percentuale = espr`
+struct Indicator {
+  Ident name;
+  std::vector<Param> params;
+  Param measured;
+  ExprPtr body;
+  Span span;
+};
+
+enum class RoundingMode { MezzoInSu, PerDifetto, PerEccesso, AlPari };
+
+struct Rounding {
+  std::optional<int> decimals;  // absent: the default of the context
+  RoundingMode mode = RoundingMode::MezzoInSu;
+  Span span;
+};
+
+enum class ComponentSource { Obiettivi, Comportamenti, Espressione };
+
+// `componente obiettivi "..." fino a 60 punti da obiettivi`
+struct Component {
+  Ident name;
+  std::optional<Text> title;
+  Rational maxPoints;
+  Span maxSpan;
+  ComponentSource source = ComponentSource::Obiettivi;
+  ExprPtr expr;  // only for Espressione
+  Span span;
+};
+
+// `"Ottimo" da 92 punti -> 100%`, `"Buono" da 80 a 91,99 punti -> 85%`,
+// `"Non adeguato" altrimenti -> 0%`.
+struct Band {
+  Text label;
+  std::optional<Rational> from;
+  std::optional<Rational> to;
+  bool otherwise = false;
+  Rational percent;  // 100% is stored as 100
+  Span percentSpan;
+  Span span;
+};
+
+struct Profile {
+  Ident name;
+  std::optional<Text> title;
+  std::vector<Component> components;
+  std::vector<Rounding> totalRounding;  // at most one is valid; sema checks
+  std::vector<std::vector<Band>> bandTables;  // idem
+  std::vector<Span> bandTableSpans;
+  ExprPtr premio;
+  std::optional<Rounding> premioRounding;
+  Span premioSpan;
+  std::optional<Text> notEvaluated;  // `non valutato "motivo"`
+  Span span;
+};
+
+struct Assignment {
+  enum class Kind { Tutti, Profili, Matricole, Dove };
+  Kind kind = Kind::Tutti;
+  std::vector<Ident> profiles;
+  std::vector<Text> persons;
+  ExprPtr where;
+  Span span;
+};
+
+// `misura almeno(80%) su rilevazioni.valore`
+struct Measure {
+  Ident indicator;
+  std::vector<ExprPtr> args;
+  Ident dataset;
+  Ident field;
+  Span span;
+};
+
+// `se non rilevato: neutralizzato` or `se non rilevato: 0%`
+struct OnMissing {
+  bool neutralize = false;
+  ExprPtr value;
+  Span span;
+};
+
+struct Objective {
+  Ident code;
+  Text title;
+  std::vector<Assignment> assignments;  // exactly one is valid; sema checks
+  std::vector<std::pair<Rational, Span>> weights;
+  std::vector<std::pair<Date, Span>> deadlines;
+  std::vector<Measure> measures;
+  std::vector<Text> sources;
+  std::vector<OnMissing> onMissing;
+  Span span;
+};
+
+struct BehaviourItem {
+  Ident code;
+  Text title;
+  Rational weight;
+  Span weightSpan;
+  Span span;
+};
+
+struct Scale {
+  Rational from, to;
+  Span span;
+};
+
+struct RatingSource {
+  Ident dataset;
+  Ident field;
+  Span span;
+};
+
+// `comportamenti per responsabile, dipendente { scala ... voti ... items }`
+struct Catalogue {
+  std::vector<Ident> profiles;
+  std::vector<Scale> scales;
+  std::vector<RatingSource> ratings;
+  std::vector<BehaviourItem> items;
+  Span span;
+};
+
+struct YearDecl {
+  int year = 0;
+  Span span;
+};
+
+// Singletons (ente, anno, personale) are kept as lists so that sema can
+// report a repeated or a missing one with its location.
+struct Program {
+  FileId file = kNoFile;
+  std::vector<Text> ente;
+  std::vector<YearDecl> anno;
+  std::vector<Dataset> datasets;  // the staff list is the one with isStaff
+  std::vector<Indicator> indicators;
+  std::vector<Profile> profiles;
+  std::vector<Objective> objectives;
+  std::vector<Catalogue> catalogues;
+  NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
+};
+
+}  // namespace misura::ast

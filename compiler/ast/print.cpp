@@ -1,0 +1,356 @@
+#include "compiler/ast/print.h"
+
+#include <fmt/format.h>
+
+namespace misura::ast {
+
+namespace {
+
+// ---- leaves ---------------------------------------------------------------
+
+constexpr int kMaxPrintedDecimals = 40;
+
+// The exact decimal form ("87,5", "1.200", "0,125"); a parsed literal always
+// has a finite decimal expansion.
+std::string number(const Rational& q) {
+  Rational scaled = q;
+  int decimals = 0;
+  while (!scaled.isInteger() && decimals < kMaxPrintedDecimals) {
+    scaled *= Rational(10);
+    ++decimals;
+  }
+  return formatExact(q, decimals);
+}
+
+std::string text(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string text(const Text& t) { return text(t.value); }
+
+std::string typeName(TypeName t) {
+  switch (t) {
+    case TypeName::Testo: return "testo";
+    case TypeName::Numero: return "numero";
+    case TypeName::Percentuale: return "percentuale";
+    case TypeName::Punti: return "punti";
+    case TypeName::Euro: return "euro";
+    case TypeName::Data: return "data";
+    case TypeName::Giorni: return "giorni";
+    case TypeName::Booleano: return "booleano";
+  }
+  return "testo";
+}
+
+template <typename T, typename F>
+std::string join(const std::vector<T>& items, F&& show, std::string_view sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += show(items[i]);
+  }
+  return out;
+}
+
+std::string names(const std::vector<Ident>& ids) {
+  return join(ids, [](const Ident& i) { return i.name; });
+}
+
+std::string numberLit(const NumberLit& n) {
+  bool one = n.value == Rational(1);
+  switch (n.unit) {
+    case Unit::Nessuna: return number(n.value);
+    case Unit::Percento: return number(n.value) + "%";
+    case Unit::Punti: return number(n.value) + (one ? " punto" : " punti");
+    case Unit::Euro: return number(n.value) + " euro";
+    case Unit::Giorni: return number(n.value) + (one ? " giorno" : " giorni");
+  }
+  return number(n.value);
+}
+
+// ---- expressions ----------------------------------------------------------
+//
+// Precedence as in the grammar (higher binds tighter). The prefix forms
+// ('-', 'non', 'se') are accepted anywhere an operand is, but their operand
+// extends to the right over every operator of their level or above; so a
+// prefix form needs parentheses when such an operator follows it. `follow`
+// is the precedence of the operator printed right after the expression
+// being printed (0: none, or a closing token).
+
+constexpr int kIf = 1, kOr = 2, kAnd = 3, kNot = 4, kCompare = 5, kAdd = 6, kMul = 7, kNeg = 8;
+
+int precedence(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Or: return kOr;
+    case BinaryOp::And: return kAnd;
+    case BinaryOp::Lt: case BinaryOp::Le: case BinaryOp::Gt:
+    case BinaryOp::Ge: case BinaryOp::Eq: case BinaryOp::Ne: return kCompare;
+    case BinaryOp::Add: case BinaryOp::Sub: return kAdd;
+    case BinaryOp::Mul: case BinaryOp::Div: return kMul;
+  }
+  return kOr;
+}
+
+const char* spelling(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::Lt: return "<";
+    case BinaryOp::Le: return "<=";
+    case BinaryOp::Gt: return ">";
+    case BinaryOp::Ge: return ">=";
+    case BinaryOp::Eq: return "=";
+    case BinaryOp::Ne: return "<>";
+    case BinaryOp::And: return "e";
+    case BinaryOp::Or: return "o";
+  }
+  return "?";
+}
+
+class ExprPrinter {
+ public:
+  explicit ExprPrinter(std::string& out) : out_(out) {}
+
+  // `minPrec`: the weakest binary operator the context accepts unparenthesised.
+  void print(const Expr& e, int minPrec, int follow);
+
+ private:
+  void binary(const Binary& b, int minPrec, int follow);
+  void prefix(const char* word, int prec, const Expr& operand, int follow);
+  void conditional(const If& i, int follow);
+  void call(const Call& c);
+
+  std::string& out_;
+};
+
+void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
+  if (auto* n = std::get_if<NumberLit>(&e.node)) out_ += numberLit(*n);
+  else if (auto* d = std::get_if<DateLit>(&e.node)) out_ += formatItalian(d->value);
+  else if (auto* t = std::get_if<TextLit>(&e.node)) out_ += text(t->value);
+  else if (auto* b = std::get_if<BoolLit>(&e.node)) out_ += b->value ? "vero" : "falso";
+  else if (auto* r = std::get_if<NameRef>(&e.node)) out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
+  else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
+  else if (auto* u = std::get_if<Unary>(&e.node)) {
+    if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
+    else prefix("non ", kNot, *u->operand, follow);
+  } else if (auto* bin = std::get_if<Binary>(&e.node)) binary(*bin, minPrec, follow);
+  else if (auto* i = std::get_if<If>(&e.node)) conditional(*i, follow);
+}
+
+void ExprPrinter::binary(const Binary& b, int minPrec, int follow) {
+  int p = precedence(b.op);
+  bool parens = p < minPrec;
+  if (parens) out_ += "(";
+  print(*b.lhs, p, p);  // left-associative: the left operand may be of the same level
+  out_ += fmt::format(" {} ", spelling(b.op));
+  print(*b.rhs, p + 1, parens ? 0 : follow);
+  if (parens) out_ += ")";
+}
+
+void ExprPrinter::prefix(const char* word, int prec, const Expr& operand, int follow) {
+  bool parens = follow >= prec;
+  if (parens) out_ += "(";
+  out_ += word;
+  print(operand, prec, parens ? 0 : follow);
+  if (parens) out_ += ")";
+}
+
+void ExprPrinter::conditional(const If& i, int follow) {
+  bool parens = follow >= kIf;
+  if (parens) out_ += "(";
+  out_ += "se ";
+  print(*i.cond, 0, 0);
+  out_ += " allora ";
+  print(*i.then, 0, 0);
+  out_ += " altrimenti ";
+  print(*i.otherwise, kIf, parens ? 0 : follow);
+  if (parens) out_ += ")";
+}
+
+void ExprPrinter::call(const Call& c) {
+  out_ += c.callee.name + "(";
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    if (i > 0) out_ += ", ";
+    print(*c.args[i], 0, 0);
+  }
+  out_ += ")";
+}
+
+std::string expr(const Expr& e) {
+  std::string out;
+  ExprPrinter(out).print(e, 0, 0);
+  return out;
+}
+
+// ---- declarations ---------------------------------------------------------
+
+class Printer {
+ public:
+  std::string program(const Program& p);
+
+ private:
+  void line(std::string_view s) { out_ += fmt::format("{}{}\n", std::string(indent_ * 2, ' '), s); }
+  void open(std::string_view header) {
+    line(fmt::format("{} {{", header));
+    ++indent_;
+  }
+  void close() {
+    --indent_;
+    line("}");
+  }
+  void dataset(const Dataset& d);
+  void indicator(const Indicator& i);
+  void profile(const Profile& p);
+  void component(const Component& c);
+  void bands(const std::vector<Band>& table);
+  void objective(const Objective& o);
+  void catalogue(const Catalogue& c);
+
+  std::string out_;
+  int indent_ = 0;
+};
+
+std::string rounding(const Rounding& r) {
+  std::string out = "arrotondato";
+  if (r.decimals) out += fmt::format(" a {} decimali", *r.decimals);
+  switch (r.mode) {
+    case RoundingMode::MezzoInSu: break;
+    case RoundingMode::PerDifetto: out += " per difetto"; break;
+    case RoundingMode::PerEccesso: out += " per eccesso"; break;
+    case RoundingMode::AlPari: out += " al pari"; break;
+  }
+  return out;
+}
+
+std::string field(const Field& f) {
+  return f.name.name + " " + typeName(f.type) + (f.key ? " chiave" : "") + (f.optional ? " opzionale" : "");
+}
+
+std::string param(const Param& p) { return p.name.name + ": " + typeName(p.type); }
+
+std::string Printer::program(const Program& p) {
+  std::vector<std::string> blocks;
+  auto block = [&](auto&& printOne) {
+    out_.clear();
+    printOne();
+    blocks.push_back(out_);
+  };
+  for (const Text& e : p.ente) block([&] { line("ente " + text(e)); });
+  for (const YearDecl& y : p.anno) block([&] { line(fmt::format("anno {}", y.year)); });
+  for (const Dataset& d : p.datasets) block([&] { dataset(d); });
+  for (const Indicator& i : p.indicators) block([&] { indicator(i); });
+  for (const Profile& pr : p.profiles) block([&] { profile(pr); });
+  for (const Objective& o : p.objectives) block([&] { objective(o); });
+  for (const Catalogue& c : p.catalogues) block([&] { catalogue(c); });
+  return join(blocks, [](const std::string& s) { return s; }, "\n");
+}
+
+void Printer::dataset(const Dataset& d) {
+  std::string header = d.isStaff ? "personale" : "dati " + d.name.name;
+  header += " da " + text(d.file);
+  if (d.encoding) header += " codifica " + text(*d.encoding);
+  if (d.separator) header += " separatore " + text(*d.separator);
+  if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
+  open(header);
+  for (const Field& f : d.fields) line(field(f));
+  close();
+}
+
+void Printer::indicator(const Indicator& i) {
+  line(fmt::format("indicatore {}({}) su {} = {}", i.name.name, join(i.params, param), param(i.measured),
+                   i.body ? expr(*i.body) : "0"));
+}
+
+void Printer::profile(const Profile& p) {
+  open("profilo " + p.name.name + (p.title ? " " + text(*p.title) : ""));
+  for (const Component& c : p.components) component(c);
+  for (const Rounding& r : p.totalRounding) line("totale " + rounding(r));
+  for (const auto& table : p.bandTables) bands(table);
+  if (p.premio)
+    line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
+  if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
+  close();
+}
+
+void Printer::component(const Component& c) {
+  std::string s = "componente " + c.name.name + (c.title ? " " + text(*c.title) : "");
+  s += " fino a " + number(c.maxPoints) + " punti";
+  switch (c.source) {
+    case ComponentSource::Obiettivi: s += " da obiettivi"; break;
+    case ComponentSource::Comportamenti: s += " da comportamenti"; break;
+    case ComponentSource::Espressione: s += " = " + (c.expr ? expr(*c.expr) : std::string("0")); break;
+  }
+  line(s);
+}
+
+void Printer::bands(const std::vector<Band>& table) {
+  open("fasce");
+  for (const Band& b : table) {
+    std::string s = text(b.label);
+    if (b.otherwise) {
+      s += " altrimenti";
+    } else {
+      s += " da " + number(b.from.value_or(Rational()));
+      if (b.to) s += " a " + number(*b.to);
+      s += " punti";
+    }
+    line(s + " -> " + number(b.percent) + "%");
+  }
+  close();
+}
+
+std::string assignment(const Assignment& a) {
+  switch (a.kind) {
+    case Assignment::Kind::Tutti: return "assegnato a tutti";
+    case Assignment::Kind::Profili: return "assegnato a profilo " + names(a.profiles);
+    case Assignment::Kind::Matricole:
+      return "assegnato a " + join(a.persons, [](const Text& t) { return text(t); });
+    case Assignment::Kind::Dove: return "assegnato a personale dove " + (a.where ? expr(*a.where) : "vero");
+  }
+  return "assegnato a tutti";
+}
+
+std::string onMissing(const OnMissing& m) {
+  if (m.neutralize || !m.value) return "se non rilevato: neutralizzato";
+  // A plain name `neutralizzato` would read back as the keyword.
+  auto* ref = std::get_if<NameRef>(&m.value->node);
+  bool clash = ref && !ref->member && ref->first.name == "neutralizzato";
+  return "se non rilevato: " + (clash ? "(" + expr(*m.value) + ")" : expr(*m.value));
+}
+
+void Printer::objective(const Objective& o) {
+  open("obiettivo " + o.code.name + " " + text(o.title));
+  for (const Assignment& a : o.assignments) line(assignment(a));
+  for (const auto& w : o.weights) line("peso " + number(w.first));
+  for (const auto& d : o.deadlines) line("termine " + formatItalian(d.first));
+  for (const Measure& m : o.measures)
+    line(fmt::format("misura {}({}) su {}.{}", m.indicator.name,
+                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), m.dataset.name, m.field.name));
+  for (const Text& s : o.sources) line("fonte " + text(s));
+  for (const OnMissing& m : o.onMissing) line(onMissing(m));
+  close();
+}
+
+void Printer::catalogue(const Catalogue& c) {
+  open("comportamenti per " + names(c.profiles));
+  for (const Scale& s : c.scales) line("scala da " + number(s.from) + " a " + number(s.to));
+  for (const RatingSource& r : c.ratings) line("voti da " + r.dataset.name + "." + r.field.name);
+  for (const BehaviourItem& b : c.items)
+    line(b.code.name + " " + text(b.title) + " peso " + number(b.weight));
+  close();
+}
+
+}  // namespace
+
+std::string print(const Program& program) { return Printer().program(program); }
+
+std::string print(const Expr& e) { return expr(e); }
+
+}  // namespace misura::ast

@@ -1,0 +1,217 @@
+// The IR: the evaluation plan of a checked regolamento. It is the contract
+// between the compiler and the runtime: the runtime includes nothing from
+// compiler/ but this folder (and compiler/support). Every name is resolved
+// to an index, every expression is a flat Chunk of stack-machine code, every
+// instruction remembers its source span so that an evaluation can explain
+// and locate each number.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/support/date.h"
+#include "compiler/support/rational.h"
+#include "compiler/support/source.h"
+
+namespace misura::ir {
+
+// Static types. Percentuale values are stored as fractions (80% is 4/5);
+// punti, euro, giorni and numero as plain rationals.
+enum class Type { Numero, Percentuale, Punti, Euro, Data, Giorni, Booleano, Testo };
+
+const char* typeName(Type t);  // Italian: "percentuale", "euro", ...
+
+struct Missing {
+  bool operator==(const Missing&) const = default;
+};
+// A runtime value. Missing is the explicit "non rilevato" state.
+using Value = std::variant<Missing, Rational, Date, bool, std::string>;
+
+enum class Op : uint8_t {
+#define X(name, operands, meaning) name,
+#include "compiler/ir/opcodes.def"
+#undef X
+};
+const char* opName(Op op);
+
+enum class Builtin : uint8_t {
+#define X(name, italian, minArgs, maxArgs, meaning) name,
+#include "compiler/ir/builtins.def"
+#undef X
+};
+const char* builtinName(Builtin b);  // the Italian name
+
+struct Instr {
+  Op op;
+  uint32_t a = 0;
+  uint32_t b = 0;
+  Span span;  // the source expression this instruction computes
+};
+
+// One expression, compiled. Running it leaves exactly one value (Return).
+struct Chunk {
+  std::vector<Instr> code;
+  std::vector<Value> consts;
+  Type type = Type::Numero;
+  Span span;  // the whole expression
+};
+
+// ---- data ------------------------------------------------------------------
+
+struct Field {
+  std::string name;
+  Type type = Type::Testo;
+  bool optional = false;
+  Span span;
+};
+
+// What a key column of a table refers to.
+enum class KeyRole { Persona, Obiettivo, Comportamento };
+
+struct KeyColumn {
+  std::string column;  // the CSV header name
+  KeyRole role;
+  Span span;
+};
+
+struct Dataset {
+  std::string name;
+  std::string file;       // relative to the data directory
+  std::string encoding;   // "utf-8", "latin1", "windows-1252"
+  std::optional<char> separator;
+  std::vector<KeyColumn> key;  // empty for the staff list
+  std::vector<Field> fields;   // for the staff list: includes its key field
+  Span span;
+  Span fileSpan;
+};
+
+// Index 0 of Module::datasets is always the staff list.
+inline constexpr uint32_t kStaff = 0;
+
+// A reference to one field of one table, e.g. `rilevazioni.valore`.
+struct DataRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  Span span;
+};
+
+// ---- rules -----------------------------------------------------------------
+
+struct Indicator {
+  std::string name;
+  std::vector<Type> slots;  // slot 0: the measured value; then the parameters
+  std::vector<std::string> slotNames;
+  Chunk body;  // type Percentuale
+  Span span;
+};
+
+struct Assignment {
+  enum class Kind { Tutti, Profili, Matricole, Dove };
+  Kind kind = Kind::Tutti;
+  std::vector<uint32_t> profiles;
+  std::vector<std::string> persons;  // matricole
+  Chunk where;                        // Dove: Booleano over staff fields
+  Span span;
+};
+
+struct Measure {
+  uint32_t indicator = 0;
+  std::vector<Chunk> args;  // constants, evaluated once per objective
+  DataRef measured;
+  Span span;
+};
+
+enum class OnMissing { Errore, Neutralizza, EsitoFisso };
+
+struct Objective {
+  std::string code;
+  std::string title;
+  Assignment assignment;
+  Rational weight;
+  std::optional<Date> deadline;
+  Measure measure;
+  std::string source;  // `fonte`
+  OnMissing onMissing = OnMissing::Errore;
+  Rational fixedEsito;  // for EsitoFisso, as a fraction
+  Span span;
+};
+
+struct Behaviour {
+  std::string code;
+  std::string title;
+  Rational weight;
+  Span span;
+};
+
+struct Catalogue {
+  Rational scaleMin, scaleMax;
+  DataRef ratings;
+  std::vector<Behaviour> items;
+  Span span;
+};
+
+enum class Rounding { MezzoInSu, PerDifetto, PerEccesso, AlPari };
+const char* roundingName(Rounding r);  // "mezzo in su", "per difetto", ...
+
+struct RoundingRule {
+  int decimals = 2;
+  Rounding mode = Rounding::MezzoInSu;
+};
+
+enum class ComponentSource { Obiettivi, Comportamenti, Espressione };
+
+struct Component {
+  std::string name;
+  std::string title;
+  Rational maxPoints;
+  ComponentSource source = ComponentSource::Obiettivi;
+  uint32_t catalogue = 0;  // for Comportamenti
+  Chunk expr;              // for Espressione, type Punti
+  Span span;
+};
+
+// A band over the (rounded) total. Bands are listed from the highest; the
+// band of a total t is the first one with from <= t (and t <= to when `to`
+// is present); `altrimenti` (no `from`) takes whatever is left. Sema has
+// checked that the bands cover 0..max without gaps or overlaps.
+struct Band {
+  std::string label;
+  std::optional<Rational> from;  // absent for `altrimenti`
+  std::optional<Rational> to;    // absent: up to the next band (exclusive)
+  Rational percent;              // fraction: 100% is 1
+  Span span;
+};
+
+struct Profile {
+  std::string name;
+  std::string title;
+  std::optional<std::string> notEvaluated;  // reason
+  std::vector<Component> components;
+  std::optional<RoundingRule> totalRounding;
+  std::vector<Band> bands;  // from the highest
+  std::optional<Chunk> premio;  // type Euro
+  Rounding premioRounding = Rounding::MezzoInSu;  // always to the cent
+  Span span;
+};
+
+struct Module {
+  std::string sourcePath;
+  std::string ente;
+  int anno = 0;
+  std::vector<Dataset> datasets;  // [kStaff] is the staff list
+  uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
+  uint32_t staffProfileField = 0;  // the `profilo` field
+  std::vector<Indicator> indicators;
+  std::vector<Profile> profiles;
+  std::vector<Objective> objectives;
+  std::vector<Catalogue> catalogues;
+  std::vector<std::optional<uint32_t>> catalogueOfProfile;  // per profile
+};
+
+// Human-readable dump of the whole plan (`misura ir FILE`).
+std::string print(const Module& m);
+
+}  // namespace misura::ir

@@ -1,0 +1,148 @@
+// The IR printer: a plain-text dump of the evaluation plan, one line per
+// instruction, so that a person can see what the compiler produced.
+#include <fmt/format.h>
+
+#include "compiler/ir/ir.h"
+
+namespace misura::ir {
+
+const char* typeName(Type t) {
+  switch (t) {
+    case Type::Numero: return "numero";
+    case Type::Percentuale: return "percentuale";
+    case Type::Punti: return "punti";
+    case Type::Euro: return "euro";
+    case Type::Data: return "data";
+    case Type::Giorni: return "giorni";
+    case Type::Booleano: return "booleano";
+    case Type::Testo: return "testo";
+  }
+  return "?";
+}
+
+const char* opName(Op op) {
+  switch (op) {
+#define X(name, operands, meaning) \
+  case Op::name: return #name;
+#include "compiler/ir/opcodes.def"
+#undef X
+  }
+  return "?";
+}
+
+const char* builtinName(Builtin b) {
+  switch (b) {
+#define X(name, italian, minArgs, maxArgs, meaning) \
+  case Builtin::name: return italian;
+#include "compiler/ir/builtins.def"
+#undef X
+  }
+  return "?";
+}
+
+const char* roundingName(Rounding r) {
+  switch (r) {
+    case Rounding::MezzoInSu: return "mezzo in su";
+    case Rounding::PerDifetto: return "per difetto";
+    case Rounding::PerEccesso: return "per eccesso";
+    case Rounding::AlPari: return "al pari";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string showValue(const Value& v) {
+  struct {
+    std::string operator()(const Missing&) const { return "non rilevato"; }
+    std::string operator()(const Rational& q) const { return q.toFraction(); }
+    std::string operator()(const Date& d) const { return formatItalian(d); }
+    std::string operator()(bool b) const { return b ? "vero" : "falso"; }
+    std::string operator()(const std::string& s) const { return fmt::format("\"{}\"", s); }
+  } visitor;
+  return std::visit(visitor, v);
+}
+
+void printChunk(std::string& out, const Chunk& c, const char* indent) {
+  out += fmt::format("{}; tipo {}\n", indent, typeName(c.type));
+  for (size_t i = 0; i < c.code.size(); ++i) {
+    const Instr& in = c.code[i];
+    std::string operands;
+    if (in.op == Op::PushConst) operands = showValue(c.consts.at(in.a));
+    else if (in.op == Op::CallBuiltin) operands = fmt::format("{} {}", builtinName(static_cast<Builtin>(in.a)), in.b);
+    else if (in.op == Op::JumpIfFalse) operands = fmt::format("{} {}", in.a, in.b);
+    else if (in.op == Op::CallIndicator) operands = fmt::format("{} {}", in.a, in.b);
+    else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent)
+      operands = fmt::format("{}", in.a);
+    out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
+  }
+}
+
+void printDataset(std::string& out, const Dataset& d) {
+  out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
+  for (const KeyColumn& k : d.key)
+    out += fmt::format("  chiave {} ({})\n", k.column,
+                       k.role == KeyRole::Persona ? "persona" : k.role == KeyRole::Obiettivo ? "obiettivo" : "comportamento");
+  for (size_t i = 0; i < d.fields.size(); ++i)
+    out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
+                       d.fields[i].optional ? " opzionale" : "");
+}
+
+void printProfile(std::string& out, const Module& m, size_t idx) {
+  const Profile& p = m.profiles[idx];
+  out += fmt::format("profilo {} \"{}\"\n", p.name, p.title);
+  if (p.notEvaluated) out += fmt::format("  non valutato: {}\n", *p.notEvaluated);
+  for (size_t i = 0; i < p.components.size(); ++i) {
+    const Component& c = p.components[i];
+    const char* src = c.source == ComponentSource::Obiettivi ? "obiettivi"
+                      : c.source == ComponentSource::Comportamenti ? "comportamenti" : "espressione";
+    out += fmt::format("  componente {} {}: max {} punti, da {}\n", i, c.name, c.maxPoints.toFraction(), src);
+    if (c.source == ComponentSource::Espressione) printChunk(out, c.expr, "    ");
+  }
+  if (p.totalRounding)
+    out += fmt::format("  totale arrotondato a {} decimali ({})\n", p.totalRounding->decimals,
+                       roundingName(p.totalRounding->mode));
+  for (const Band& b : p.bands)
+    out += fmt::format("  fascia \"{}\" da {} a {} -> {}\n", b.label, b.from ? b.from->toFraction() : "-",
+                       b.to ? b.to->toFraction() : "-", b.percent.toFraction());
+  if (p.premio) {
+    out += fmt::format("  premio (arrotondato al centesimo, {})\n", roundingName(p.premioRounding));
+    printChunk(out, *p.premio, "    ");
+  }
+}
+
+void printObjective(std::string& out, const Module& m, const Objective& o) {
+  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title, o.weight.toFraction());
+  out += fmt::format("  misura {} su {}.{}\n", m.indicators.at(o.measure.indicator).name,
+                     m.datasets.at(o.measure.measured.dataset).name,
+                     m.datasets.at(o.measure.measured.dataset).fields.at(o.measure.measured.field).name);
+  for (size_t i = 0; i < o.measure.args.size(); ++i) {
+    out += fmt::format("  argomento {}\n", i + 1);
+    printChunk(out, o.measure.args[i], "    ");
+  }
+  const char* miss = o.onMissing == OnMissing::Errore ? "errore" : o.onMissing == OnMissing::Neutralizza ? "neutralizzato" : "esito fisso";
+  out += fmt::format("  se non rilevato: {}\n", miss);
+}
+
+}  // namespace
+
+std::string print(const Module& m) {
+  std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
+  for (const Dataset& d : m.datasets) printDataset(out, d);
+  for (size_t i = 0; i < m.indicators.size(); ++i) {
+    const Indicator& ind = m.indicators[i];
+    out += fmt::format("indicatore {} {}\n", i, ind.name);
+    for (size_t s = 0; s < ind.slots.size(); ++s)
+      out += fmt::format("  slot {} {}: {}\n", s, ind.slotNames[s], typeName(ind.slots[s]));
+    printChunk(out, ind.body, "  ");
+  }
+  for (size_t i = 0; i < m.profiles.size(); ++i) printProfile(out, m, i);
+  for (const Objective& o : m.objectives) printObjective(out, m, o);
+  for (const Catalogue& c : m.catalogues) {
+    out += fmt::format("comportamenti scala {}..{}\n", c.scaleMin.toFraction(), c.scaleMax.toFraction());
+    for (const Behaviour& b : c.items) out += fmt::format("  {} \"{}\" peso {}\n", b.code, b.title, b.weight.toFraction());
+  }
+  return out;
+}
+
+}  // namespace misura::ir

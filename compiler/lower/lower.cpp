@@ -1,0 +1,200 @@
+// Lowering of declarations: the checked program's tables become the IR
+// module; expressions are compiled by lower_expr.cpp.
+#include "compiler/lower/lower.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "compiler/lower/lower_expr.h"
+#include "compiler/support/diagnostics.h"
+
+namespace misura {
+
+namespace {
+
+using lowering::compileExpr;
+using lowering::toIr;
+
+std::string canonicalEncoding(const std::optional<ast::Text>& declared) {
+  if (!declared) return "utf-8";
+  std::string n = declared->value;
+  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (n == "utf8") return "utf-8";
+  if (n == "iso-8859-1") return "latin1";
+  if (n == "cp1252") return "windows-1252";
+  return n;
+}
+
+std::optional<char> separatorOf(const std::optional<ast::Text>& declared) {
+  if (!declared) return std::nullopt;
+  if (declared->value == "\\t" || declared->value == "\t") return '\t';
+  return declared->value.at(0);
+}
+
+ir::Rounding rounding(ast::RoundingMode m) {
+  switch (m) {
+    case ast::RoundingMode::MezzoInSu: return ir::Rounding::MezzoInSu;
+    case ast::RoundingMode::PerDifetto: return ir::Rounding::PerDifetto;
+    case ast::RoundingMode::PerEccesso: return ir::Rounding::PerEccesso;
+    case ast::RoundingMode::AlPari: return ir::Rounding::AlPari;
+  }
+  return ir::Rounding::MezzoInSu;
+}
+
+ir::KeyRole keyRole(sema::KeyRole r) {
+  switch (r) {
+    case sema::KeyRole::Persona: return ir::KeyRole::Persona;
+    case sema::KeyRole::Obiettivo: return ir::KeyRole::Obiettivo;
+    case sema::KeyRole::Comportamento: return ir::KeyRole::Comportamento;
+  }
+  return ir::KeyRole::Persona;
+}
+
+ir::DataRef dataRef(const sema::FieldRef& f) { return ir::DataRef{f.dataset, f.field, f.span}; }
+
+ir::Dataset lowerDataset(const sema::DatasetInfo& info) {
+  const ast::Dataset& d = *info.decl;
+  ir::Dataset out;
+  out.name = d.isStaff ? "personale" : d.name.name;
+  out.file = d.file.value;
+  out.encoding = canonicalEncoding(d.encoding);
+  out.separator = separatorOf(d.separator);
+  out.span = d.span;
+  out.fileSpan = d.file.span;
+  for (size_t i = 0; i < d.key.size(); ++i)
+    out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles.at(i)), d.key[i].span});
+  for (const ast::Field& f : d.fields)
+    out.fields.push_back(ir::Field{f.name.name, toIr(sema::fromTypeName(f.type)), f.optional, f.name.span});
+  return out;
+}
+
+ir::Indicator lowerIndicator(const sema::Checked& c, const ast::Indicator& ind) {
+  ir::Indicator out;
+  out.name = ind.name.name;
+  out.span = ind.span;
+  out.slots.push_back(toIr(sema::fromTypeName(ind.measured.type)));
+  out.slotNames.push_back(ind.measured.name.name);
+  for (const ast::Param& p : ind.params) {
+    out.slots.push_back(toIr(sema::fromTypeName(p.type)));
+    out.slotNames.push_back(p.name.name);
+  }
+  out.body = compileExpr(c, *ind.body);
+  return out;
+}
+
+ir::Band lowerBand(const ast::Band& b) {
+  return ir::Band{b.label.value, b.from, b.to, b.percent / 100, b.span};
+}
+
+ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) {
+  const ast::Profile& p = *info.decl;
+  ir::Profile out;
+  out.name = p.name.name;
+  out.title = p.title ? p.title->value : "";
+  out.span = p.span;
+  if (p.notEvaluated) out.notEvaluated = p.notEvaluated->value;
+  for (const ast::Component& comp : p.components) {
+    ir::Component ic;
+    ic.name = comp.name.name;
+    ic.title = comp.title ? comp.title->value : "";
+    ic.maxPoints = comp.maxPoints;
+    ic.span = comp.span;
+    switch (comp.source) {
+      case ast::ComponentSource::Obiettivi: ic.source = ir::ComponentSource::Obiettivi; break;
+      case ast::ComponentSource::Comportamenti:
+        ic.source = ir::ComponentSource::Comportamenti;
+        ic.catalogue = info.catalogue.value_or(0);
+        break;
+      case ast::ComponentSource::Espressione:
+        ic.source = ir::ComponentSource::Espressione;
+        ic.expr = compileExpr(c, *comp.expr);
+        break;
+    }
+    out.components.push_back(std::move(ic));
+  }
+  if (info.totalRounding)
+    out.totalRounding = ir::RoundingRule{info.totalRounding->decimals.value_or(2), rounding(info.totalRounding->mode)};
+  if (info.bands)
+    for (const ast::Band& b : *info.bands) out.bands.push_back(lowerBand(b));
+  if (p.premio) out.premio = compileExpr(c, *p.premio);
+  if (p.premioRounding) out.premioRounding = rounding(p.premioRounding->mode);
+  return out;
+}
+
+ir::Assignment lowerAssignment(const sema::Checked& c, const sema::ObjectiveInfo& info) {
+  const ast::Assignment& a = *info.assignment;
+  ir::Assignment out;
+  out.span = a.span;
+  switch (a.kind) {
+    case ast::Assignment::Kind::Tutti: out.kind = ir::Assignment::Kind::Tutti; break;
+    case ast::Assignment::Kind::Profili:
+      out.kind = ir::Assignment::Kind::Profili;
+      out.profiles = info.profiles;
+      break;
+    case ast::Assignment::Kind::Matricole:
+      out.kind = ir::Assignment::Kind::Matricole;
+      for (const ast::Text& t : a.persons) out.persons.push_back(t.value);
+      break;
+    case ast::Assignment::Kind::Dove:
+      out.kind = ir::Assignment::Kind::Dove;
+      out.where = compileExpr(c, *a.where);
+      break;
+  }
+  return out;
+}
+
+ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& info) {
+  const ast::Objective& o = *info.decl;
+  ir::Objective out;
+  out.code = o.code.name;
+  out.title = o.title.value;
+  out.span = o.span;
+  out.assignment = lowerAssignment(c, info);
+  out.weight = info.weight;
+  out.deadline = info.deadline;
+  out.measure.indicator = info.indicator;
+  out.measure.measured = dataRef(info.measured);
+  out.measure.span = info.measure->span;
+  for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
+  out.source = info.source;
+  if (!info.onMissing) out.onMissing = ir::OnMissing::Errore;
+  else if (info.onMissing->neutralize) out.onMissing = ir::OnMissing::Neutralizza;
+  else {
+    out.onMissing = ir::OnMissing::EsitoFisso;
+    out.fixedEsito = info.fixedEsito;
+  }
+  return out;
+}
+
+ir::Catalogue lowerCatalogue(const sema::CatalogueInfo& info) {
+  ir::Catalogue out;
+  out.scaleMin = info.scaleMin;
+  out.scaleMax = info.scaleMax;
+  out.ratings = dataRef(info.ratings);
+  out.span = info.decl->span;
+  for (const ast::BehaviourItem& b : info.decl->items)
+    out.items.push_back(ir::Behaviour{b.code.name, b.title.value, b.weight, b.span});
+  return out;
+}
+
+}  // namespace
+
+ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
+  ir::Module m;
+  m.sourcePath = sourcePath;
+  m.ente = c.ente;
+  m.anno = c.anno;
+  for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(d));
+  m.staffKeyField = c.staffKeyField;
+  m.staffProfileField = c.staffProfileField;
+  for (const ast::Indicator* ind : c.indicators) m.indicators.push_back(lowerIndicator(c, *ind));
+  for (const sema::ProfileInfo& p : c.profiles) {
+    m.profiles.push_back(lowerProfile(c, p));
+    m.catalogueOfProfile.push_back(p.catalogue);
+  }
+  for (const sema::ObjectiveInfo& o : c.objectives) m.objectives.push_back(lowerObjective(c, o));
+  for (const sema::CatalogueInfo& cat : c.catalogues) m.catalogues.push_back(lowerCatalogue(cat));
+  return m;
+}
+
+}  // namespace misura

@@ -1,0 +1,160 @@
+// Expression lowering. Shapes of the emitted code:
+//
+//   se C allora A altrimenti B      C e D                 C o D
+//   ----------------------------    -------------------   -------------------
+//      [C]                             [C]                   [C]
+//      JumpIfFalse ELSE, END           JumpIfFalse F, END    JumpIfFalse R, END
+//      [A]                             [D]                   PushConst vero
+//      Jump END                        Jump END              Jump END
+//   ELSE:                           F: PushConst falso    R: [D]
+//      [B]                          END:                  END:
+//   END:
+//
+// A Missing condition leaves Missing as the value (JumpIfFalse's rule).
+#include "compiler/lower/lower_expr.h"
+
+#include <fmt/format.h>
+
+#include "compiler/support/diagnostics.h"
+
+namespace misura::lowering {
+
+ir::Type toIr(sema::Type t) {
+  switch (t) {
+    case sema::Type::Numero: return ir::Type::Numero;
+    case sema::Type::Percentuale: return ir::Type::Percentuale;
+    case sema::Type::Punti: return ir::Type::Punti;
+    case sema::Type::Euro: return ir::Type::Euro;
+    case sema::Type::Data: return ir::Type::Data;
+    case sema::Type::Giorni: return ir::Type::Giorni;
+    case sema::Type::Booleano: return ir::Type::Booleano;
+    case sema::Type::Testo: return ir::Type::Testo;
+    case sema::Type::Errore: break;
+  }
+  throw InternalError{"espressione con tipo di errore arrivata alla traduzione in IR"};
+}
+
+namespace {
+
+class Emitter {
+ public:
+  Emitter(const sema::Checked& checked, ir::Chunk& chunk) : checked_(checked), chunk_(chunk) {}
+
+  void emit(const ast::Expr& e) {
+    std::visit([&](const auto& node) { emitNode(e, node); }, e.node);
+  }
+
+ private:
+  uint32_t add(ir::Op op, Span span, uint32_t a = 0, uint32_t b = 0) {
+    chunk_.code.push_back(ir::Instr{op, a, b, span});
+    return static_cast<uint32_t>(chunk_.code.size() - 1);
+  }
+  uint32_t here() const { return static_cast<uint32_t>(chunk_.code.size()); }
+  void pushConst(ir::Value v, Span span) {
+    chunk_.consts.push_back(std::move(v));
+    add(ir::Op::PushConst, span, static_cast<uint32_t>(chunk_.consts.size() - 1));
+  }
+  sema::Type typeOf(const ast::Expr& e) const { return checked_.types.at(e.id); }
+
+  void emitNode(const ast::Expr& e, const ast::NumberLit& n) {
+    pushConst(n.unit == ast::Unit::Percento ? n.value / 100 : n.value, e.span);
+  }
+  void emitNode(const ast::Expr& e, const ast::DateLit& d) { pushConst(d.value, e.span); }
+  void emitNode(const ast::Expr& e, const ast::TextLit& t) { pushConst(t.value, e.span); }
+  void emitNode(const ast::Expr& e, const ast::BoolLit& b) { pushConst(b.value, e.span); }
+
+  void emitNode(const ast::Expr& e, const ast::NameRef&) {
+    const sema::Resolution& r = checked_.resolved.at(e.id);
+    if (auto* p = std::get_if<sema::ResParam>(&r)) add(ir::Op::LoadParam, e.span, p->slot);
+    else if (auto* f = std::get_if<sema::ResPersonField>(&r)) add(ir::Op::LoadPerson, e.span, f->field);
+    else if (auto* c = std::get_if<sema::ResComponent>(&r)) add(ir::Op::LoadComponent, e.span, c->index);
+    else if (std::holds_alternative<sema::ResTotal>(r)) add(ir::Op::LoadTotal, e.span);
+    else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
+    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
+    else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
+  }
+
+  void emitNode(const ast::Expr& e, const ast::Call& c) {
+    const auto* b = std::get_if<sema::ResBuiltin>(&checked_.resolved.at(e.id));
+    if (!b) throw InternalError{"chiamata non risolta arrivata alla traduzione in IR"};
+    for (const ast::ExprPtr& a : c.args) emit(*a);
+    add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), static_cast<uint32_t>(c.args.size()));
+  }
+
+  void emitNode(const ast::Expr& e, const ast::Unary& u) {
+    emit(*u.operand);
+    add(u.op == ast::UnaryOp::Neg ? ir::Op::Neg : ir::Op::Not, e.span);
+  }
+
+  void emitNode(const ast::Expr& e, const ast::Binary& b) {
+    switch (b.op) {
+      case ast::BinaryOp::And: return emitBranch(e, *b.lhs, b.rhs.get(), nullptr, false);
+      case ast::BinaryOp::Or: return emitBranch(e, *b.lhs, nullptr, b.rhs.get(), true);
+      case ast::BinaryOp::Add:
+        if (typeOf(*b.lhs) == sema::Type::Giorni && typeOf(*b.rhs) == sema::Type::Data) {
+          emit(*b.rhs);
+          emit(*b.lhs);
+          add(ir::Op::AddDays, e.span);
+          return;
+        }
+        break;
+      default: break;
+    }
+    emit(*b.lhs);
+    emit(*b.rhs);
+    add(binaryOp(b), e.span);
+  }
+
+  ir::Op binaryOp(const ast::Binary& b) const {
+    sema::Type l = typeOf(*b.lhs), r = typeOf(*b.rhs);
+    switch (b.op) {
+      case ast::BinaryOp::Add: return l == sema::Type::Data ? ir::Op::AddDays : ir::Op::Add;
+      case ast::BinaryOp::Sub:
+        if (l == sema::Type::Data) return r == sema::Type::Data ? ir::Op::DiffDates : ir::Op::SubDays;
+        return ir::Op::Sub;
+      case ast::BinaryOp::Mul: return ir::Op::Mul;
+      case ast::BinaryOp::Div: return ir::Op::Div;
+      case ast::BinaryOp::Lt: return ir::Op::Lt;
+      case ast::BinaryOp::Le: return ir::Op::Le;
+      case ast::BinaryOp::Gt: return ir::Op::Gt;
+      case ast::BinaryOp::Ge: return ir::Op::Ge;
+      case ast::BinaryOp::Eq: return ir::Op::Eq;
+      case ast::BinaryOp::Ne: return ir::Op::Ne;
+      case ast::BinaryOp::And:
+      case ast::BinaryOp::Or: break;
+    }
+    throw InternalError{"operatore logico tradotto come aritmetico"};
+  }
+
+  void emitNode(const ast::Expr& e, const ast::If& i) { emitBranch(e, *i.cond, i.then.get(), i.otherwise.get(), false); }
+
+  // [cond] JumpIfFalse ELSE, END; [then | const]; Jump END; ELSE: [else | const]; END:
+  // A null branch is the constant `constIfNull` (or its negation for the else side).
+  void emitBranch(const ast::Expr& e, const ast::Expr& cond, const ast::Expr* then, const ast::Expr* otherwise,
+                  bool constIfNull) {
+    emit(cond);
+    uint32_t jf = add(ir::Op::JumpIfFalse, e.span);
+    if (then) emit(*then); else pushConst(constIfNull, e.span);
+    uint32_t jmp = add(ir::Op::Jump, e.span);
+    chunk_.code[jf].a = here();
+    if (otherwise) emit(*otherwise); else pushConst(constIfNull, e.span);
+    chunk_.code[jmp].a = here();
+    chunk_.code[jf].b = here();
+  }
+
+  const sema::Checked& checked_;
+  ir::Chunk& chunk_;
+};
+
+}  // namespace
+
+ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e) {
+  ir::Chunk chunk;
+  chunk.type = toIr(checked.types.at(e.id));
+  chunk.span = e.span;
+  Emitter(checked, chunk).emit(e);
+  chunk.code.push_back(ir::Instr{ir::Op::Return, 0, 0, e.span});
+  return chunk;
+}
+
+}  // namespace misura::lowering

@@ -1,0 +1,143 @@
+// Checks of the data declarations: the staff list (`personale`) and the
+// other tables (`dati`), whose schema the loader will enforce on the files.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "compiler/sema/checker.h"
+#include "compiler/support/suggest.h"
+
+namespace misura::sema {
+
+namespace {
+
+bool knownEncoding(std::string name) {
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* n : {"utf-8", "utf8", "latin1", "iso-8859-1", "windows-1252", "cp1252"})
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
+void Checker::checkFileOptions(const ast::Dataset& d) {
+  if (d.encoding && !knownEncoding(d.encoding->value))
+    diags_.error("E0214", d.encoding->span, fmt::format("codifica sconosciuta «{}»", d.encoding->value),
+                 "le codifiche ammesse sono \"utf-8\", \"windows-1252\" e \"latin1\"");
+  if (d.separator && d.separator->value != ";" && d.separator->value != "," && d.separator->value != "\t" &&
+      d.separator->value != "\\t")
+    diags_.error("E0215", d.separator->span, fmt::format("separatore non ammesso «{}»", d.separator->value),
+                 "i separatori ammessi sono \";\", \",\" e \"\\t\" (tabulazione)");
+}
+
+void Checker::checkDatasets() {
+  const ast::Dataset* staff = nullptr;
+  for (const ast::Dataset& d : program_.datasets) {
+    if (!d.isStaff) continue;
+    if (staff) {
+      Diagnostic diag{"E0203", Severity::Errore, d.span, "l'elenco del personale è dichiarato più di una volta",
+                      {Label{staff->span, "prima dichiarazione"}}, {}, {}};
+      diags_.report(std::move(diag));
+      continue;
+    }
+    staff = &d;
+  }
+  if (!staff) {
+    diags_.error("E0203", Span{program_.file, 0, 0}, "manca l'elenco del personale",
+                 "dichiaralo con: personale da \"personale.csv\" { matricola testo chiave  profilo testo ... }");
+    return;
+  }
+  out_.datasets.push_back(DatasetInfo{staff, {}});
+  datasetIndex_.emplace("personale", 0);
+  checkStaff(*staff);
+  for (const ast::Dataset& d : program_.datasets)
+    if (!d.isStaff) checkTable(d);
+}
+
+void Checker::checkStaff(const ast::Dataset& staff) {
+  checkFileOptions(staff);
+  staffFields_ = indexNames(staff.fields, [](const ast::Field& f) -> const ast::Ident& { return f.name; }, "campo");
+  std::vector<uint32_t> keys;
+  for (uint32_t i = 0; i < staff.fields.size(); ++i) {
+    const ast::Field& f = staff.fields[i];
+    if (f.key) keys.push_back(i);
+    if (f.key && (f.type != ast::TypeName::Testo || f.optional))
+      diags_.error("E0209", f.typeSpan, "la chiave del personale (la matricola) deve essere di tipo testo e non opzionale");
+  }
+  if (keys.size() != 1)
+    diags_.error("E0209", staff.span,
+                 keys.empty() ? "l'elenco del personale non ha un campo chiave"
+                              : "l'elenco del personale ha più di un campo chiave",
+                 "indica la matricola con: matricola testo chiave");
+  else
+    out_.staffKeyField = keys[0];
+  auto profilo = staffFields_.find("profilo");
+  if (profilo == staffFields_.end())
+    diags_.error("E0209", staff.span, "l'elenco del personale non ha il campo «profilo»",
+                 "aggiungi: profilo testo  (il valore di ogni riga è il nome di un profilo del regolamento)");
+  else if (staff.fields[profilo->second].type != ast::TypeName::Testo || staff.fields[profilo->second].optional)
+    diags_.error("E0209", staff.fields[profilo->second].typeSpan, "il campo «profilo» deve essere di tipo testo e non opzionale");
+  else
+    out_.staffProfileField = profilo->second;
+}
+
+void Checker::checkTable(const ast::Dataset& table) {
+  checkFileOptions(table);
+  auto [it, inserted] = datasetIndex_.emplace(table.name.name, static_cast<uint32_t>(out_.datasets.size()));
+  if (!inserted) {
+    duplicate("tabella di dati", table.name, out_.datasets[it->second].decl->name.span);
+    return;
+  }
+  DatasetInfo info{&table, {}};
+  const std::string& staffKey = program_.datasets.empty() ? "" :
+      out_.datasets[0].decl->fields.empty() ? "" : out_.datasets[0].decl->fields[out_.staffKeyField].name.name;
+  if (table.key.empty())
+    diags_.error("E0208", table.name.span, fmt::format("la tabella «{}» non dichiara la sua chiave", table.name.name),
+                 fmt::format("aggiungi dopo il nome del file, per esempio: chiave ({}, obiettivo)", staffKey));
+  for (const ast::Ident& k : table.key) {
+    KeyRole role;
+    if (k.name == staffKey) role = KeyRole::Persona;
+    else if (k.name == "obiettivo") role = KeyRole::Obiettivo;
+    else if (k.name == "comportamento") role = KeyRole::Comportamento;
+    else {
+      diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» non riconosciuta", k.name),
+                   fmt::format("una colonna chiave è «{}» (la persona), «obiettivo» o «comportamento»", staffKey));
+      continue;
+    }
+    if (std::find(info.keyRoles.begin(), info.keyRoles.end(), role) != info.keyRoles.end())
+      diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» ripetuta", k.name));
+    info.keyRoles.push_back(role);
+  }
+  auto fields = indexNames(table.fields, [](const ast::Field& f) -> const ast::Ident& { return f.name; }, "campo");
+  for (const ast::Field& f : table.fields) {
+    if (f.key)
+      diags_.error("E0208", f.name.span, "nelle tabelle di dati la chiave si indica con chiave (...) dopo il file",
+                   "togli «chiave» dal campo");
+    for (const ast::Ident& k : table.key)
+      if (k.name == f.name.name) duplicate("campo", f.name, k.span);
+  }
+  out_.datasets.push_back(std::move(info));
+}
+
+std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span) {
+  auto d = datasetIndex_.find(dataset.name);
+  if (d == datasetIndex_.end()) {
+    std::vector<std::string> names;
+    for (const auto& [n, i] : datasetIndex_) names.push_back(n);
+    diags_.error("E0207", dataset.span, fmt::format("tabella di dati «{}» non dichiarata", dataset.name),
+                 didYouMean(dataset.name, names));
+    return std::nullopt;
+  }
+  const ast::Dataset& decl = *out_.datasets[d->second].decl;
+  std::vector<std::string> names;
+  for (uint32_t i = 0; i < decl.fields.size(); ++i) {
+    if (decl.fields[i].name.name == field.name) return FieldRef{d->second, i, span};
+    names.push_back(decl.fields[i].name.name);
+  }
+  diags_.error("E0207", field.span, fmt::format("la tabella «{}» non ha il campo «{}»", dataset.name, field.name),
+               didYouMean(field.name, names));
+  return std::nullopt;
+}
+
+}  // namespace misura::sema

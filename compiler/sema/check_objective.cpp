@@ -1,0 +1,169 @@
+// Checks of `obiettivo` declarations: one assignment, weight and measure
+// each; the measure's indicator, arguments and data; the missing-data rule;
+// and, per profile, weights that add up to 100.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "compiler/sema/checker.h"
+#include "compiler/support/suggest.h"
+
+namespace misura::sema {
+
+namespace {
+
+// Reports a voce that is missing or written more than once; returns whether
+// exactly one is there.
+template <typename T, typename SpanOf>
+bool exactlyOne(Diagnostics& diags, const ast::Objective& o, const std::vector<T>& items, const char* what,
+                const char* example, SpanOf spanOf, bool required = true) {
+  if (items.empty() && required) {
+    diags.error("E0211", o.code.span, fmt::format("all'obiettivo «{}» manca {}", o.code.name, what),
+                fmt::format("aggiungi una riga come: {}", example));
+    return false;
+  }
+  for (size_t i = 1; i < items.size(); ++i)
+    diags.error("E0212", spanOf(items[i]), fmt::format("l'obiettivo «{}» dichiara {} più di una volta", o.code.name, what));
+  return items.size() == 1;
+}
+
+}  // namespace
+
+void Checker::checkObjectives() {
+  objectiveIndex_ = indexNames(program_.objectives, [](const ast::Objective& o) -> const ast::Ident& { return o.code; },
+                               "obiettivo");
+  for (const ast::Objective& o : program_.objectives) checkObjective(o);
+}
+
+void Checker::checkObjective(const ast::Objective& o) {
+  ObjectiveInfo info;
+  info.decl = &o;
+  auto spanOfPair = [](const auto& p) { return p.second; };
+  if (exactlyOne(diags_, o, o.weights, "il peso", "peso 20", spanOfPair)) {
+    info.weight = o.weights[0].first;
+    if (info.weight <= 0) diags_.error("E0410", o.weights[0].second, "il peso di un obiettivo deve essere maggiore di zero");
+  }
+  if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024", spanOfPair, false))
+    info.deadline = o.deadlines[0].first;
+  if (exactlyOne(diags_, o, o.sources, "la fonte", "fonte \"...\"", [](const ast::Text& t) { return t.span; }, false))
+    info.source = o.sources[0].value;
+  if (exactlyOne(diags_, o, o.assignments, "l'assegnazione", "assegnato a tutti",
+                 [](const ast::Assignment& a) { return a.span; }))
+    checkAssignment(info, o.assignments[0]);
+  if (exactlyOne(diags_, o, o.onMissing, "la regola per il dato non rilevato", "", [](const ast::OnMissing& m) { return m.span; },
+                 false)) {
+    const ast::OnMissing& m = o.onMissing[0];
+    info.onMissing = &m;
+    if (!m.neutralize) {
+      const auto* lit = std::get_if<ast::NumberLit>(&m.value->node);
+      if (!lit || lit->unit != ast::Unit::Percento || lit->value < 0 || lit->value > 100)
+        diags_.error("E0305", m.value->span, "l'esito di un obiettivo non rilevato va scritto come percentuale da 0% a 100%",
+                     "per esempio: se non rilevato: 0%   oppure: se non rilevato: neutralizzato");
+      else
+        info.fixedEsito = lit->value / 100;
+    }
+  }
+  if (exactlyOne(diags_, o, o.measures, "la misura", "misura almeno(80%) su rilevazioni.valore",
+                 [](const ast::Measure& m) { return m.span; }))
+    checkMeasure(info, o.measures[0]);
+  out_.objectives.push_back(std::move(info));
+}
+
+void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
+  info.measure = &m;
+  auto ind = indicatorIndex_.find(m.indicator.name);
+  Scope scope{Scope::Kind::MeasureArg, nullptr, 0, &info};
+  std::vector<Type> args;
+  for (const ast::ExprPtr& a : m.args) args.push_back(expr(*a, scope));
+  if (ind == indicatorIndex_.end()) {
+    std::vector<std::string> names;
+    for (const auto& [n, i] : indicatorIndex_) names.push_back(n);
+    diags_.error("E0206", m.indicator.span, fmt::format("indicatore «{}» non dichiarato", m.indicator.name),
+                 didYouMean(m.indicator.name, names));
+    return;
+  }
+  info.indicator = ind->second;
+  const ast::Indicator& decl = *out_.indicators[ind->second];
+  if (args.size() != decl.params.size()) {
+    diags_.error("E0304", m.span,
+                 fmt::format("l'indicatore «{}» vuole {} argomenti, ne ha {}", decl.name.name, decl.params.size(), args.size()),
+                 "separa gli argomenti con «;» oppure con «, » (virgola e spazio): 1,5 è un numero decimale");
+  } else {
+    for (size_t i = 0; i < args.size(); ++i)
+      expectType(*m.args[i], args[i], fromTypeName(decl.params[i].type),
+                 fmt::format("come argomento «{}» di «{}»", decl.params[i].name.name, decl.name.name).c_str());
+  }
+  auto ref = resolveField(m.dataset, m.field, Span::cover(m.dataset.span, m.field.span));
+  if (!ref) return;
+  info.measured = *ref;
+  const DatasetInfo& ds = out_.datasets[ref->dataset];
+  bool byObjectiveOrPerson = false, byBehaviour = false;
+  for (KeyRole r : ds.keyRoles) {
+    byObjectiveOrPerson |= r != KeyRole::Comportamento;
+    byBehaviour |= r == KeyRole::Comportamento;
+  }
+  if (ref->dataset == 0 || !byObjectiveOrPerson || byBehaviour)
+    diags_.error("E0216", m.dataset.span,
+                 fmt::format("la misura di un obiettivo si legge da una tabella con chiave per persona e/o obiettivo; «{}» non lo è",
+                             m.dataset.name),
+                 "per esempio: dati rilevazioni da \"rilevazioni.csv\" chiave (matricola, obiettivo) { ... }");
+  Type fieldType = fromTypeName(ds.decl->fields[ref->field].type);
+  Type measuredType = fromTypeName(decl.measured.type);
+  if (!assignable(measuredType, fieldType))
+    diags_.error("E0305", ref->span,
+                 fmt::format("l'indicatore «{}» misura un valore di tipo {}, ma il campo «{}» è di tipo {}", decl.name.name,
+                             typeName(measuredType), m.field.name, typeName(fieldType)));
+}
+
+void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
+  info.assignment = &a;
+  if (a.kind == ast::Assignment::Kind::Dove) {
+    Type t = expr(*a.where, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
+    expectType(*a.where, t, Type::Booleano, "dopo «dove»");
+    return;
+  }
+  if (a.kind != ast::Assignment::Kind::Profili) return;
+  for (const ast::Ident& p : a.profiles) {
+    auto it = profileIndex_.find(p.name);
+    if (it == profileIndex_.end()) {
+      std::vector<std::string> names;
+      for (const auto& [n, i] : profileIndex_) names.push_back(n);
+      diags_.error("E0206", p.span, fmt::format("profilo «{}» non dichiarato", p.name), didYouMean(p.name, names));
+      continue;
+    }
+    if (!hasObjectivesComponent(it->second))
+      diags_.error("E0218", p.span,
+                   fmt::format("il profilo «{}» non ha una componente «da obiettivi»: l'obiettivo non conterebbe", p.name));
+    info.profiles.push_back(it->second);
+  }
+}
+
+void Checker::checkStaticWeights() {
+  for (uint32_t p = 0; p < out_.profiles.size(); ++p) {
+    if (out_.profiles[p].decl->notEvaluated || !hasObjectivesComponent(p)) continue;
+    Rational sum;
+    bool dynamic = false;
+    std::vector<Label> labels;
+    for (const ObjectiveInfo& o : out_.objectives) {
+      if (!o.assignment) continue;
+      using K = ast::Assignment::Kind;
+      bool applies = o.assignment->kind == K::Tutti ||
+                     (o.assignment->kind == K::Profili &&
+                      std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
+      dynamic |= o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove;
+      if (!applies) continue;
+      sum += o.weight;
+      labels.push_back(Label{o.decl->weights.empty() ? o.decl->code.span : o.decl->weights[0].second,
+                             fmt::format("{}: peso {}", o.decl->code.name, formatExact(o.weight))});
+    }
+    if (sum == 100 || (dynamic && sum < 100)) continue;
+    const ast::Profile& decl = *out_.profiles[p].decl;
+    std::string msg = dynamic
+        ? fmt::format("gli obiettivi assegnati a tutto il profilo «{}» pesano già {}, più di 100", decl.name.name, formatExact(sum))
+        : fmt::format("i pesi degli obiettivi del profilo «{}» sommano a {} invece di 100", decl.name.name, formatExact(sum));
+    diags_.report(Diagnostic{"E0401", Severity::Errore, decl.name.span, msg, std::move(labels),
+                             "i pesi degli obiettivi di ogni persona devono sommare a 100", {}});
+  }
+}
+
+}  // namespace misura::sema

@@ -1,0 +1,95 @@
+// The output of semantic analysis: the program as written (the AST, not
+// copied) plus side tables keyed by expression NodeId (types, what each name
+// means) and every declaration-level reference resolved to an index. Lowering
+// reads only this. Valid only while the ast::Program it points to lives.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/sema/types.h"
+#include "compiler/support/diagnostics.h"
+
+namespace misura::sema {
+
+enum class BuiltinFn : uint8_t {
+#define X(name, italian, minArgs, maxArgs, meaning) name,
+#include "compiler/ir/builtins.def"
+#undef X
+};
+
+// What a name in an expression refers to.
+struct ResParam { uint32_t slot; };          // indicator argument (0: measured value)
+struct ResPersonField { uint32_t field; };   // staff-list field
+struct ResComponent { uint32_t index; };     // a component of the current profile
+struct ResTotal {};                          // `totale`
+struct ResBand {};                           // `fascia`
+struct ResDeadline { Date date; };           // `termine` inside `misura`
+struct ResBuiltin { BuiltinFn fn; };         // callee of a builtin call
+using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
+                                ResDeadline, ResBuiltin>;
+
+enum class KeyRole { Persona, Obiettivo, Comportamento };
+
+struct DatasetInfo {
+  const ast::Dataset* decl = nullptr;
+  std::vector<KeyRole> keyRoles;  // parallel to decl->key
+};
+
+struct FieldRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  Span span;
+};
+
+struct ObjectiveInfo {
+  const ast::Objective* decl = nullptr;
+  const ast::Assignment* assignment = nullptr;
+  std::vector<uint32_t> profiles;  // for Assignment::Kind::Profili
+  Rational weight;
+  std::optional<Date> deadline;
+  const ast::Measure* measure = nullptr;
+  uint32_t indicator = 0;
+  FieldRef measured;
+  const ast::OnMissing* onMissing = nullptr;  // null: a missing value is an error
+  Rational fixedEsito;                         // fraction, when onMissing has a value
+  std::string source;
+};
+
+struct CatalogueInfo {
+  const ast::Catalogue* decl = nullptr;
+  Rational scaleMin, scaleMax;
+  FieldRef ratings;
+};
+
+struct ProfileInfo {
+  const ast::Profile* decl = nullptr;
+  std::optional<uint32_t> catalogue;
+  const ast::Rounding* totalRounding = nullptr;
+  const std::vector<ast::Band>* bands = nullptr;
+};
+
+struct Checked {
+  const ast::Program* program = nullptr;
+  std::string ente;
+  int anno = 0;
+  std::vector<Type> types;            // by NodeId
+  std::vector<Resolution> resolved;   // by NodeId
+  std::vector<DatasetInfo> datasets;  // [0] is the staff list
+  uint32_t staffKeyField = 0;
+  uint32_t staffProfileField = 0;
+  std::vector<const ast::Indicator*> indicators;
+  std::vector<ProfileInfo> profiles;
+  std::vector<ObjectiveInfo> objectives;
+  std::vector<CatalogueInfo> catalogues;
+};
+
+// Checks `program`, reporting every problem into `diags`. Returns the
+// checked program only if no error was reported.
+std::optional<Checked> check(const ast::Program& program, Diagnostics& diags);
+
+}  // namespace misura::sema

@@ -1,0 +1,91 @@
+// The checker's private state, shared by the check_*.cpp files. One Checker
+// checks one program; it fills a Checked and reports into Diagnostics.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compiler/sema/checked.h"
+#include "compiler/support/diagnostics.h"
+
+namespace misura::sema {
+
+// Where an expression is checked decides which names it can see.
+struct Scope {
+  enum class Kind {
+    Indicator,      // an indicator's body: its parameters
+    Person,         // `assegnato a personale dove`, component expressions: staff fields
+    ProfileResult,  // `premio`: staff fields, components, totale, fascia
+    MeasureArg,     // arguments of `misura`: constants and `termine`
+  };
+  Kind kind;
+  const ast::Indicator* indicator = nullptr;
+  uint32_t profile = 0;
+  const ObjectiveInfo* objective = nullptr;
+};
+
+class Checker {
+ public:
+  Checker(const ast::Program& program, Diagnostics& diags);
+  std::optional<Checked> run();
+
+ private:
+  // check.cpp
+  void checkHeader();
+  // Name -> index of a list of declarations, reporting repeated names.
+  template <typename Decl, typename NameOf>
+  std::map<std::string, uint32_t> indexNames(const std::vector<Decl>& decls, NameOf nameOf, const char* what) {
+    std::map<std::string, uint32_t> index;
+    for (uint32_t i = 0; i < decls.size(); ++i) {
+      const ast::Ident& id = nameOf(decls[i]);
+      auto [it, inserted] = index.emplace(id.name, i);
+      if (!inserted) duplicate(what, id, nameOf(decls[it->second]).span);
+    }
+    return index;
+  }
+  void duplicate(const char* what, const ast::Ident& again, Span first);
+  // check_data.cpp
+  void checkDatasets();
+  void checkStaff(const ast::Dataset& staff);
+  void checkTable(const ast::Dataset& table);
+  void checkFileOptions(const ast::Dataset& d);
+  std::optional<FieldRef> resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span);
+  // check_expr.cpp
+  Type expr(const ast::Expr& e, const Scope& scope);
+  Type name(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope);
+  Type call(const ast::Expr& e, const ast::Call& c, const Scope& scope);
+  Type binary(const ast::Expr& e, const ast::Binary& b, const Scope& scope);
+  Type conditional(const ast::Expr& e, const ast::If& i, const Scope& scope);
+  void expectType(const ast::Expr& e, Type actual, Type expected, const char* where);
+  std::vector<std::string> namesInScope(const Scope& scope) const;
+  // check_indicator.cpp
+  void checkIndicators();
+  // check_profile.cpp
+  void checkProfiles();
+  void checkComponents(uint32_t index);
+  void checkBands(uint32_t index);
+  void checkPremio(uint32_t index);
+  // check_objective.cpp
+  void checkObjectives();
+  void checkObjective(const ast::Objective& o);
+  void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
+  void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
+  void checkStaticWeights();
+  // check_catalogue.cpp
+  void checkCatalogues();
+
+  bool hasObjectivesComponent(uint32_t profile) const;
+  const ast::Component* componentFrom(uint32_t profile, ast::ComponentSource source) const;
+
+  const ast::Program& program_;
+  Diagnostics& diags_;
+  Checked out_;
+  std::map<std::string, uint32_t> datasetIndex_;     // by name; the staff list is "personale"
+  std::map<std::string, uint32_t> staffFields_;
+  std::map<std::string, uint32_t> indicatorIndex_;
+  std::map<std::string, uint32_t> profileIndex_;
+  std::map<std::string, uint32_t> objectiveIndex_;
+};
+
+}  // namespace misura::sema

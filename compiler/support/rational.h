@@ -1,0 +1,132 @@
+// Exact rational arithmetic and the Italian textual forms of numbers.
+//
+// Scores and bonuses are legal amounts: every intermediate value must be
+// exact, so the whole pipeline computes with Rational and only rounds where
+// a rule says so (roundTo) or when text is shown to a person (formatItalian,
+// formatExact).
+#pragma once
+
+#include <gmpxx.h>
+
+#include <compare>
+#include <concepts>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace misura {
+
+// An exact rational number, always kept in canonical form (lowest terms,
+// positive denominator), so equal values have equal representations.
+// Thin value wrapper over GMP's mpq_class.
+class Rational {
+ public:
+  Rational();                        // 0
+  Rational(long value);              // NOLINT: implicit on purpose, integers are rationals
+  Rational(long num, long den);      // precondition: den != 0 (assert)
+
+  // Floating point values are never exact decimals: forbid the silent
+  // double -> long conversion that Rational(0.5) would otherwise perform.
+  template <std::floating_point F>
+  Rational(F) = delete;
+
+  // Any mpq_class value; it is canonicalized here.
+  static Rational fromMpq(mpq_class value);
+  const mpq_class& mpq() const { return value_; }
+
+  // Non-member (hidden friends) so that an integer works on either side:
+  // both `x * 60` and `60 * x` compile.
+  friend Rational operator+(const Rational& a, const Rational& b);
+  friend Rational operator-(const Rational& a, const Rational& b);
+  friend Rational operator*(const Rational& a, const Rational& b);
+  friend Rational operator/(const Rational& a, const Rational& b);  // precondition: b != 0 (assert)
+  Rational operator-() const;
+
+  Rational& operator+=(const Rational& rhs);
+  Rational& operator-=(const Rational& rhs);
+  Rational& operator*=(const Rational& rhs);
+  Rational& operator/=(const Rational& rhs);  // precondition: rhs != 0 (assert)
+
+  friend bool operator==(const Rational& a, const Rational& b);
+  friend std::strong_ordering operator<=>(const Rational& a, const Rational& b);
+
+  int sign() const;  // -1, 0 or 1
+  bool isZero() const;
+  bool isInteger() const;
+  Rational abs() const;
+  Rational floor() const;  // greatest integer <= *this
+  Rational ceil() const;   // least integer >= *this
+
+  std::string toFraction() const;      // "7/3", "-1/2", "5"
+  double toDouble() const;             // approximate: benchmarks and debug display only
+  std::optional<long> toLong() const;  // the value if it is an integer that fits a long
+
+ private:
+  struct Canonical {};  // tag: the value is already canonical
+  Rational(mpq_class value, Canonical) : value_(std::move(value)) {}
+
+  mpq_class value_;
+};
+
+// Prints toFraction(); lets test frameworks and debug logs show values.
+std::ostream& operator<<(std::ostream& out, const Rational& q);
+
+// Named minOf/maxOf rather than min/max so they never clash with std::min/max
+// found through ADL or using-declarations.
+Rational minOf(const Rational& a, const Rational& b);
+Rational maxOf(const Rational& a, const Rational& b);
+
+enum class RoundingMode {
+  HalfUp,    // ties away from zero: 2,345 -> 2,35 ; -2,345 -> -2,35 ("arrotondamento commerciale")
+  HalfEven,  // ties to the even neighbour (banker's rounding): 2,345 -> 2,34 ; 2,355 -> 2,36
+  Down,      // toward zero, truncation ("per difetto")
+  Up,        // away from zero ("per eccesso")
+};
+
+// q rounded to `decimals` decimal digits (precondition: decimals >= 0).
+// The result is exact: a Rational whose denominator divides 10^decimals.
+Rational roundTo(const Rational& q, int decimals, RoundingMode mode);
+
+// True when q*10^decimals is an integer, i.e. q is representable with
+// `decimals` decimal digits (precondition: decimals >= 0).
+bool isExactAt(const Rational& q, int decimals);
+
+// ---- Italian text forms -------------------------------------------------
+
+enum class NumberParseError {
+  Empty,         // nothing but spaces
+  NotANumber,    // not digits/sign/separators in the accepted shape
+  DotAsDecimal,  // "1.5": the user probably meant 1,5
+  BadGrouping,   // "1.23,4", "12.34.567": '.' is only a thousands separator
+};
+
+// Parses the Italian decimal notation: optional sign ('+' or '-'), digits,
+// optional '.' thousands separators (then every group after the first has
+// exactly three digits and the first has one to three), optional decimal comma
+// followed by at least one digit. Surrounding ASCII spaces/tabs are ignored.
+// Accepted: "12", "-3", "0,5", "1.234,56", "1234,56", "1.234.567".
+// Rejected: "1.5" and "1.23" (DotAsDecimal), "1.23,4" (BadGrouping),
+// "1,2,3", ",5", "5,", "1e3", "12%" (NotANumber), "" and " " (Empty).
+// No exponent and no percent sign: callers strip units first.
+std::variant<Rational, NumberParseError> parseItalianNumber(std::string_view text);
+
+// One short Italian sentence explaining `error` for the given input `text`,
+// e.g. "il separatore decimale è la virgola: scrivi 1,5 invece di 1.5".
+std::string describe(NumberParseError error, std::string_view text);
+
+// q rounded HalfUp to exactly `decimals` digits (precondition: decimals >= 0),
+// decimal comma, '.' every three integer digits when `thousands`.
+// Never prints a negative zero: a value rounding to 0 prints as "0,00".
+// formatItalian(Rational(123456, 100), 2) == "1.234,56"
+// formatItalian(Rational(1, 3), 2) == "0,33"; formatItalian(-5, 0) == "-5"
+std::string formatItalian(const Rational& q, int decimals, bool thousands = true);
+
+// Shows an exact value: the shortest decimal form when q has at most
+// `maxDecimals` decimals ("87,5", "90", "0,125"); otherwise q rounded HalfUp
+// to `maxDecimals` digits followed by "…" (U+2026) to mark the approximation
+// ("87,33…" with maxDecimals 2). Precondition: maxDecimals >= 0.
+std::string formatExact(const Rational& q, int maxDecimals = 6, bool thousands = true);
+
+}  // namespace misura

@@ -1,0 +1,83 @@
+// Builder: names, literal tokens, types and rounding clauses.
+#include <fmt/format.h>
+
+#include "compiler/syntax/builder.h"
+#include "compiler/syntax/literals.h"
+
+namespace misura::syntax {
+
+ast::Program Builder::program(P::ProgrammaContext* ctx) {
+  ast::Program p;
+  p.file = map_.file();
+  for (P::DichiarazioneContext* d : ctx->dichiarazione()) declaration(p, d);
+  p.nodeCount = nextId_;
+  return p;
+}
+
+ast::Ident Builder::ident(P::NomeContext* ctx) const {
+  return ast::Ident{std::string(source(ctx->start)), span(ctx)};
+}
+
+std::vector<ast::Ident> Builder::idents(const std::vector<P::NomeContext*>& ctxs) const {
+  std::vector<ast::Ident> out;
+  for (P::NomeContext* n : ctxs) out.push_back(ident(n));
+  return out;
+}
+
+ast::Text Builder::text(antlr4::tree::TerminalNode* node) const {
+  return ast::Text{readText(source(node)).value, span(node)};
+}
+
+std::optional<ast::Text> Builder::optionalText(antlr4::tree::TerminalNode* node) const {
+  if (node == nullptr) return std::nullopt;
+  return text(node);
+}
+
+// The pre-scan has validated every literal; the reports here only guard
+// against a token the pre-scan did not see.
+Rational Builder::number(antlr4::tree::TerminalNode* node) {
+  auto parsed = parseItalianNumber(source(node));
+  if (auto* value = std::get_if<Rational>(&parsed)) return *value;
+  sink_.error(code::kBadNumber, span(node), fmt::format("numero non valido «{}»", source(node)));
+  return Rational();
+}
+
+Date Builder::date(antlr4::tree::TerminalNode* node) {
+  if (auto value = parseItalianDate(source(node))) return *value;
+  sink_.error(code::kBadDate, span(node), fmt::format("data inesistente «{}»", source(node)));
+  return Date();
+}
+
+ast::TypeName Builder::typeName(P::TipoContext* ctx) const {
+  using T = ast::TypeName;
+  static const std::pair<std::string_view, T> kTypes[] = {
+      {"testo", T::Testo}, {"numero", T::Numero}, {"percentuale", T::Percentuale}, {"punti", T::Punti},
+      {"euro", T::Euro},   {"data", T::Data},     {"giorni", T::Giorni},           {"booleano", T::Booleano}};
+  std::string_view word = source(ctx->start);
+  for (auto [name, type] : kTypes)
+    if (name == word) return type;
+  throw InternalError{fmt::format("tipo sconosciuto «{}»", word)};
+}
+
+ast::Rounding Builder::rounding(P::ArrotondamentoContext* ctx) {
+  ast::Rounding r;
+  r.span = span(ctx);
+  if (antlr4::tree::TerminalNode* n = ctx->NUMERO()) {
+    r.decimals = readDecimals(source(n));
+    if (!r.decimals)
+      sink_.error(code::kBadNumber, span(n), fmt::format("numero di decimali non valido «{}»", source(n)),
+                  fmt::format("indica un numero intero di decimali, da 0 a {}", kMaxDecimals));
+  }
+  P::ModoArrotondamentoContext* mode = ctx->modoArrotondamento();
+  if (dynamic_cast<P::PerDifettoContext*>(mode)) r.mode = ast::RoundingMode::PerDifetto;
+  if (dynamic_cast<P::PerEccessoContext*>(mode)) r.mode = ast::RoundingMode::PerEccesso;
+  if (dynamic_cast<P::AlPariContext*>(mode)) r.mode = ast::RoundingMode::AlPari;
+  return r;
+}
+
+void Builder::repeated(Span again, Span first, std::string message) {
+  sink_.report(Diagnostic{code::kRepeatedItem, Severity::Errore, again, std::move(message),
+                          {Label{first, "prima indicazione qui"}}, "tieni una sola indicazione", {}});
+}
+
+}  // namespace misura::syntax

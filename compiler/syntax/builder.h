@@ -1,0 +1,92 @@
+// The ANTLR parse tree -> AST builder. Runs only on a tree without syntax
+// errors (so every child the grammar requires is there); it still reports
+// what only the tree shows: years and decimal counts that are not small
+// integers (E0103), expressions nested too deeply (E0105) and items a
+// declaration may hold only once (E0107).
+//
+// One method per grammar rule, grouped by area: build_common.cpp (names,
+// texts, numbers, types, rounding), build_decl.cpp (ente, anno, data sets,
+// indicators), build_profile.cpp, build_objective.cpp, build_catalogue.cpp,
+// build_expr.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "MisuraParser.h"
+#include "compiler/ast/ast.h"
+#include "compiler/syntax/sink.h"
+#include "compiler/syntax/source_map.h"
+
+namespace misura::syntax {
+
+using P = gen::MisuraParser;
+
+class Builder {
+ public:
+  Builder(const SourceMap& map, SyntaxSink& sink) : map_(map), sink_(sink) {}
+
+  ast::Program program(P::ProgrammaContext* ctx);
+
+ private:
+  // build_common.cpp
+  Span span(antlr4::ParserRuleContext* ctx) const { return map_.span(ctx); }
+  Span span(antlr4::tree::TerminalNode* node) const { return map_.span(node); }
+  Span span(antlr4::Token* token) const { return map_.span(token); }
+  std::string_view source(antlr4::Token* token) const { return map_.text(token); }
+  std::string_view source(antlr4::tree::TerminalNode* node) const { return map_.text(span(node)); }
+  ast::Ident ident(P::NomeContext* ctx) const;
+  std::vector<ast::Ident> idents(const std::vector<P::NomeContext*>& ctxs) const;
+  ast::Text text(antlr4::tree::TerminalNode* node) const;
+  std::optional<ast::Text> optionalText(antlr4::tree::TerminalNode* node) const;
+  Rational number(antlr4::tree::TerminalNode* node);
+  Date date(antlr4::tree::TerminalNode* node);
+  ast::TypeName typeName(P::TipoContext* ctx) const;
+  ast::Rounding rounding(P::ArrotondamentoContext* ctx);
+  void repeated(Span again, Span first, std::string message);
+
+  // build_decl.cpp
+  void declaration(ast::Program& p, P::DichiarazioneContext* ctx);
+  void year(ast::Program& p, P::DichAnnoContext* ctx);
+  ast::Dataset staffList(P::DichPersonaleContext* ctx);
+  ast::Dataset dataset(P::DichDatiContext* ctx);
+  void fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileContext*>& options);
+  ast::Field field(P::CampoContext* ctx) const;
+  ast::Indicator indicator(P::DichIndicatoreContext* ctx);
+  ast::Param param(P::ParametroContext* ctx) const;
+
+  // build_profile.cpp
+  ast::Profile profile(P::DichProfiloContext* ctx);
+  void profileItem(ast::Profile& p, P::VoceProfiloContext* ctx);
+  void premio(ast::Profile& p, P::PremioContext* ctx);
+  ast::Component component(P::ComponenteContext* ctx);
+  ast::Band band(P::FasciaContext* ctx);
+
+  // build_objective.cpp
+  ast::Objective objective(P::DichObiettivoContext* ctx);
+  void objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
+  ast::Assignment assignment(P::AssegnatoContext* ctx);
+  ast::Measure measure(P::MisuraContext* ctx);
+  ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
+
+  // build_catalogue.cpp
+  ast::Catalogue catalogue(P::DichComportamentiContext* ctx);
+  void catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx);
+
+  // build_expr.cpp; `depth` counts the enclosing expressions, this one included.
+  ast::ExprPtr expr(P::EsprContext* ctx, int depth = 1);
+  ast::ExprPtr operation(P::EsprContext* ctx, int depth);
+  ast::ExprPtr literal(P::EsprContext* ctx);
+  std::vector<ast::ExprPtr> exprs(const std::vector<P::EsprContext*>& ctxs, int depth);
+  ast::ExprPtr binary(P::EsprContext* ctx, ast::BinaryOp op, P::EsprContext* lhs, P::EsprContext* rhs,
+                      int depth);
+  ast::ExprPtr make(Span span, decltype(ast::Expr::node) node);
+  ast::ExprPtr tooDeep(P::EsprContext* ctx);
+
+  const SourceMap& map_;
+  SyntaxSink& sink_;
+  ast::NodeId nextId_ = 0;
+  bool reportedTooDeep_ = false;
+};
+
+}  // namespace misura::syntax

@@ -1,0 +1,104 @@
+// The entry point of the stage: decode, lex, pre-scan, parse, build; and
+// the boundary where every exception turns into a diagnostic.
+#include "compiler/syntax/parse.h"
+
+#include <fmt/format.h>
+
+#include "MisuraLexer.h"
+#include "compiler/syntax/builder.h"
+#include "compiler/syntax/errors.h"
+#include "compiler/syntax/guarded_parser.h"
+#include "compiler/syntax/tokens.h"
+
+namespace misura::syntax {
+
+namespace {
+
+// An input stream over text we decoded ourselves: ANTLR's own UTF-8
+// decoding throws on invalid bytes, ours turns them into U+FFFD.
+class DecodedInputStream : public antlr4::ANTLRInputStream {
+ public:
+  DecodedInputStream(const std::u32string& chars, const std::string& sourceName) {
+    _data = chars;
+    p = 0;
+    name = sourceName;
+  }
+};
+
+std::optional<ast::Program> parseTokens(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink) {
+  reportInvalidBytes(map, sink);
+  DecodedInputStream input(map.decoded().chars, sources.path(map.file()));
+  gen::MisuraLexer lexer(&input);
+  SinkErrorListener listener(map, sink);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  size_t dot = literalTokenType(lexer.getVocabulary(), ".");
+  VectorTokenSource source(prescan(lexAll(lexer), map, dot, sink), &input);
+  antlr4::CommonTokenStream stream(&source);
+
+  GuardedParser parser(&stream);
+  TokenNames names(parser);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  parser.setErrorHandler(std::make_shared<ItalianErrorStrategy>(map, sink, names));
+  P::ProgrammaContext* tree = parser.programma();
+  if (sink.any()) return std::nullopt;  // the tree has holes: do not build
+
+  ast::Program program = Builder(map, sink).program(tree);
+  if (sink.any()) return std::nullopt;
+  return program;
+}
+
+void internalError(SyntaxSink& sink, Span span, std::string_view what) {
+  sink.error(code::kInternal, span, fmt::format("errore interno dell'analisi sintattica: {}", what),
+             "segnala il problema a chi mantiene Misura, allegando il file");
+}
+
+// Runs parseTokens and reports whatever it throws.
+std::optional<ast::Program> guarded(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink) {
+  Span start{map.file(), 0, 0};
+  try {
+    return parseTokens(sources, map, sink);
+  } catch (const NestingTooDeep& e) {
+    sink.error(code::kTooDeep, map.spanOfChars(e.startChar, std::max(e.startChar, e.stopChar + 1)),
+               fmt::format("espressione annidata troppo in profondità (oltre {} livelli)", kMaxExprDepth),
+               "spezza l'espressione in parti più semplici, per esempio con un indicatore");
+  } catch (const TooManyErrors&) {
+    sink.markTruncated();  // finish() adds the closing note
+  } catch (const InternalError& e) {
+    internalError(sink, start, e.what);
+  } catch (const std::exception& e) {
+    internalError(sink, start, e.what());
+  } catch (const char* e) {
+    internalError(sink, start, e ? e : "eccezione senza messaggio");
+  } catch (const std::string& e) {
+    internalError(sink, start, e);
+  } catch (...) {
+    internalError(sink, start, "eccezione sconosciuta");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ast::Program> parse(const SourceManager& sources, FileId file, Diagnostics& diags) {
+  SyntaxSink sink(diags);
+  std::optional<ast::Program> result;
+  try {
+    const std::string& text = sources.text(file);
+    DecodedText decoded = decodeUtf8(text);
+    SourceMap map(file, text, decoded);
+    result = guarded(sources, map, sink);
+  } catch (...) {
+    try {
+      internalError(sink, Span{file, 0, 0}, "memoria esaurita o file non valido");
+    } catch (...) {  // nothing more can be done; never let it escape
+    }
+  }
+  bool failed = sink.any();
+  sink.finish();
+  if (failed) return std::nullopt;
+  return result;
+}
+
+}  // namespace misura::syntax

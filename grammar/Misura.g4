@@ -1,0 +1,153 @@
+// The grammar of Misura, the language of a Sistema di misurazione e
+// valutazione della performance. Keywords are Italian; see docs/linguaggio.md.
+//
+// Conventions:
+//  - every alternative that the AST builder distinguishes has a label;
+//  - keywords that a segretario may also want as a name (termine, peso,
+//    data, ...) are "soft": the rule `nome` accepts them as identifiers;
+//  - the lexer never fails: an unknown character becomes CARATTERE_ERRATO,
+//    which the parser reports as a syntax error with its location.
+grammar Misura;
+
+programma : dichiarazione* EOF ;
+
+dichiarazione
+  : 'ente' TESTO                                                   # DichEnte
+  | 'anno' NUMERO                                                  # DichAnno
+  | 'personale' 'da' TESTO opzioneFile* '{' campo* '}'             # DichPersonale
+  | 'dati' nome 'da' TESTO opzioneFile* chiave? '{' campo* '}'     # DichDati
+  | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
+        'su' parametro '=' espr                                    # DichIndicatore
+  | 'profilo' nome TESTO? '{' voceProfilo* '}'                     # DichProfilo
+  | 'obiettivo' nome TESTO '{' voceObiettivo* '}'                  # DichObiettivo
+  | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
+  ;
+
+opzioneFile
+  : 'codifica' TESTO                                               # OpzCodifica
+  | 'separatore' TESTO                                             # OpzSeparatore
+  ;
+
+chiave : 'chiave' '(' nome (SEP nome)* ')' ;
+
+campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
+
+tipo
+  : 'testo' | 'numero' | 'percentuale' | 'punti' | 'euro'
+  | 'data' | 'giorni' | 'booleano'
+  ;
+
+parametro : nome ':' tipo ;
+
+voceProfilo
+  : 'componente' nome TESTO? 'fino' 'a' NUMERO 'punti' fonteComponente  # Componente
+  | 'totale' arrotondamento                                        # TotaleArrotondato
+  | 'fasce' '{' fascia+ '}'                                        # Fasce
+  | 'premio' '=' espr arrotondamento?                              # Premio
+  | 'non' 'valutato' TESTO                                         # NonValutato
+  ;
+
+fonteComponente
+  : 'da' 'obiettivi'                                               # DaObiettivi
+  | 'da' 'comportamenti'                                           # DaComportamenti
+  | '=' espr                                                       # DaEspressione
+  ;
+
+arrotondamento : 'arrotondato' ('a' NUMERO 'decimali')? modoArrotondamento? ;
+
+modoArrotondamento
+  : 'per' 'difetto'                                                # PerDifetto
+  | 'per' 'eccesso'                                                # PerEccesso
+  | 'al' 'pari'                                                    # AlPari
+  ;
+
+fascia
+  : TESTO 'da' NUMERO ('a' NUMERO)? 'punti'? '->' NUMERO '%'       # FasciaIntervallo
+  | TESTO 'altrimenti' '->' NUMERO '%'                             # FasciaAltrimenti
+  ;
+
+voceObiettivo
+  : 'assegnato' 'a' assegnazione                                   # Assegnato
+  | 'peso' NUMERO                                                  # Peso
+  | 'termine' DATA                                                 # Termine
+  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
+  | 'fonte' TESTO                                                  # Fonte
+  | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  ;
+
+esitoMancante
+  : 'neutralizzato'                                                # Neutralizzato
+  | espr                                                           # EsitoFisso
+  ;
+
+assegnazione
+  : 'tutti'                                                        # ATutti
+  | 'profilo' nome (SEP nome)*                                     # AProfili
+  | TESTO (SEP TESTO)*                                             # AMatricole
+  | 'personale' 'dove' espr                                        # ADove
+  ;
+
+voceCatalogo
+  : 'scala' 'da' NUMERO 'a' NUMERO                                 # Scala
+  | 'voti' 'da' nome '.' nome                                      # Voti
+  | nome TESTO 'peso' NUMERO                                       # Comportamento
+  ;
+
+// Precedence: earlier alternatives bind tighter.
+espr
+  : '(' espr ')'                                                   # Parentesi
+  | nome '(' (espr (SEP espr)*)? ')'                               # Chiamata
+  | nome ('.' nome)?                                               # Riferimento
+  | NUMERO unita?                                                  # Numero
+  | DATA                                                           # LetteraleData
+  | TESTO                                                          # LetteraleTesto
+  | valore=('vero' | 'falso')                                      # Booleano
+  | '-' espr                                                       # Negazione
+  | espr op=('*' | '/') espr                                       # Moltiplicativa
+  | espr op=('+' | '-') espr                                       # Additiva
+  | espr op=('<' | '<=' | '>' | '>=' | '=' | '<>') espr            # Confronto
+  | 'non' espr                                                     # Non
+  | espr 'e' espr                                                  # Congiunzione
+  | espr 'o' espr                                                  # Disgiunzione
+  | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
+  ;
+
+unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
+
+// Keywords usable as names where a name is expected.
+nome
+  : ID
+  | 'testo' | 'numero' | 'percentuale' | 'punti' | 'punto' | 'euro' | 'data'
+  | 'giorni' | 'giorno' | 'booleano' | 'termine' | 'peso' | 'fonte' | 'scala'
+  | 'voti' | 'totale' | 'premio' | 'fasce' | 'chiave' | 'opzionale'
+  | 'codifica' | 'separatore' | 'tutti' | 'personale' | 'dati' | 'profilo'
+  | 'misura' | 'obiettivi' | 'comportamenti' | 'decimali' | 'difetto'
+  | 'eccesso' | 'pari' | 'valutato' | 'rilevato' | 'neutralizzato'
+  | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
+  | 'arrotondato' | 'assegnato'
+  ;
+
+SEP : ',' | ';' ;
+
+// A date: 31/12/2024 or 31.12.2024.
+DATA
+  : CIFRA CIFRA? '/' CIFRA CIFRA? '/' CIFRA CIFRA CIFRA CIFRA
+  | CIFRA CIFRA? '.' CIFRA CIFRA? '.' CIFRA CIFRA CIFRA CIFRA
+  ;
+
+// Italian numbers: decimal comma, optional '.' thousands groups (1.234,56).
+NUMERO
+  : CIFRA+ (',' CIFRA+)?
+  | CIFRA CIFRA? CIFRA? ('.' CIFRA CIFRA CIFRA)+ (',' CIFRA+)?
+  ;
+
+TESTO : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+
+ID : [\p{L}_] [\p{L}\p{N}_]* ;
+
+COMMENTO : '#' ~[\r\n]* -> skip ;
+SPAZIO : [ \t\r\n\u00A0\uFEFF]+ -> skip ;
+
+fragment CIFRA : [0-9] ;
+
+CARATTERE_ERRATO : . ;

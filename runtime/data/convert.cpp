@@ -1,0 +1,159 @@
+#include "runtime/data/convert.h"
+
+#include <algorithm>
+#include <string>
+
+#include "compiler/support/date.h"
+#include "compiler/support/rational.h"
+
+namespace misura::data {
+
+namespace {
+
+using Result = std::variant<ir::Value, ConversionError>;
+
+constexpr std::string_view kNbsp = "\xC2\xA0";
+constexpr std::string_view kEuro = "\xE2\x82\xAC";
+
+// Trims ASCII spaces, tabs and no-break spaces from both ends.
+std::string_view trim(std::string_view s) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1), changed = true;
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1), changed = true;
+    if (s.starts_with(kNbsp)) s.remove_prefix(kNbsp.size()), changed = true;
+    if (s.ends_with(kNbsp)) s.remove_suffix(kNbsp.size()), changed = true;
+  }
+  return s;
+}
+
+// "un numero valido", "una percentuale valida", ...: what the cell should be.
+std::string expected(ir::Type type) {
+  switch (type) {
+    case ir::Type::Numero: return "un numero valido";
+    case ir::Type::Percentuale: return "una percentuale valida";
+    case ir::Type::Punti: return "un punteggio valido";
+    case ir::Type::Euro: return "un importo in euro valido";
+    case ir::Type::Giorni: return "un numero di giorni valido";
+    case ir::Type::Data: return "una data valida";
+    case ir::Type::Booleano: return "un valore sì/no valido";
+    case ir::Type::Testo: return "un testo valido";
+  }
+  return "un valore valido";
+}
+
+std::string howToWrite(ir::Type type, std::string_view column) {
+  const std::string col = "la colonna «" + std::string(column) + "» ";
+  switch (type) {
+    case ir::Type::Numero: return col + "contiene numeri: scrivili all'italiana, ad esempio 12, 0,5 o 1.234,56";
+    case ir::Type::Percentuale: return col + "contiene percentuali: scrivi ad esempio 85%, 85 oppure 85,5%";
+    case ir::Type::Punti: return col + "contiene punti: scrivi ad esempio 7 oppure 7,5";
+    case ir::Type::Euro: return col + "contiene importi in euro: scrivi ad esempio 1.234,56 oppure € 1.234,56";
+    case ir::Type::Giorni: return col + "contiene un numero intero di giorni, ad esempio 30";
+    case ir::Type::Data: return col + "contiene date: scrivile come 31/12/2024";
+    case ir::Type::Booleano: return col + "accetta solo sì, no, vero o falso";
+    case ir::Type::Testo: return col + "contiene testo";
+  }
+  return {};
+}
+
+ConversionError failure(std::string_view text, ir::Type type, std::string_view column, std::string reason = {}) {
+  std::string message = "«" + std::string(text) + "» non è " + expected(type);
+  if (!reason.empty()) message += ": " + reason;
+  return ConversionError{std::move(message), howToWrite(type, column)};
+}
+
+// The Italian number in `body`; on error the reason (only for the mistakes
+// worth explaining, the others speak for themselves).
+std::variant<Rational, std::string> number(std::string_view body) {
+  auto parsed = parseItalianNumber(body);
+  if (const Rational* q = std::get_if<Rational>(&parsed)) return *q;
+  NumberParseError err = std::get<NumberParseError>(parsed);
+  if (err == NumberParseError::DotAsDecimal || err == NumberParseError::BadGrouping) return describe(err, body);
+  return std::string();
+}
+
+Result numeric(std::string_view text, std::string_view body, ir::Type type, std::string_view column,
+               const Rational& scale) {
+  auto n = number(trim(body));
+  if (const std::string* reason = std::get_if<std::string>(&n)) return failure(text, type, column, *reason);
+  return ir::Value(std::get<Rational>(n) * scale);
+}
+
+Result percent(std::string_view text, std::string_view column) {
+  std::string_view body = text;
+  if (body.ends_with('%')) body.remove_suffix(1);
+  return numeric(text, body, ir::Type::Percentuale, column, Rational(1, 100));
+}
+
+Result euro(std::string_view text, std::string_view column) {
+  std::string_view body = text;
+  if (body.starts_with(kEuro)) body.remove_prefix(kEuro.size());
+  else if (body.ends_with(kEuro)) body.remove_suffix(kEuro.size());
+  return numeric(text, body, ir::Type::Euro, column, Rational(1));
+}
+
+Result days(std::string_view text, std::string_view column) {
+  Result r = numeric(text, text, ir::Type::Giorni, column, Rational(1));
+  if (const ir::Value* v = std::get_if<ir::Value>(&r); v && !std::get<Rational>(*v).isInteger())
+    return failure(text, ir::Type::Giorni, column, "i giorni si contano interi");
+  return r;
+}
+
+// Three groups of digits separated by '/', '-' or '.': a date in shape.
+bool looksLikeDate(std::string_view s, bool& fourDigitYear) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '/' || s[i] == '-' || s[i] == '.') {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    } else if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  if (parts.size() != 3) return false;
+  for (std::string_view p : parts)
+    if (p.empty()) return false;
+  fourDigitYear = parts.front().size() == 4 || parts.back().size() == 4;
+  return true;
+}
+
+Result date(std::string_view text, std::string_view column) {
+  if (std::optional<Date> d = parseItalianDate(text)) return ir::Value(*d);
+  bool fourDigitYear = false;
+  std::string reason;
+  if (looksLikeDate(text, fourDigitYear))
+    reason = fourDigitYear ? "questo giorno non esiste nel calendario" : "l'anno va scritto con quattro cifre";
+  return failure(text, ir::Type::Data, column, reason);
+}
+
+Result boolean(std::string_view text, std::string_view column) {
+  std::string lower;
+  for (char c : text) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (size_t at = lower.find("\xC3\x8C"); at != std::string::npos) lower[at + 1] = '\xAC';  // Ì -> ì
+  if (lower == "sì" || lower == "si" || lower == "vero") return ir::Value(true);
+  if (lower == "no" || lower == "falso") return ir::Value(false);
+  return failure(text, ir::Type::Booleano, column);
+}
+
+}  // namespace
+
+bool isEmptyCell(std::string_view text) { return trim(text).empty(); }
+
+std::variant<ir::Value, ConversionError> convertCell(std::string_view raw, ir::Type type, std::string_view column) {
+  std::string_view text = trim(raw);
+  switch (type) {
+    case ir::Type::Testo: return ir::Value(std::string(raw));
+    case ir::Type::Numero: return numeric(text, text, type, column, Rational(1));
+    case ir::Type::Punti: return numeric(text, text, type, column, Rational(1));
+    case ir::Type::Percentuale: return percent(text, column);
+    case ir::Type::Euro: return euro(text, column);
+    case ir::Type::Giorni: return days(text, column);
+    case ir::Type::Data: return date(text, column);
+    case ir::Type::Booleano: return boolean(text, column);
+  }
+  return failure(text, type, column);
+}
+
+}  // namespace misura::data

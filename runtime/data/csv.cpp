@@ -1,0 +1,367 @@
+#include "runtime/data/csv.h"
+
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace misura::data {
+
+namespace {
+
+constexpr size_t kMaxReportsPerCode = 20;
+
+// Forwards diagnostics, but at most kMaxReportsPerCode per code: a wrong
+// separator makes every row fail the same way, and a clerk needs the first
+// few occurrences, not thousands.
+class CappedReporter {
+ public:
+  explicit CappedReporter(Diagnostics& diags) : diags_(diags) {}
+
+  void report(Diagnostic d) {
+    Count& c = counts_[d.code];
+    if (c.shown < kMaxReportsPerCode) {
+      ++c.shown;
+      diags_.report(std::move(d));
+    } else if (c.omitted++ == 0) {
+      c.firstOmitted = d.span;
+    }
+  }
+
+  void error(std::string code, Span span, std::string message, std::string hint = {}) {
+    report(Diagnostic{std::move(code), Severity::Errore, span, std::move(message), {}, std::move(hint), {}});
+  }
+
+  // One note per code whose occurrences were not all shown.
+  void flush() {
+    for (auto& [code, c] : counts_) {
+      if (c.omitted == 0) continue;
+      std::string message = c.omitted == 1
+                                ? fmt::format("c'è un altro errore dello stesso tipo ({}) in questo file, non mostrato", code)
+                                : fmt::format("ci sono altri {} errori dello stesso tipo ({}) in questo file, non mostrati",
+                                              c.omitted, code);
+      diags_.report(Diagnostic{code, Severity::Nota, c.firstOmitted, std::move(message), {}, {}, {}});
+      c.omitted = 0;
+    }
+  }
+
+ private:
+  struct Count {
+    size_t shown = 0;
+    size_t omitted = 0;
+    Span firstOmitted;
+  };
+  Diagnostics& diags_;
+  std::map<std::string, Count> counts_;
+};
+
+bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+
+// One CSV record: a row of cells, possibly spanning lines through quoted line breaks.
+struct Record {
+  std::vector<Cell> cells;
+  bool blank = true;  // every cell is empty and unquoted
+};
+
+// Reads records from `text` starting at a given offset. While !atEnd(), every
+// call to next() consumes at least one byte, so reading always terminates.
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, size_t start, FileId file, char sep, CappedReporter& reporter)
+      : text_(text), pos_(start), file_(file), sep_(sep), reporter_(reporter) {}
+
+  bool atEnd() const { return pos_ >= text_.size(); }
+
+  // Reads one record and its line terminator (LF, CRLF or CR).
+  Record next() {
+    Record record;
+    while (true) {
+      bool quoted = false;
+      Cell cell = field(quoted);
+      if (quoted || !cell.text.empty()) record.blank = false;
+      record.cells.push_back(std::move(cell));
+      if (pos_ < text_.size() && text_[pos_] == sep_) {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+      return record;
+    }
+  }
+
+ private:
+  // Spaces around a cell; a tab only when it is not the separator.
+  bool isBlank(char c) const { return (c == ' ' || c == '\t') && c != sep_; }
+
+  bool atFieldEnd(size_t i) const { return i >= text_.size() || text_[i] == sep_ || isLineEnd(text_[i]); }
+
+  Span span(size_t begin, size_t end) const {
+    return Span{file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  }
+
+  // Reads one field; leaves pos_ on the separator, the line end or the end of text.
+  Cell field(bool& quoted) {
+    size_t i = pos_;
+    while (i < text_.size() && isBlank(text_[i])) ++i;
+    if (i < text_.size() && text_[i] == '"') {
+      quoted = true;
+      return quotedField(i);
+    }
+    return unquotedField(i, true);
+  }
+
+  // Plain text up to the end of the field, trailing blanks trimmed. A quote
+  // inside it is kept as an ordinary character (and reported if asked).
+  Cell unquotedField(size_t start, bool reportQuotes) {
+    size_t i = start;
+    while (!atFieldEnd(i)) {
+      if (text_[i] == '"' && reportQuotes) {
+        reporter_.error("E0507", span(i, i + 1), "virgolette nel mezzo di un campo non racchiuso tra virgolette",
+                        kQuoteHint);
+        reportQuotes = false;  // once per field
+      }
+      ++i;
+    }
+    pos_ = i;
+    size_t end = i;
+    while (end > start && isBlank(text_[end - 1])) --end;
+    return Cell{std::string(text_.substr(start, end - start)), span(start, end)};
+  }
+
+  // A field opening with the quote at `quote`.
+  Cell quotedField(size_t quote) {
+    std::string text;
+    size_t i = quote + 1;
+    while (true) {
+      size_t close = text_.find('"', i);
+      if (close == std::string_view::npos) return unterminated(quote);
+      text.append(text_.substr(i, close - i));
+      if (close + 1 < text_.size() && text_[close + 1] == '"') {  // "" stands for one quote
+        text += '"';
+        i = close + 2;
+        continue;
+      }
+      size_t end = close + 1;
+      size_t after = end;
+      while (after < text_.size() && isBlank(text_[after])) ++after;
+      if (atFieldEnd(after)) {
+        pos_ = after;
+        return Cell{std::move(text), span(quote, end)};
+      }
+      return textAfterClosingQuote(std::move(text), quote, close);
+    }
+  }
+
+  Cell unterminated(size_t quote) {
+    reporter_.error("E0503", span(quote, quote + 1),
+                    "virgolette aperte e mai chiuse: il valore che inizia qui non ha le virgolette di chiusura",
+                    "aggiungi le virgolette di chiusura (\") alla fine del valore, oppure togli quelle di apertura; "
+                    "per scrivere le virgolette dentro un valore racchiudilo tra virgolette e raddoppiale (\"\")");
+    // Most likely a stray quote: read the rest of the field as plain text.
+    return unquotedField(quote, false);
+  }
+
+  // `"abc"def`: keep the text after the closing quote too, as lenient readers do.
+  // If the quoted text went over a line break, the opening quote was most
+  // likely a stray one: point at it too.
+  Cell textAfterClosingQuote(std::string text, size_t quote, size_t close) {
+    Diagnostic d{"E0507", Severity::Errore, span(close, close + 1),
+                 "virgolette nel mezzo di un campo: dopo le virgolette di chiusura il campo continua", {}, kQuoteHint, {}};
+    if (text_.substr(quote, close - quote).find_first_of("\r\n") != std::string_view::npos)
+      d.labels.push_back(Label{span(quote, quote + 1),
+                               "il valore tra virgolette inizia qui e prosegue sulle righe seguenti: forse queste "
+                               "virgolette sono di troppo"});
+    reporter_.report(std::move(d));
+    Cell rest = unquotedField(close + 1, false);
+    text += rest.text;
+    return Cell{std::move(text), span(quote, rest.span.end)};
+  }
+
+  static constexpr const char* kQuoteHint =
+      "per scrivere le virgolette dentro un valore, racchiudi tutto il valore tra virgolette e raddoppia quelle "
+      "interne, ad esempio \"Sala \"\"Verdi\"\"\"";
+
+  std::string_view text_;
+  size_t pos_;
+  FileId file_;
+  char sep_;
+  CappedReporter& reporter_;
+};
+
+// Skips lines made only of spaces and tabs; returns the start of the first other line.
+size_t skipBlankLines(std::string_view text, size_t pos) {
+  while (true) {
+    size_t i = pos;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= text.size()) return text.size();
+    if (!isLineEnd(text[i])) return pos;
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    pos = i + 1;
+  }
+}
+
+// Excel's "sep=;" first line. Returns the separator and moves `pos` past the line.
+std::optional<char> excelSeparatorLine(std::string_view text, size_t& pos) {
+  std::string_view rest = text.substr(pos);
+  if (!rest.starts_with("sep=") || rest.size() < 5) return std::nullopt;
+  char sep = rest[4];
+  if (sep == '"' || isLineEnd(sep)) return std::nullopt;
+  size_t end = 5;
+  if (end < rest.size() && rest[end] == '\r') ++end;
+  if (end < rest.size() && rest[end] == '\n') ++end;
+  if (end == 5 && rest.size() > 5) return std::nullopt;  // more text on the line: a real header
+  pos += end;
+  return sep;
+}
+
+// ';' if the header line has one outside quotes, else '\t', else ','.
+char detectSeparator(std::string_view text, size_t pos) {
+  bool inQuotes = false, tab = false;
+  for (size_t i = pos; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      inQuotes = !inQuotes;
+    } else if (!inQuotes) {
+      if (isLineEnd(c)) break;
+      if (c == ';') return ';';
+      if (c == '\t') tab = true;
+    }
+  }
+  return tab ? '\t' : ',';
+}
+
+// How a hint names the separator: "dal punto e virgola (;)" / "il punto e virgola (;)".
+struct SeparatorWords {
+  std::string from;  // after "separate"
+  std::string noun;  // with its article
+};
+
+SeparatorWords separatorWords(char sep) {
+  switch (sep) {
+    case ';': return {"dal punto e virgola (;)", "il punto e virgola (;)"};
+    case ',': return {"dalla virgola (,)", "la virgola (,)"};
+    case '\t': return {"dalla tabulazione", "la tabulazione"};
+    default: return {fmt::format("dal carattere «{}»", sep), fmt::format("il carattere «{}»", sep)};
+  }
+}
+
+// Header names lose surrounding spaces, tabs and no-break spaces (U+00A0).
+void trimName(std::string& s) {
+  auto leading = [&](size_t i) -> size_t {
+    if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) return 1;
+    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+  };
+  size_t b = 0;
+  while (size_t n = leading(b)) b += n;
+  size_t e = s.size();
+  while (e > b) {
+    if (s[e - 1] == ' ' || s[e - 1] == '\t') --e;
+    else if (e - b >= 2 && s.compare(e - 2, 2, "\xC2\xA0") == 0) e -= 2;
+    else break;
+  }
+  s = s.substr(b, e - b);
+}
+
+// Trims the header names and reports empty (E0506) and repeated (E0505) ones.
+void prepareHeader(std::vector<Cell>& header, CappedReporter& reporter) {
+  std::unordered_map<std::string_view, size_t> seen;
+  for (size_t i = 0; i < header.size(); ++i) {
+    trimName(header[i].text);
+    if (header[i].text.empty()) {
+      bool trailing = true;
+      for (size_t j = i; j < header.size() && trailing; ++j) trailing = header[j].text.empty();
+      reporter.error("E0506", header[i].span,
+                     fmt::format("la colonna {} dell'intestazione non ha nome", i + 1),
+                     trailing ? "dopo l'ultima colonna ci sono colonne senza nome, di solito colonne vuote esportate da "
+                                "Excel: eliminale dal foglio (seleziona le colonne a destra dei dati ed eliminale) e "
+                                "salva di nuovo il file"
+                              : "scrivi il nome della colonna nella prima riga del file");
+    }
+  }
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i].text.empty()) continue;
+    auto [it, inserted] = seen.emplace(header[i].text, i);
+    if (inserted) continue;
+    Diagnostic d{"E0505", Severity::Errore, header[i].span,
+                 fmt::format("la colonna «{}» compare due volte nell'intestazione", header[i].text),
+                 {Label{header[it->second].span, "la prima volta è qui"}},
+                 "ogni colonna deve avere un nome diverso: rinomina o elimina una delle due",
+                 {}};
+    reporter.report(std::move(d));
+  }
+}
+
+std::string countWord(size_t n, const char* singular, const char* plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
+void reportWrongCellCount(const Record& record, size_t expected, char sep, CappedReporter& reporter) {
+  std::string message = fmt::format("questa riga ha {}, ma l'intestazione ha {}",
+                                    countWord(record.cells.size(), "valore", "valori"),
+                                    countWord(expected, "colonna", "colonne"));
+  SeparatorWords words = separatorWords(sep);
+  std::string hint = fmt::format("le colonne di questo file sono separate {}. ", words.from);
+  if (sep == ',')
+    hint += "Un numero con la virgola decimale (es. 0,5) non racchiuso tra virgolette viene diviso in due valori: "
+            "salva il file da Excel in «CSV (delimitato dal separatore di elenco)», che usa il punto e virgola (;), "
+            "oppure racchiudi tra virgolette i valori che contengono virgole";
+  else
+    hint += fmt::format("Controlla che la riga non abbia separatori in più o in meno e che i valori che contengono {} "
+                        "siano racchiusi tra virgolette",
+                        words.noun);
+  Span span = Span::cover(record.cells.front().span, record.cells.back().span);
+  reporter.error("E0504", span, std::move(message), std::move(hint));
+}
+
+}  // namespace
+
+Span CsvTable::rowSpan(size_t row) const {
+  const std::vector<Cell>& cells = rows.at(row);
+  if (cells.empty()) return Span{file, 0, 0};
+  return Span::cover(cells.front().span, cells.back().span);
+}
+
+std::optional<size_t> CsvTable::column(std::string_view name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i].text == name) return i;
+  return std::nullopt;
+}
+
+std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags) {
+  if (opt.separator && (*opt.separator == '"' || isLineEnd(*opt.separator)))
+    throw InternalError{"separatore CSV non valido nelle opzioni di lettura"};
+  std::string_view text = sources.text(file);
+  size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // decode() strips it; be safe anyway
+  std::optional<char> separator = opt.separator;
+  if (std::optional<char> excel = excelSeparatorLine(text, pos); excel && !separator) separator = excel;
+  pos = skipBlankLines(text, pos);
+  if (pos >= text.size()) {
+    diags.error("E0502", Span{file, 0, 0},
+                fmt::format("il file «{}» è vuoto: manca la riga di intestazione", sources.path(file)),
+                "la prima riga del file deve contenere i nomi delle colonne, seguita da una riga per ogni dato");
+    return std::nullopt;
+  }
+
+  CsvTable table;
+  table.file = file;
+  table.separator = separator ? *separator : detectSeparator(text, pos);
+  CappedReporter reporter(diags);
+  Tokenizer tokenizer(text, pos, file, table.separator, reporter);
+  table.header = tokenizer.next().cells;
+  prepareHeader(table.header, reporter);
+  while (!tokenizer.atEnd()) {
+    Record record = tokenizer.next();
+    if (record.blank) continue;
+    if (record.cells.size() != table.header.size()) {
+      reportWrongCellCount(record, table.header.size(), table.separator, reporter);
+      continue;
+    }
+    table.rows.push_back(std::move(record.cells));
+  }
+  reporter.flush();
+  return table;
+}
+
+}  // namespace misura::data

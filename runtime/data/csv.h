@@ -1,0 +1,66 @@
+// The CSV tokenizer: turns the decoded text of a data file (already registered
+// in the SourceManager) into a header and rows of cells, each cell carrying
+// the Span of its text as written, so later stages can point at it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/support/diagnostics.h"
+#include "compiler/support/source.h"
+
+namespace misura::data {
+
+struct Cell {
+  std::string text;  // unquoted and unescaped
+  Span span;         // the cell as written, quotes included, surrounding spaces excluded
+};
+
+struct CsvTable {
+  FileId file = kNoFile;
+  char separator = ';';  // ';' ',' or '\t' (or what CsvOptions imposed)
+  std::vector<Cell> header;
+  // Only data rows; blank lines are skipped. Every row has exactly
+  // header.size() cells: rows with another count are reported and left out.
+  std::vector<std::vector<Cell>> rows;
+
+  // The whole row (first to last cell), for "riga senza colonna X" errors.
+  Span rowSpan(size_t row) const;
+  // Index of the header cell named `name` (byte-exact), if any.
+  std::optional<size_t> column(std::string_view name) const;
+};
+
+struct CsvOptions {
+  std::optional<char> separator;  // nullopt = detect; must not be '"', '\r' or '\n'
+};
+
+// Tokenizes sources.text(file).
+//
+// Layout: an optional UTF-8 BOM, an optional Excel "sep=X" first line (it sets
+// the separator unless CsvOptions does), blank lines, the header line, rows.
+// Separator detection: from the header line (outside quotes), ';' if present,
+// else '\t', else ','.
+// Quoting is RFC-4180 style: "" is an escaped quote; quoted cells may contain
+// the separator and line breaks (kept verbatim). Lines end in LF, CRLF or a
+// lone CR. A blank line (only spaces and separators, no quotes, e.g. ";;;"
+// left by Excel) is skipped wherever it is. Header names are trimmed of
+// surrounding spaces, tabs and no-break spaces; data cells lose surrounding
+// ASCII spaces outside quotes, text inside quotes is kept as is.
+//
+// Errors (all reported, reading goes on where it sensibly can):
+//  E0502 empty file (no header): the only case that returns nullopt
+//  E0503 quote opened and never closed (span: the opening quote); the rest of
+//        that line is then read as if the quote were an ordinary character
+//  E0504 row with more/fewer cells than the header (span: the row)
+//  E0505 duplicate header name (span: the second; label at the first)
+//  E0506 empty header name (span: the empty cell)
+//  E0507 quote in the middle of an unquoted field, or text after a closing
+//        quote (span: that quote); the quote is kept as an ordinary character
+// Each code is reported at most 20 times per file; further occurrences are
+// summed up in one note (severity Nota) with the same code.
+// Throws InternalError only for an invalid CsvOptions::separator.
+std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags);
+
+}  // namespace misura::data

@@ -1,0 +1,266 @@
+#include "runtime/data/encoding.h"
+
+#include <cerrno>
+#include <iconv.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace misura::data {
+
+namespace {
+
+unsigned char byteAt(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool hasUtf8Bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF"); }
+
+bool hasUtf16Bom(std::string_view s) { return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF"); }
+
+// Length of the well-formed UTF-8 sequence starting at s[i], or 0 if it is
+// ill-formed (Unicode table 3-7). NUL is treated as ill-formed (see decode).
+size_t utf8SequenceLength(std::string_view s, size_t i) {
+  unsigned char c = byteAt(s, i);
+  auto cont = [&](size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return i + k < s.size() && byteAt(s, i + k) >= lo && byteAt(s, i + k) <= hi;
+  };
+  if (c == 0x00) return 0;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
+  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;  // <= U+10FFFF
+  return 0;  // continuation byte, C0/C1 (overlong) or F5..FF
+}
+
+// Offset of the first ill-formed sequence, or nullopt if `s` is valid UTF-8.
+std::optional<size_t> firstInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = utf8SequenceLength(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+Decoded failure(size_t offset) { return Decoded{{}, false, static_cast<uint32_t>(offset)}; }
+
+Decoded decodeUtf8(std::string_view bytes) {
+  size_t start = hasUtf8Bom(bytes) ? 3 : 0;
+  if (auto bad = firstInvalidUtf8(bytes.substr(start))) return failure(start + *bad);
+  return Decoded{std::string(bytes.substr(start)), true, 0};
+}
+
+// Owns an iconv descriptor.
+class Converter {
+ public:
+  explicit Converter(const char* from) : cd_(iconv_open("UTF-8", from)) {
+    if (cd_ == reinterpret_cast<iconv_t>(-1))
+      throw InternalError{fmt::format("conversione dalla codifica {} non disponibile in questo sistema (iconv)", from)};
+  }
+  ~Converter() { iconv_close(cd_); }
+  Converter(const Converter&) = delete;
+  Converter& operator=(const Converter&) = delete;
+
+  // Appends the conversion of `in` to `out`. Returns the offset in `in` of the
+  // first byte iconv rejects, or nullopt if all of `in` was converted.
+  std::optional<size_t> convert(std::string_view in, std::string& out) {
+    // Single-byte charsets need at most 3 UTF-8 bytes per input byte.
+    std::string buffer(in.size() * 3 + 16, '\0');
+    char* inPtr = const_cast<char*>(in.data());  // iconv's signature is not const-correct
+    size_t inLeft = in.size();
+    char* outPtr = buffer.data();
+    size_t outLeft = buffer.size();
+    std::optional<size_t> bad;
+    while (inLeft > 0) {
+      if (iconv(cd_, &inPtr, &inLeft, &outPtr, &outLeft) != static_cast<size_t>(-1)) continue;
+      if (errno == E2BIG) {
+        size_t used = buffer.size() - outLeft;
+        buffer.resize(buffer.size() * 2);
+        outPtr = buffer.data() + used;
+        outLeft = buffer.size() - used;
+        continue;
+      }
+      bad = in.size() - inLeft;  // EILSEQ or EINVAL: stopped before the offending byte
+      break;
+    }
+    out.append(buffer.data(), buffer.size() - outLeft);
+    return bad;
+  }
+
+ private:
+  iconv_t cd_;
+};
+
+// Bytes rejected before conversion (see decode's contract).
+bool forbiddenByte(unsigned char c, Encoding enc) {
+  if (c == 0x00) return true;
+  return enc == Encoding::Latin1 && c >= 0x80 && c <= 0x9F;
+}
+
+Decoded decodeSingleByte(std::string_view bytes, Encoding enc) {
+  if (hasUtf8Bom(bytes)) return failure(0);
+  size_t forbidden = bytes.size();
+  for (size_t i = 0; i < bytes.size(); ++i)
+    if (forbiddenByte(byteAt(bytes, i), enc)) {
+      forbidden = i;
+      break;
+    }
+  Converter converter(enc == Encoding::Latin1 ? "ISO-8859-1" : "WINDOWS-1252");
+  Decoded result{{}, true, 0};
+  result.text.reserve(bytes.size() + bytes.size() / 8);
+  if (auto bad = converter.convert(bytes.substr(0, forbidden), result.text)) return failure(*bad);
+  if (forbidden < bytes.size()) return failure(forbidden);
+  return result;
+}
+
+// Line and column (1-based, as an editor shows them) of byte `offset` of raw
+// `bytes` read in encoding `enc`. Lines end at '\n' like in SourceManager;
+// columns count characters (a UTF-8 BOM is not a visible character).
+struct RawPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+
+RawPosition rawPosition(std::string_view bytes, size_t offset, Encoding enc) {
+  offset = std::min(offset, bytes.size());
+  std::string_view before = bytes.substr(0, offset);
+  RawPosition pos;
+  pos.line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+  size_t lineStart = before.rfind('\n');
+  lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+  if (lineStart == 0 && hasUtf8Bom(before)) lineStart = 3;
+  std::string_view prefix = before.substr(lineStart);
+  if (enc == Encoding::Utf8) {
+    // The prefix is valid UTF-8: count the bytes that start a character.
+    pos.column = 1 + static_cast<size_t>(std::count_if(prefix.begin(), prefix.end(), [](char c) {
+                   return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                 }));
+  } else {
+    pos.column = 1 + prefix.size();
+  }
+  return pos;
+}
+
+const char* const kSaveAsUtf8 = "aprilo in Excel e salvalo con «Salva con nome» scegliendo il formato «CSV UTF-8»";
+
+void reportError(Diagnostics& diags, std::string message, std::string hint) {
+  diags.error("E0501", Span{}, std::move(message), std::move(hint));
+}
+
+// A workbook saved (or renamed) as .csv: recognised from its signature.
+bool reportIfWorkbook(Diagnostics& diags, std::string_view path, std::string_view bytes) {
+  const char* kind = nullptr;
+  if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
+    kind = "una cartella di lavoro di Excel (.xlsx) o un archivio compresso";
+  else if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    kind = "una cartella di lavoro di Excel nel vecchio formato .xls";
+  if (!kind) return false;
+  reportError(diags, fmt::format("il file «{}» non è un file CSV: è {}", path, kind), kSaveAsUtf8);
+  return true;
+}
+
+std::string hintForInvalidByte(std::string_view bytes, Encoding declared) {
+  bool validUtf8 = !firstInvalidUtf8(bytes.substr(hasUtf8Bom(bytes) ? 3 : 0)).has_value();
+  switch (declared) {
+    case Encoding::Utf8:
+      return "se il file è stato salvato da Excel in «CSV (delimitato dal separatore di elenco)», dichiara codifica "
+             "\"windows-1252\" nella sezione dati; altrimenti salvalo come «CSV UTF-8»";
+    case Encoding::Latin1:
+      if (validUtf8) return "il file è in UTF-8 (ad esempio salvato come «CSV UTF-8»): dichiara codifica \"utf-8\" nella sezione dati";
+      return "il file contiene caratteri che esistono solo nella codifica di Windows (come «€»): dichiara codifica "
+             "\"windows-1252\" nella sezione dati";
+    case Encoding::Windows1252:
+      if (validUtf8) return "il file è in UTF-8 (ad esempio salvato come «CSV UTF-8»): dichiara codifica \"utf-8\" nella sezione dati";
+      return "il file sembra salvato in un'altra codifica: salvalo come «CSV UTF-8» e dichiara codifica \"utf-8\" nella "
+             "sezione dati";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<Encoding> parseEncodingName(std::string_view name) {
+  struct Entry {
+    std::string_view name;
+    Encoding enc;
+  };
+  static constexpr Entry kNames[] = {
+      {"utf-8", Encoding::Utf8},           {"utf8", Encoding::Utf8},
+      {"latin1", Encoding::Latin1},        {"iso-8859-1", Encoding::Latin1},
+      {"windows-1252", Encoding::Windows1252}, {"cp1252", Encoding::Windows1252},
+  };
+  for (const Entry& e : kNames)
+    if (equalsIgnoreCase(name, e.name)) return e.enc;
+  return std::nullopt;
+}
+
+std::string_view encodingDisplayName(Encoding enc) {
+  switch (enc) {
+    case Encoding::Utf8: return "UTF-8";
+    case Encoding::Latin1: return "Latin-1 (ISO-8859-1)";
+    case Encoding::Windows1252: return "Windows-1252";
+  }
+  return "UTF-8";
+}
+
+Decoded decode(std::string_view bytes, Encoding enc) {
+  if (hasUtf16Bom(bytes)) return failure(0);
+  switch (enc) {
+    case Encoding::Utf8: return decodeUtf8(bytes);
+    case Encoding::Latin1:
+    case Encoding::Windows1252: return decodeSingleByte(bytes, enc);
+  }
+  return failure(0);
+}
+
+void reportBadEncoding(Diagnostics& diags, std::string_view path, std::string_view bytes, const Decoded& decoded,
+                       Encoding declared) {
+  if (hasUtf16Bom(bytes)) {
+    reportError(diags,
+                fmt::format("il file «{}» è in codifica UTF-16 (ad esempio salvato come «Testo Unicode»), che non può "
+                            "essere letta: deve essere in UTF-8",
+                            path),
+                kSaveAsUtf8);
+    return;
+  }
+  if (reportIfWorkbook(diags, path, bytes)) return;
+  if (declared != Encoding::Utf8 && hasUtf8Bom(bytes)) {
+    reportError(diags,
+                fmt::format("il file «{}» è in UTF-8 (lo indica il marcatore all'inizio del file), ma la codifica "
+                            "dichiarata è {}",
+                            path, encodingDisplayName(declared)),
+                "dichiara codifica \"utf-8\" nella sezione dati");
+    return;
+  }
+  RawPosition pos = rawPosition(bytes, decoded.badOffset, declared);
+  if (decoded.badOffset < bytes.size() && bytes[decoded.badOffset] == '\0') {
+    reportError(diags,
+                fmt::format("il file «{}» contiene byte nulli (il primo alla riga {}, colonna {}): non è un file di "
+                            "testo CSV, oppure è in codifica UTF-16",
+                            path, pos.line, pos.column),
+                std::string("se è stato salvato come «Testo Unicode» o è un file Excel, ") + kSaveAsUtf8);
+    return;
+  }
+  reportError(diags,
+              fmt::format("il file «{}» non è nella codifica dichiarata ({}): byte non valido alla riga {}, colonna {}",
+                          path, encodingDisplayName(declared), pos.line, pos.column),
+              hintForInvalidByte(bytes, declared));
+}
+
+}  // namespace misura::data

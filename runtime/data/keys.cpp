@@ -1,0 +1,91 @@
+// Reference checks on key values: matricole, objective and behaviour codes,
+// staff profiles.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "runtime/data/schema.h"
+#include "runtime/data/suggest.h"
+
+namespace misura::data {
+
+namespace {
+
+constexpr size_t kMaxListed = 12;
+
+std::string listOf(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < kMaxListed; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > kMaxListed) out += fmt::format(" e altri {}", names.size() - kMaxListed);
+  return out;
+}
+
+// didYouMean, or else the list of valid values introduced by `intro`.
+std::string suggestion(const std::string& typed, const std::vector<std::string>& valid, const std::string& intro) {
+  std::string guess = didYouMean(typed, valid);
+  if (!guess.empty()) return guess;
+  if (valid.empty()) return {};
+  return intro + listOf(valid);
+}
+
+}  // namespace
+
+void KnownKeys::addPerson(const std::string& matricola) {
+  if (persons.insert(matricola).second) personList.push_back(matricola);
+}
+
+KnownKeys knownKeys(const ir::Module& module) {
+  KnownKeys known;
+  for (const ir::Objective& o : module.objectives)
+    if (known.objectives.insert(o.code).second) known.objectiveList.push_back(o.code);
+  for (const ir::Catalogue& c : module.catalogues)
+    for (const ir::Behaviour& b : c.items)
+      if (known.behaviours.insert(b.code).second) known.behaviourList.push_back(b.code);
+  return known;
+}
+
+bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span cell, const KnownKeys& known,
+                   FileDiagnostics& fd) {
+  switch (column.role) {
+    case ir::KeyRole::Persona:
+      if (!known.personsKnown || known.persons.count(text)) return true;
+      fd.error("E0513", cell, fmt::format("«{}» non è una matricola dell'elenco del personale", text),
+               suggestion(text, known.personList, "le matricole del personale sono: "));
+      return false;
+    case ir::KeyRole::Obiettivo:
+      if (known.objectives.count(text)) return true;
+      fd.error("E0513", cell, fmt::format("«{}» non è il codice di un obiettivo del regolamento", text),
+               suggestion(text, known.objectiveList, "gli obiettivi del regolamento sono: "));
+      return false;
+    case ir::KeyRole::Comportamento:
+      if (known.behaviours.count(text)) return true;
+      fd.error("E0513", cell, fmt::format("«{}» non è il codice di un comportamento del regolamento", text),
+               suggestion(text, known.behaviourList, "i comportamenti del regolamento sono: "));
+      return false;
+  }
+  return false;
+}
+
+std::vector<uint32_t> staffProfiles(const ir::Module& module, const Table& staff, FileDiagnostics& fd) {
+  std::vector<std::string> names;
+  for (const ir::Profile& p : module.profiles) names.push_back(p.name);
+  std::vector<uint32_t> result;
+  for (const Row& row : staff.rows) {
+    const ir::Value& value = row.values.at(module.staffProfileField);
+    const std::string* text = std::get_if<std::string>(&value);
+    auto found = text ? std::find(names.begin(), names.end(), *text) : names.end();
+    if (found != names.end()) {
+      result.push_back(static_cast<uint32_t>(found - names.begin()));
+      continue;
+    }
+    result.push_back(0);
+    if (!text) continue;  // empty or absent column: already reported as E0509/E0511
+    fd.error("E0514", row.spans.at(module.staffProfileField),
+             fmt::format("«{}» non è un profilo dichiarato nel regolamento (matricola «{}»)", *text,
+                         row.key.empty() ? std::string() : row.key.front()),
+             suggestion(*text, names, "i profili dichiarati sono: "));
+  }
+  return result;
+}
+
+}  // namespace misura::data

@@ -1,0 +1,21 @@
+// Internal to runtime/data: reading one declared data file into the
+// SourceManager (bytes -> declared encoding -> UTF-8 text).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+
+namespace misura::data {
+
+// Reads `dataset.file` under `dataDir`, decodes it with the declared encoding
+// and registers the text in `sources` under the path dataDir/file. On failure
+// reports E0508 (file missing or unreadable, at dataset.fileSpan, with the
+// files present as a hint) or E0501 (bytes not valid in the declared
+// encoding, or an unknown encoding name) and returns nullopt.
+std::optional<FileId> openDataFile(const ir::Dataset& dataset, const std::filesystem::path& dataDir,
+                                   SourceManager& sources, Diagnostics& diags);
+
+}  // namespace misura::data

@@ -1,0 +1,44 @@
+// Internal to runtime/data: the checks of a tokenized CSV file against its
+// ir::Dataset (columns, cell types, keys) that turn it into a Table.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "runtime/data/csv.h"
+#include "runtime/data/file_diagnostics.h"
+#include "runtime/data/table.h"
+
+namespace misura::data {
+
+// The values that key columns may hold.
+struct KnownKeys {
+  bool personsKnown = false;  // false while the staff list is not loaded: persons are not checked
+  std::set<std::string> persons, objectives, behaviours;
+  std::vector<std::string> personList, objectiveList, behaviourList;  // for suggestions
+
+  void addPerson(const std::string& matricola);
+};
+
+// Objective and behaviour codes of the module (persons come later, from the staff table).
+KnownKeys knownKeys(const ir::Module& module);
+
+// E0513 for a key cell whose value `text` is not among the known values of
+// its role; returns whether it is known. Persona keys are accepted as long as
+// known.personsKnown is false.
+bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span cell, const KnownKeys& known,
+                   FileDiagnostics& fd);
+
+// Builds the typed table of dataset `index` from its CSV: E0509 for missing
+// columns, E0510/E0511 per cell, E0511/E0513 for keys, E0512 for repeated keys.
+Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
+                 const SourceManager& sources, FileDiagnostics& fd);
+
+// The profile of every staff row (E0514 when the `profilo` cell names no
+// declared profile; such rows get profile 0 and the load fails anyway).
+std::vector<uint32_t> staffProfiles(const ir::Module& module, const Table& staff, FileDiagnostics& fd);
+
+}  // namespace misura::data

@@ -1,0 +1,60 @@
+// Schema-driven loading of the data files a regolamento declares: every
+// ir::Dataset becomes a typed Table whose rows are ir::Values, each with the
+// Span of the CSV cell it came from, indexed by its key.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "compiler/support/source.h"
+
+namespace misura::data {
+
+// One data row of a loaded table.
+struct Row {
+  // The key, as written in the file (surrounding spaces removed): for the
+  // staff list one value, the key field (matricola); for other tables one
+  // value per ir::Dataset::key column, in that order.
+  std::vector<std::string> key;
+  std::vector<Span> keySpans;
+  std::vector<ir::Value> values;  // one per ir::Dataset::fields; ir::Missing for an empty optional cell
+  std::vector<Span> spans;        // the cell of each field (invalid if the column is absent)
+  Span span;                      // the whole row
+};
+
+struct Table {
+  FileId file = kNoFile;  // the decoded text, registered in the SourceManager
+  Span header;            // the header row
+  std::vector<Row> rows;  // in file order; rows with an invalid key are left out
+  std::map<std::vector<std::string>, uint32_t> index;  // key -> position in rows
+
+  // The row with exactly this key (same order as Row::key), if any.
+  const Row* find(const std::vector<std::string>& key) const;
+};
+
+struct LoadedData {
+  std::vector<Table> tables;            // parallel to ir::Module::datasets ([ir::kStaff] is the staff list)
+  std::vector<uint32_t> staffProfiles;  // per staff row: index into ir::Module::profiles
+};
+
+// Reads, decodes and converts every dataset of `module` from `dataDir`,
+// registering each decoded file in `sources`. Every problem of every file is
+// reported (at most ~100 per file, then one note): E0501-E0507 from decoding
+// and tokenizing, and
+//   E0508 file not found (at the dataset's file name in the regolamento)
+//   E0509 declared column missing from the header
+//   E0510 cell text not valid for the field's type
+//   E0511 empty cell in a field that is not `opzionale` (or in a key column)
+//   E0512 key repeated (label at the first occurrence)
+//   E0513 key value that is not a known matricola / objective / behaviour code
+//   E0514 staff `profilo` that is not a declared profile
+// Returns nullopt if any error was reported: then the data must not be used.
+std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
+                                   SourceManager& sources, Diagnostics& diags);
+
+}  // namespace misura::data

@@ -1,0 +1,111 @@
+// Scoring of a `da comportamenti` component: each item of the profile's
+// catalogue weighted by its rating over the top of the scale.
+#include <fmt/format.h>
+
+#include "runtime/eval/session.h"
+
+namespace misura::eval {
+
+namespace {
+
+Diagnostic internal(Span span, const std::string& what) {
+  return Diagnostic{"E0600", Severity::Errore, span, "errore interno nel piano di valutazione: " + what, {},
+                    "segnala il problema a chi mantiene Misura", {}};
+}
+
+const ir::Catalogue* catalogueOf(const Session& s, const Person& p, const ir::Component& c) {
+  std::optional<uint32_t> index;
+  if (p.profile < s.module.catalogueOfProfile.size()) index = s.module.catalogueOfProfile[p.profile];
+  if (!index) index = c.catalogue;
+  return *index < s.module.catalogues.size() ? &s.module.catalogues[*index] : nullptr;
+}
+
+// The row of the rating of `item` for `p`, or null.
+const data::Row* ratingRow(const Session& s, const Person& p, const ir::Catalogue& cat, const ir::Behaviour& item) {
+  std::vector<std::string> key;
+  for (const ir::KeyColumn& k : s.module.datasets[cat.ratings.dataset].key)
+    key.push_back(k.role == ir::KeyRole::Persona ? p.matricola : item.code);
+  return s.data.tables[cat.ratings.dataset].find(key);
+}
+
+void reportMissingRating(const Session& s, const Person& p, const ir::Catalogue& cat, const ir::Behaviour& item,
+                         const data::Row* row, PersonErrors& errors) {
+  const ir::Dataset& ds = s.module.datasets[cat.ratings.dataset];
+  Diagnostic d{"E0602", Severity::Errore, item.span,
+               fmt::format("comportamento {}: voto non rilevato per {}", item.code, p.matricola), {},
+               fmt::format("inserisci nel file «{}» il voto della matricola {} per il comportamento {}", ds.file,
+                           p.matricola, item.code),
+               {}};
+  if (row) d.labels.push_back(Label{row->spans.at(cat.ratings.field), "cella vuota"});
+  d.labels.push_back(Label{personSpan(p), fmt::format("matricola {}", p.matricola)});
+  errors.report(std::move(d));
+}
+
+void reportOutOfScale(const Person& p, const ir::Catalogue& cat, const ir::Behaviour& item, const Rational& rating,
+                      Span cell, PersonErrors& errors) {
+  Diagnostic d{"E0605", Severity::Errore, cell,
+               fmt::format("il voto {} della matricola {} per il comportamento {} è fuori dalla scala da {} a {}",
+                           formatExact(rating), p.matricola, item.code, formatExact(cat.scaleMin),
+                           formatExact(cat.scaleMax)),
+               {Label{cat.span, "scala dei comportamenti"}},
+               fmt::format("correggi il voto: deve essere tra {} e {}", formatExact(cat.scaleMin),
+                           formatExact(cat.scaleMax)),
+               {}};
+  errors.report(std::move(d));
+}
+
+// The rating of one item, or nullopt after reporting why there is none.
+std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir::Catalogue& cat, uint32_t index,
+                                     PersonErrors& errors) {
+  const ir::Behaviour& item = cat.items[index];
+  const data::Row* row = ratingRow(s, p, cat, item);
+  const ir::Value* value = row ? &row->values.at(cat.ratings.field) : nullptr;
+  if (!value || std::holds_alternative<ir::Missing>(*value)) {
+    reportMissingRating(s, p, cat, item, row, errors);
+    return std::nullopt;
+  }
+  const Rational* rating = std::get_if<Rational>(value);
+  Span cell = row->spans.at(cat.ratings.field);
+  if (!rating) {
+    errors.report(internal(cell, "voto che non è un numero"));
+    return std::nullopt;
+  }
+  if (*rating < cat.scaleMin || *rating > cat.scaleMax) {
+    reportOutOfScale(p, cat, item, *rating, cell, errors);
+    return std::nullopt;
+  }
+  return BehaviourOutcome{index, *rating, cell, Rational()};
+}
+
+}  // namespace
+
+ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t component, PersonErrors& errors) {
+  const ir::Component& c = s.module.profiles[p.profile].components[component];
+  ComponentOutcome out;
+  out.component = component;
+  const ir::Catalogue* cat = catalogueOf(s, p, c);
+  Rational weights;
+  if (cat)
+    for (const ir::Behaviour& item : cat->items) weights += item.weight;
+  if (!cat || weights.isZero() || cat->scaleMax.isZero()) {
+    errors.report(internal(c.span, "catalogo dei comportamenti assente o vuoto"));
+    return out;
+  }
+  bool failed = false;
+  for (uint32_t i = 0; i < cat->items.size(); ++i) {
+    std::optional<BehaviourOutcome> b = rate(s, p, *cat, i, errors);
+    if (!b) {
+      failed = true;
+      continue;
+    }
+    b->points = c.maxPoints * cat->items[i].weight * b->rating / cat->scaleMax / weights;
+    out.behaviours.push_back(std::move(*b));
+  }
+  if (failed) return out;
+  Rational points;
+  for (const BehaviourOutcome& b : out.behaviours) points += b.points;
+  out.points = points;
+  return out;
+}
+
+}  // namespace misura::eval

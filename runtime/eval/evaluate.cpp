@@ -1,0 +1,48 @@
+// evaluate(): load the data, check everything that must hold before any
+// score, then score every person in staff-list order.
+#include "runtime/eval/evaluate.h"
+
+#include "runtime/eval/session.h"
+
+namespace misura::eval {
+
+namespace {
+
+// The structural invariants of the plan the runtime relies on without
+// checking them again at every access. Broken only by a compiler bug.
+void checkPlan(const ir::Module& m) {
+  if (m.datasets.empty()) throw InternalError{"piano di valutazione senza elenco del personale"};
+  const size_t staffFields = m.datasets[ir::kStaff].fields.size();
+  if (m.staffKeyField >= staffFields || m.staffProfileField >= staffFields)
+    throw InternalError{"campi chiave o profilo del personale non validi nel piano di valutazione"};
+  if (m.profiles.empty()) throw InternalError{"piano di valutazione senza profili"};
+  for (const ir::Objective& o : m.objectives) {
+    const ir::DataRef& ref = o.measure.measured;
+    if (o.measure.indicator >= m.indicators.size() || ref.dataset >= m.datasets.size() ||
+        ref.field >= m.datasets[ref.dataset].fields.size())
+      throw InternalError{"obiettivo " + o.code + " con riferimenti non validi nel piano di valutazione"};
+  }
+  for (const ir::Catalogue& c : m.catalogues)
+    if (c.ratings.dataset >= m.datasets.size() || c.ratings.field >= m.datasets[c.ratings.dataset].fields.size())
+      throw InternalError{"catalogo dei comportamenti con riferimenti non validi nel piano di valutazione"};
+}
+
+}  // namespace
+
+std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
+                                   Diagnostics& diags) {
+  checkPlan(module);
+  std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
+  if (!data) return std::nullopt;
+  Session session{module, *data, diags, {}};
+  bool ok = true;
+  std::vector<Person> persons = preparePersons(session, ok);
+  ok = checkWeights(session, persons) && ok;
+  ok = evaluateArguments(session) && ok;
+  if (!ok) return std::nullopt;
+  Evaluation evaluation;
+  for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
+  return evaluation;
+}
+
+}  // namespace misura::eval

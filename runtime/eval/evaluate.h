@@ -1,0 +1,28 @@
+// Evaluation of a compiled regolamento over a directory of data files.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "runtime/eval/results.h"
+
+namespace misura::eval {
+
+struct Options {
+  std::filesystem::path dataDir;  // dataset file names are relative to it
+};
+
+// Loads every dataset the module declares (reporting every data problem
+// with file, row and column), checks the staff list against the module
+// (profiles, per-person objective weights) and then scores every person.
+// Returns nullopt when the data could not be loaded or checked: then no
+// score at all is produced. Per-person evaluation errors (a missing value
+// without a `se non rilevato` rule, a division by zero) are reported as
+// diagnostics and mark that person as PersonStatus::Errore; the others are
+// still evaluated.
+std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
+                                   Diagnostics& diags);
+
+}  // namespace misura::eval

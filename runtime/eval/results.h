@@ -1,0 +1,61 @@
+// The results of evaluating a regolamento over a year's data: for every
+// person, every number with what it was computed from, so that reports and
+// explanations need nothing else. Owned by value; spans point into the
+// SourceManager that was used for the evaluation (regolamento and CSV files).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+
+namespace misura::eval {
+
+struct ObjectiveOutcome {
+  uint32_t objective = 0;  // index into Module::objectives
+  enum class Status { Misurato, Neutralizzato, EsitoFisso, Errore };
+  Status status = Status::Misurato;
+  ir::Value measured;       // ir::Missing when non rilevato
+  Span dataSpan;            // the CSV cell it came from (invalid if no row)
+  std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
+  Rational weight;          // as declared
+  Rational points;          // contribution to the component, exact (0 if neutralised)
+};
+
+struct BehaviourOutcome {
+  uint32_t item = 0;  // index into the catalogue's items
+  Rational rating;
+  Span dataSpan;
+  Rational points;  // exact
+};
+
+struct ComponentOutcome {
+  uint32_t component = 0;  // index into the profile's components
+  std::optional<Rational> points;  // exact; absent on error
+  std::vector<ObjectiveOutcome> objectives;   // for `da obiettivi`
+  std::vector<BehaviourOutcome> behaviours;   // for `da comportamenti`
+};
+
+enum class PersonStatus { Valutato, NonValutato, Errore };
+
+struct PersonResult {
+  uint32_t row = 0;  // data row index in the staff list (0 = first data row)
+  std::string matricola;
+  std::string nominativo;  // the `nominativo` staff field if declared, else empty
+  uint32_t profile = 0;
+  PersonStatus status = PersonStatus::Valutato;
+  std::string reason;  // for NonValutato: the profile's reason; for Errore: a short summary
+  std::vector<ComponentOutcome> components;
+  Rational totalExact;          // sum of the components, exact
+  Rational total;               // after the profile's rounding (== totalExact if none)
+  std::optional<uint32_t> band; // index into the profile's bands
+  std::optional<Rational> premioExact;  // euro, exact
+  std::optional<Rational> premio;       // euro, rounded to the cent
+};
+
+struct Evaluation {
+  std::vector<PersonResult> persons;  // in staff-list order
+};
+
+}  // namespace misura::eval

@@ -1,0 +1,149 @@
+// One person's result: components, exact and rounded total, band, premio.
+#include <fmt/format.h>
+
+#include "runtime/eval/session.h"
+
+namespace misura::eval {
+
+namespace {
+
+RoundingMode modeOf(ir::Rounding r) {
+  switch (r) {
+    case ir::Rounding::MezzoInSu: return RoundingMode::HalfUp;
+    case ir::Rounding::PerDifetto: return RoundingMode::Down;
+    case ir::Rounding::PerEccesso: return RoundingMode::Up;
+    case ir::Rounding::AlPari: return RoundingMode::HalfEven;
+  }
+  return RoundingMode::HalfUp;
+}
+
+std::string nominativoOf(const Session& s, const Person& p) {
+  const std::vector<ir::Field>& fields = s.module.datasets[ir::kStaff].fields;
+  for (size_t f = 0; f < fields.size(); ++f)
+    if (fields[f].name == "nominativo")
+      if (const std::string* text = std::get_if<std::string>(&p.staff->values.at(f))) return *text;
+  return {};
+}
+
+interp::Context personContext(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points) {
+  interp::Context ctx;
+  ctx.module = &s.module;
+  ctx.person = &p.staff->values;
+  ctx.components = &points;
+  return ctx;
+}
+
+// Runs a chunk that must give a number (an `=` component, the premio): the
+// number, or nullopt after reporting why not.
+std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
+                                  const Person& p, PersonErrors& errors) {
+  interp::Result r = interp::run(chunk, ctx);
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    errors.runtime(*e, what);
+    return std::nullopt;
+  }
+  const ir::Value& v = std::get<ir::Value>(r);
+  if (const Rational* q = std::get_if<Rational>(&v)) return *q;
+  if (std::holds_alternative<ir::Missing>(v)) {
+    errors.report(Diagnostic{"E0602", Severity::Errore, chunk.span,
+                             fmt::format("{}: valore non rilevato per {}", what, p.matricola),
+                             {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+                             "un dato usato nell'espressione è vuoto: completalo, oppure tratta il caso nel "
+                             "regolamento con `se rilevato(...) allora ... altrimenti ...`",
+                             {}});
+    return std::nullopt;
+  }
+  errors.report(Diagnostic{"E0600", Severity::Errore, chunk.span,
+                           "errore interno nel piano di valutazione: l'espressione non dà un numero", {},
+                           "segnala il problema a chi mantiene Misura", {}});
+  return std::nullopt;
+}
+
+// All components, `= espressione` ones last (they may use the others).
+void scoreComponents(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  std::vector<std::optional<Rational>> points(profile.components.size());
+  result.components.resize(profile.components.size());
+  for (uint32_t i = 0; i < profile.components.size(); ++i) {
+    const ir::Component& c = profile.components[i];
+    if (c.source == ir::ComponentSource::Obiettivi) result.components[i] = scoreObjectives(s, p, i, errors);
+    if (c.source == ir::ComponentSource::Comportamenti) result.components[i] = scoreBehaviours(s, p, i, errors);
+    result.components[i].component = i;
+    points[i] = result.components[i].points;
+  }
+  for (uint32_t i = 0; i < profile.components.size(); ++i) {
+    const ir::Component& c = profile.components[i];
+    if (c.source != ir::ComponentSource::Espressione) continue;
+    interp::Context ctx = personContext(s, p, points);
+    points[i] = result.components[i].points = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
+  }
+}
+
+// The band of `total`, or nullopt after reporting that none applies.
+std::optional<uint32_t> bandOf(const ir::Profile& profile, const Rational& total, const Person& p,
+                               PersonErrors& errors) {
+  for (uint32_t i = 0; i < profile.bands.size(); ++i) {
+    const ir::Band& b = profile.bands[i];
+    if (!b.from) return i;
+    if (total < *b.from) continue;
+    if (!b.to || total <= *b.to) return i;
+    break;  // above this band's end but below the next one's start: a gap
+  }
+  errors.report(Diagnostic{"E0608", Severity::Errore, profile.span,
+                           fmt::format("il totale {} della matricola {} non rientra in nessuna fascia del profilo {}",
+                                       formatExact(total), p.matricola, profile.name),
+                           {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+                           "le fasce devono coprire ogni totale possibile: controlla i loro limiti e "
+                           "l'arrotondamento del totale",
+                           {}});
+  return std::nullopt;
+}
+
+// Total, band and premio of a person whose components all have points.
+void conclude(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  std::vector<std::optional<Rational>> points;
+  for (const ComponentOutcome& c : result.components) {
+    result.totalExact += *c.points;
+    points.push_back(c.points);
+  }
+  result.total = result.totalExact;
+  if (profile.totalRounding)
+    result.total = roundTo(result.totalExact, profile.totalRounding->decimals, modeOf(profile.totalRounding->mode));
+  if (!profile.bands.empty()) {
+    result.band = bandOf(profile, result.total, p, errors);
+    if (!result.band) return;
+  }
+  if (!profile.premio) return;
+  interp::Context ctx = personContext(s, p, points);
+  ctx.total = result.total;
+  if (result.band) ctx.band = profile.bands[*result.band].percent;
+  result.premioExact = runNumber(*profile.premio, ctx, "premio", p, errors);
+  if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
+}
+
+}  // namespace
+
+PersonResult scorePerson(const Session& s, const Person& p) {
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  PersonResult result;
+  result.row = p.row;
+  result.matricola = p.matricola;
+  result.nominativo = nominativoOf(s, p);
+  result.profile = p.profile;
+  if (profile.notEvaluated) {
+    result.status = PersonStatus::NonValutato;
+    result.reason = *profile.notEvaluated;
+    return result;
+  }
+  PersonErrors errors(s.diags, p);
+  scoreComponents(s, p, result, errors);
+  if (!errors.failed()) conclude(s, p, result, errors);
+  if (errors.failed()) {
+    result.status = PersonStatus::Errore;
+    result.reason = errors.summary();
+  }
+  return result;
+}
+
+}  // namespace misura::eval

@@ -1,0 +1,85 @@
+// Internal to runtime/eval: the state shared by the stages of one
+// evaluation, and the stages themselves (assignment and checks, then
+// scoring). See evaluate.h for the contract of the whole.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "runtime/data/table.h"
+#include "runtime/eval/results.h"
+#include "runtime/interp/interp.h"
+
+namespace misura::eval {
+
+// Everything an evaluation reads; built once, then read-only (diagnostics aside).
+struct Session {
+  const ir::Module& module;
+  const data::LoadedData& data;
+  Diagnostics& diags;
+  std::vector<std::vector<ir::Value>> objectiveArgs;  // per objective: its `misura` arguments, evaluated once
+};
+
+// One row of the staff list, with what the checks found out about it.
+struct Person {
+  uint32_t row = 0;
+  const data::Row* staff = nullptr;
+  std::string matricola;
+  uint32_t profile = 0;
+  std::vector<uint32_t> objectives;  // assigned to this person, in module order
+};
+
+// ---- before any score (assign.cpp) ------------------------------------------
+
+// Every staff row as a Person with its profile and assigned objectives.
+// Reports runtime errors of `assegnato a personale dove` conditions; `ok`
+// becomes false if there was one. A condition that is non rilevato (an empty
+// optional staff field) does not assign the objective.
+std::vector<Person> preparePersons(const Session& s, bool& ok);
+
+// E0604 for every evaluated person whose profile scores objectives and whose
+// assigned objectives' weights do not add up to 100. True if none.
+bool checkWeights(const Session& s, const std::vector<Person>& persons);
+
+// Evaluates every objective's `misura` argument chunks into s.objectiveArgs;
+// reports runtime errors and returns false if there was one.
+bool evaluateArguments(Session& s);
+
+// ---- scoring ----------------------------------------------------------------
+
+// Collects the diagnostics of one person's evaluation: each is reported at
+// once, the first message is kept as the person's summary.
+class PersonErrors {
+ public:
+  PersonErrors(Diagnostics& diags, const Person& person) : diags_(diags), person_(person) {}
+
+  void report(Diagnostic d);
+  // A runtime error met while computing `what` ("obiettivo OB1", "premio");
+  // `context` labels say where that computation was asked for.
+  void runtime(const interp::RuntimeError& e, const std::string& what, std::vector<Label> context = {});
+
+  bool failed() const { return failed_; }
+  const std::string& summary() const { return summary_; }
+
+ private:
+  Diagnostics& diags_;
+  const Person& person_;
+  bool failed_ = false;
+  std::string summary_;
+};
+
+// The person's staff-row span (its location in the staff list).
+Span personSpan(const Person& p);
+
+// Points of a `da obiettivi` component (objectives.cpp).
+ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t component, PersonErrors& errors);
+
+// Points of a `da comportamenti` component (behaviours.cpp).
+ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t component, PersonErrors& errors);
+
+// The whole result of one person: components, total, band, premio (score.cpp).
+PersonResult scorePerson(const Session& s, const Person& p);
+
+}  // namespace misura::eval

@@ -1,0 +1,91 @@
+// The builtin functions of builtins.def.
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "runtime/interp/values.h"
+
+namespace misura::interp {
+
+namespace {
+
+struct Arity {
+  uint32_t min, max;  // max 0: no limit
+};
+
+constexpr Arity kArity[] = {
+#define X(name, italian, minArgs, maxArgs, meaning) {minArgs, maxArgs},
+#include "compiler/ir/builtins.def"
+#undef X
+};
+
+constexpr int kMaxDecimals = 20;
+
+bool anyMissing(const std::vector<ir::Value>& args) {
+  for (const ir::Value& v : args)
+    if (isMissing(v)) return true;
+  return false;
+}
+
+// minimo / massimo over numbers or over dates.
+Computed extreme(const std::vector<ir::Value>& args, bool smallest) {
+  if (anyMissing(args)) return ir::Value(ir::Missing{});
+  for (const ir::Value& v : args)
+    if (!std::holds_alternative<Rational>(v) && !std::holds_alternative<Date>(v))
+      return internalFailure("minimo/massimo di valori che non sono numeri né date");
+  const ir::Value* best = &args.front();
+  for (const ir::Value& v : args) {
+    Computed better = compare(smallest ? Compare::Lt : Compare::Gt, v, *best);
+    if (const Failure* f = std::get_if<Failure>(&better)) return *f;
+    if (std::get<bool>(std::get<ir::Value>(better))) best = &v;
+  }
+  return *best;
+}
+
+Computed roundHalfUp(const ir::Value& x, const ir::Value& n) {
+  if (isMissing(x) || isMissing(n)) return ir::Value(ir::Missing{});
+  const Rational* value = std::get_if<Rational>(&x);
+  const Rational* decimals = std::get_if<Rational>(&n);
+  if (!value || !decimals) return internalFailure("arrotonda su valori che non sono numeri");
+  std::optional<long> d = decimals->toLong();
+  if (!d || *d < 0 || *d > kMaxDecimals)
+    return Failure{"E0607",
+                   fmt::format("arrotonda: {} non è un numero di decimali ammesso", formatExact(*decimals)),
+                   fmt::format("i decimali sono un numero intero da 0 a {}, ad esempio arrotonda(x, 2)", kMaxDecimals)};
+  return ir::Value(roundTo(*value, static_cast<int>(*d), RoundingMode::HalfUp));
+}
+
+// giorni_tra / mesi_iniziati_tra.
+Computed between(const ir::Value& from, const ir::Value& to, bool months) {
+  if (isMissing(from) || isMissing(to)) return ir::Value(ir::Missing{});
+  const Date* a = std::get_if<Date>(&from);
+  const Date* b = std::get_if<Date>(&to);
+  if (!a || !b) return internalFailure("giorni_tra/mesi_iniziati_tra su valori che non sono date");
+  long n = months ? monthsStartedBetween(*a, *b) : daysBetween(*a, *b);
+  return ir::Value(Rational(n));
+}
+
+}  // namespace
+
+bool arityOk(ir::Builtin builtin, uint32_t argc) {
+  const size_t index = static_cast<size_t>(builtin);
+  if (index >= std::size(kArity)) return false;
+  const Arity& a = kArity[index];
+  return argc >= a.min && (a.max == 0 || argc <= a.max);
+}
+
+Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args) {
+  if (!arityOk(builtin, static_cast<uint32_t>(args.size())))
+    return internalFailure(fmt::format("{} chiamata con {} argomenti", ir::builtinName(builtin), args.size()));
+  switch (builtin) {
+    case ir::Builtin::Minimo: return extreme(args, true);
+    case ir::Builtin::Massimo: return extreme(args, false);
+    case ir::Builtin::Arrotonda: return roundHalfUp(args[0], args[1]);
+    case ir::Builtin::GiorniTra: return between(args[0], args[1], false);
+    case ir::Builtin::MesiIniziatiTra: return between(args[0], args[1], true);
+    case ir::Builtin::Rilevato: return ir::Value(!isMissing(args[0]));
+  }
+  return internalFailure("funzione sconosciuta");
+}
+
+}  // namespace misura::interp

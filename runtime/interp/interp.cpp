@@ -1,0 +1,205 @@
+// The dispatch loop of the stack machine and the small steps it calls.
+#include "runtime/interp/interp.h"
+
+#include <fmt/format.h>
+
+#include "runtime/interp/values.h"
+
+namespace misura::interp {
+
+namespace {
+
+using Step = std::optional<Failure>;  // nullopt: the instruction succeeded
+
+class Stack {
+ public:
+  void push(ir::Value v) { values_.push_back(std::move(v)); }
+  bool pop(ir::Value& out) {
+    if (values_.empty()) return false;
+    out = std::move(values_.back());
+    values_.pop_back();
+    return true;
+  }
+  // The top n values, in the order they were pushed.
+  bool popMany(uint32_t n, std::vector<ir::Value>& out) {
+    if (values_.size() < n) return false;
+    out.assign(std::make_move_iterator(values_.end() - n), std::make_move_iterator(values_.end()));
+    values_.resize(values_.size() - n);
+    return true;
+  }
+
+ private:
+  std::vector<ir::Value> values_;
+};
+
+const Failure kUnderflow = internalFailure("pila vuota");
+
+RuntimeError located(Failure f, Span span) {
+  return RuntimeError{std::move(f.code), span, std::move(f.message), std::move(f.hint)};
+}
+
+Step pushComputed(Stack& stack, Computed c) {
+  if (Failure* f = std::get_if<Failure>(&c)) return std::move(*f);
+  stack.push(std::get<ir::Value>(std::move(c)));
+  return std::nullopt;
+}
+
+// Pops y then x, pushes fn(x, y).
+template <typename Fn>
+Step binaryStep(Stack& stack, Fn fn) {
+  ir::Value x, y;
+  if (!stack.pop(y) || !stack.pop(x)) return kUnderflow;
+  return pushComputed(stack, fn(x, y));
+}
+
+template <typename Fn>
+Step unaryStep(Stack& stack, Fn fn) {
+  ir::Value x;
+  if (!stack.pop(x)) return kUnderflow;
+  return pushComputed(stack, fn(x));
+}
+
+Step arith(Stack& stack, Arith op) {
+  return binaryStep(stack, [op](const ir::Value& x, const ir::Value& y) { return arithmetic(op, x, y); });
+}
+
+Step cmp(Stack& stack, Compare op) {
+  return binaryStep(stack, [op](const ir::Value& x, const ir::Value& y) { return compare(op, x, y); });
+}
+
+Step shift(Stack& stack, bool subtract) {
+  return binaryStep(stack, [subtract](const ir::Value& d, const ir::Value& n) { return shiftDate(d, n, subtract); });
+}
+
+// Pushes values[index] if it exists.
+template <typename Range>
+Step pushAt(Stack& stack, const Range& values, uint32_t index, const char* what) {
+  if (index >= std::size(values)) return internalFailure(fmt::format("{} {} non disponibile", what, index));
+  stack.push(values[index]);
+  return std::nullopt;
+}
+
+Step loadPerson(Stack& stack, const Context& ctx, uint32_t field) {
+  if (!ctx.person) return internalFailure("dati della persona non disponibili qui");
+  return pushAt(stack, *ctx.person, field, "campo del personale");
+}
+
+Step loadComponent(Stack& stack, const Context& ctx, uint32_t component) {
+  if (!ctx.components || component >= ctx.components->size() || !(*ctx.components)[component])
+    return internalFailure(fmt::format("punti della componente {} non disponibili qui", component));
+  stack.push(*(*ctx.components)[component]);
+  return std::nullopt;
+}
+
+Step loadOptional(Stack& stack, const std::optional<Rational>& value, const char* what) {
+  if (!value) return internalFailure(fmt::format("{} non disponibile qui", what));
+  stack.push(*value);
+  return std::nullopt;
+}
+
+// Moves pc to `target`; only forward jumps exist, which guarantees termination.
+Step jump(const ir::Chunk& chunk, uint32_t target, size_t& pc) {
+  if (target < pc || target > chunk.code.size()) return internalFailure(fmt::format("salto non valido a {}", target));
+  pc = target;
+  return std::nullopt;
+}
+
+Step jumpIfFalse(Stack& stack, const ir::Chunk& chunk, const ir::Instr& in, size_t& pc) {
+  ir::Value c;
+  if (!stack.pop(c)) return kUnderflow;
+  if (isMissing(c)) {
+    stack.push(ir::Missing{});
+    return jump(chunk, in.b, pc);
+  }
+  const bool* b = std::get_if<bool>(&c);
+  if (!b) return internalFailure("condizione che non è un booleano");
+  if (*b) return std::nullopt;
+  return jump(chunk, in.a, pc);
+}
+
+Step builtinStep(Stack& stack, const ir::Instr& in) {
+  std::vector<ir::Value> args;
+  if (!stack.popMany(in.b, args)) return kUnderflow;
+  return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args));
+}
+
+Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
+
+// Runs the indicator `in.a` on the top `in.b` values in a fresh frame.
+Result callIndicator(Stack& stack, const ir::Instr& in, const Context& ctx, int depth) {
+  if (!ctx.module || in.a >= ctx.module->indicators.size())
+    return located(internalFailure(fmt::format("indicatore {} inesistente", in.a)), in.span);
+  if (depth >= kMaxCallDepth) return located(internalFailure("indicatori annidati troppo in profondità"), in.span);
+  const ir::Indicator& indicator = ctx.module->indicators[in.a];
+  std::vector<ir::Value> args;
+  if (!stack.popMany(in.b, args)) return located(kUnderflow, in.span);
+  if (args.size() != indicator.slots.size())
+    return located(internalFailure(fmt::format("«{}» chiamato con {} argomenti", indicator.name, args.size())),
+                   in.span);
+  Context frame;
+  frame.module = ctx.module;
+  frame.args = args;
+  return execute(indicator.body, frame, depth + 1);
+}
+
+// The dispatch loop: one case per opcode, each a single step.
+Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
+  Stack stack;
+  size_t pc = 0;
+  while (pc < chunk.code.size()) {
+    const ir::Instr& in = chunk.code[pc++];
+    Step step;
+    switch (in.op) {
+      case ir::Op::PushConst: step = pushAt(stack, chunk.consts, in.a, "costante"); break;
+      case ir::Op::LoadParam: step = pushAt(stack, ctx.args, in.a, "argomento"); break;
+      case ir::Op::LoadPerson: step = loadPerson(stack, ctx, in.a); break;
+      case ir::Op::LoadComponent: step = loadComponent(stack, ctx, in.a); break;
+      case ir::Op::LoadTotal: step = loadOptional(stack, ctx.total, "totale"); break;
+      case ir::Op::LoadBand: step = loadOptional(stack, ctx.band, "percentuale della fascia"); break;
+      case ir::Op::Add: step = arith(stack, Arith::Add); break;
+      case ir::Op::Sub: step = arith(stack, Arith::Sub); break;
+      case ir::Op::Mul: step = arith(stack, Arith::Mul); break;
+      case ir::Op::Div: step = arith(stack, Arith::Div); break;
+      case ir::Op::Neg: step = unaryStep(stack, negate); break;
+      case ir::Op::AddDays: step = shift(stack, false); break;
+      case ir::Op::SubDays: step = shift(stack, true); break;
+      case ir::Op::DiffDates: step = binaryStep(stack, diffDates); break;
+      case ir::Op::Lt: step = cmp(stack, Compare::Lt); break;
+      case ir::Op::Le: step = cmp(stack, Compare::Le); break;
+      case ir::Op::Gt: step = cmp(stack, Compare::Gt); break;
+      case ir::Op::Ge: step = cmp(stack, Compare::Ge); break;
+      case ir::Op::Eq: step = cmp(stack, Compare::Eq); break;
+      case ir::Op::Ne: step = cmp(stack, Compare::Ne); break;
+      case ir::Op::Not: step = unaryStep(stack, logicalNot); break;
+      case ir::Op::JumpIfFalse: step = jumpIfFalse(stack, chunk, in, pc); break;
+      case ir::Op::Jump: step = jump(chunk, in.a, pc); break;
+      case ir::Op::CallBuiltin: step = builtinStep(stack, in); break;
+      case ir::Op::CallIndicator: {
+        Result r = callIndicator(stack, in, ctx, depth);
+        if (RuntimeError* e = std::get_if<RuntimeError>(&r)) return std::move(*e);
+        stack.push(std::get<ir::Value>(std::move(r)));
+        break;
+      }
+      case ir::Op::Return: {
+        ir::Value result;
+        if (stack.pop(result)) return result;
+        step = kUnderflow;
+        break;
+      }
+    }
+    if (step) return located(std::move(*step), in.span);
+  }
+  return located(internalFailure("il codice finisce senza Return"), chunk.span);
+}
+
+}  // namespace
+
+Result run(const ir::Chunk& chunk, const Context& ctx) {
+  try {
+    return execute(chunk, ctx, 0);
+  } catch (const std::exception& e) {  // std::bad_alloc and the like: never let them escape
+    return located(internalFailure(e.what()), chunk.span);
+  }
+}
+
+}  // namespace misura::interp

@@ -1,0 +1,53 @@
+// The interpreter of the evaluation plan: runs one ir::Chunk on a stack
+// machine and returns its value, or the runtime error it met.
+//
+// Contract: run() never throws for any chunk and never loops (jumps must go
+// forward, indicator calls nest at most kMaxCallDepth deep); values are
+// exact. A chunk that breaks the compiler's invariants (stack underflow,
+// operand of the wrong kind, a name the context does not provide) gives the
+// runtime error E0600 "errore interno" instead of a crash.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+
+namespace misura::interp {
+
+inline constexpr int kMaxCallDepth = 32;
+
+// What the names of a chunk refer to while it runs. Absent pieces (null
+// pointers, empty optionals) are simply not available in that context: an
+// objective's argument chunk sees no person, an indicator sees only its
+// arguments, only `premio` sees the total and the band.
+struct Context {
+  const ir::Module* module = nullptr;                                 // CallIndicator
+  std::span<const ir::Value> args;                                    // LoadParam (slot 0: measured value)
+  const std::vector<ir::Value>* person = nullptr;                     // LoadPerson: per staff field
+  const std::vector<std::optional<Rational>>* components = nullptr;  // LoadComponent: per profile component
+  std::optional<Rational> total;                                      // LoadTotal (after its rounding)
+  std::optional<Rational> band;                                       // LoadBand: the band's percentage
+};
+
+// A runtime error, located at the instruction that raised it.
+//   E0600 broken invariant of the plan (a compiler bug, never the user's fault)
+//   E0601 division by zero
+//   E0607 value not allowed by an operation (non-whole days added to a date,
+//         a date out of the calendar range, decimals of arrotonda not 0..20)
+struct RuntimeError {
+  std::string code;
+  Span span;
+  std::string message;  // Italian
+  std::string hint;
+};
+
+using Result = std::variant<ir::Value, RuntimeError>;
+
+// Runs `chunk` in `ctx`.
+Result run(const ir::Chunk& chunk, const Context& ctx);
+
+}  // namespace misura::interp

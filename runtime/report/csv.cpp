@@ -1,0 +1,52 @@
+// The CSV of the results (payroll, examples' expected files).
+#include <string>
+
+#include "runtime/report/format.h"
+#include "runtime/report/report.h"
+
+namespace misura::report {
+
+using detail::at;
+
+namespace {
+
+// RFC 4180 quoting, only where needed.
+std::string cell(const std::string& text) {
+  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
+  std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio\n";
+  for (const eval::PersonResult& p : evaluation.persons) {
+    const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
+    std::string totale, fascia, premio;
+    if (p.status == eval::PersonStatus::Valutato) {
+      totale = detail::totalText(profile, p.total);
+      if (p.band) fascia = at(profile.bands, *p.band, "fascia").label;
+      if (p.premio) premio = detail::euroText(*p.premio, /*thousands=*/false);
+    }
+    out += cell(p.matricola) + ';' + cell(p.nominativo) + ';' + cell(profile.name) + ';' +
+           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + '\n';
+  }
+  return out;
+}
+
+std::string render(Format format, const ir::Module& module, const eval::Evaluation& evaluation,
+                   const SourceManager& sources) {
+  switch (format) {
+    case Format::Testo: return table(module, evaluation);
+    case Format::Csv: return csv(module, evaluation);
+    case Format::Json: return json(module, evaluation, sources);
+  }
+  return table(module, evaluation);
+}
+
+}  // namespace misura::report

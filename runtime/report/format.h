@@ -1,0 +1,48 @@
+// Helpers shared by the report writers (internal to runtime/report): the
+// Italian text of statuses, totals, amounts and values, and checked access
+// to the module's tables from the indices an Evaluation carries.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "compiler/support/source.h"
+#include "runtime/eval/results.h"
+
+namespace misura::report::detail {
+
+// vec[i], or an InternalError naming `what`: an index in the results that
+// does not exist in the module is a bug of the evaluator, not of the user.
+template <typename T>
+const T& at(const std::vector<T>& vec, size_t i, const char* what) {
+  if (i >= vec.size())
+    throw InternalError{std::string("indice fuori intervallo nei risultati: ") + what + " " + std::to_string(i)};
+  return vec[i];
+}
+
+// "valutato", "non valutato", "errore".
+const char* statusWord(eval::PersonStatus s);
+
+// The total as shown in tables and CSV: two decimals (or the profile's
+// rounding decimals when more), decimal comma, no thousands separator.
+std::string totalText(const ir::Profile& profile, const Rational& total);
+
+// An amount to the cent: "1.234,56" (thousands) or "1234,56".
+std::string euroText(const Rational& amount, bool thousands);
+
+// A fraction shown as a percentage: 17/20 -> "85%", 1/3 -> "33,333333…%".
+std::string percentText(const Rational& fraction);
+
+// An exact value in its shortest decimal form ("4,2", "0,333333…").
+std::string exactText(const Rational& q);
+
+// A data value in the notation of its type: "85%", "1.234,56 €",
+// "31/12/2020", "sì", "12 giorni", "non rilevato".
+std::string valueText(const ir::Value& value, ir::Type type);
+
+// "dati/rilevazioni.csv:3:12", or "" for an invalid span.
+std::string location(const SourceManager& sources, Span span);
+
+}  // namespace misura::report::detail

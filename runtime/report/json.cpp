@@ -1,0 +1,197 @@
+// The JSON report: every number of every person with what it came from.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "runtime/report/format.h"
+#include "runtime/report/report.h"
+
+namespace misura::report {
+
+using detail::at;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// "x": decimal form, "x_esatto": exact fraction.
+void putExact(Json& obj, const std::string& key, const Rational& q) {
+  obj[key] = detail::exactText(q);
+  obj[key + "_esatto"] = q.toFraction();
+}
+
+// For values written in the regolamento or the data (weights, maxima,
+// ratings): the decimal form, plus the fraction only if that is not exact.
+void putDecimal(Json& obj, const std::string& key, const Rational& q) {
+  obj[key] = detail::exactText(q);
+  if (!isExactAt(q, 6)) obj[key + "_esatto"] = q.toFraction();
+}
+
+void putPercent(Json& obj, const std::string& key, const Rational& fraction) {
+  obj[key] = detail::percentText(fraction);
+  obj[key + "_esatto"] = fraction.toFraction();
+}
+
+Json orNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+const char* objectiveStatus(eval::ObjectiveOutcome::Status s) {
+  switch (s) {
+    case eval::ObjectiveOutcome::Status::Misurato: return "misurato";
+    case eval::ObjectiveOutcome::Status::Neutralizzato: return "neutralizzato";
+    case eval::ObjectiveOutcome::Status::EsitoFisso: return "esito fisso";
+    case eval::ObjectiveOutcome::Status::Errore: return "errore";
+  }
+  return "errore";
+}
+
+const char* componentSource(ir::ComponentSource s) {
+  switch (s) {
+    case ir::ComponentSource::Obiettivi: return "obiettivi";
+    case ir::ComponentSource::Comportamenti: return "comportamenti";
+    case ir::ComponentSource::Espressione: return "espressione";
+  }
+  return "espressione";
+}
+
+Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, const SourceManager& sources) {
+  const ir::Objective& obj = at(module.objectives, o.objective, "obiettivo");
+  Json j;
+  j["codice"] = obj.code;
+  j["titolo"] = obj.title;
+  putDecimal(j, "peso", o.weight);
+  j["termine"] = obj.deadline ? Json(formatItalian(*obj.deadline)) : Json(nullptr);
+  j["indicatore"] = at(module.indicators, obj.measure.indicator, "indicatore").name;
+  j["stato"] = objectiveStatus(o.status);
+
+  const ir::DataRef& ref = obj.measure.measured;
+  const ir::Dataset& ds = at(module.datasets, ref.dataset, "tabella");
+  const ir::Field& field = at(ds.fields, ref.field, "campo");
+  j["campo"] = ds.name + "." + field.name;
+  if (std::holds_alternative<ir::Missing>(o.measured)) {
+    j["valore"] = nullptr;
+  } else {
+    j["valore"] = detail::valueText(o.measured, field.type);
+    if (const auto* q = std::get_if<Rational>(&o.measured)) j["valore_esatto"] = q->toFraction();
+  }
+  j["dato"] = orNull(detail::location(sources, o.dataSpan));
+  if (o.esito) {
+    putPercent(j, "esito", *o.esito);
+  } else {
+    j["esito"] = nullptr;
+  }
+  putExact(j, "punti", o.points);
+  j["fonte"] = orNull(obj.source);
+  return j;
+}
+
+Json behaviourJson(const ir::Catalogue& catalogue, const eval::BehaviourOutcome& b, const SourceManager& sources) {
+  const ir::Behaviour& item = at(catalogue.items, b.item, "comportamento");
+  Json j;
+  j["codice"] = item.code;
+  j["titolo"] = item.title;
+  putDecimal(j, "peso", item.weight);
+  putDecimal(j, "voto", b.rating);
+  j["scala"] = detail::exactText(catalogue.scaleMin) + "-" + detail::exactText(catalogue.scaleMax);
+  putExact(j, "punti", b.points);
+  j["dato"] = orNull(detail::location(sources, b.dataSpan));
+  return j;
+}
+
+Json personJson(const ir::Module& module, const eval::PersonResult& p, const SourceManager& sources) {
+  const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
+  Json j;
+  j["matricola"] = p.matricola;
+  j["nominativo"] = p.nominativo;
+  j["profilo"] = profile.name;
+  j["stato"] = detail::statusWord(p.status);
+  if (p.status != eval::PersonStatus::Valutato) j["motivo"] = p.reason;
+
+  Json components = Json::array();
+  for (const eval::ComponentOutcome& c : p.components) {
+    const ir::Component& comp = at(profile.components, c.component, "componente");
+    Json cj;
+    cj["nome"] = comp.name;
+    cj["titolo"] = orNull(comp.title);
+    cj["da"] = componentSource(comp.source);
+    putDecimal(cj, "massimo", comp.maxPoints);
+    if (c.points) {
+      putExact(cj, "punti", *c.points);
+    } else {
+      cj["punti"] = nullptr;
+    }
+    if (comp.source == ir::ComponentSource::Obiettivi) {
+      Json objs = Json::array();
+      for (const auto& o : c.objectives) objs.push_back(objectiveJson(module, o, sources));
+      cj["obiettivi"] = std::move(objs);
+    } else if (comp.source == ir::ComponentSource::Comportamenti) {
+      const ir::Catalogue& catalogue = at(module.catalogues, comp.catalogue, "catalogo");
+      Json items = Json::array();
+      for (const auto& b : c.behaviours) items.push_back(behaviourJson(catalogue, b, sources));
+      cj["comportamenti"] = std::move(items);
+    }
+    components.push_back(std::move(cj));
+  }
+  j["componenti"] = std::move(components);
+
+  if (p.status == eval::PersonStatus::Valutato) {
+    putExact(j, "totale_non_arrotondato", p.totalExact);
+    j["totale"] = detail::totalText(profile, p.total);
+    j["totale_esatto"] = p.total.toFraction();
+    if (profile.totalRounding) {
+      j["arrotondamento"] = std::to_string(profile.totalRounding->decimals) + " decimali, " +
+                            ir::roundingName(profile.totalRounding->mode);
+    } else {
+      j["arrotondamento"] = nullptr;
+    }
+    if (p.band) {
+      const ir::Band& band = at(profile.bands, *p.band, "fascia");
+      j["fascia"] = band.label;
+      putPercent(j, "fascia_percentuale", band.percent);
+    } else {
+      j["fascia"] = nullptr;
+    }
+    if (p.premio) {
+      j["premio"] = detail::euroText(*p.premio, false);
+      j["premio_esatto"] = p.premio->toFraction();
+      if (p.premioExact) putExact(j, "premio_non_arrotondato", *p.premioExact);
+    } else {
+      j["premio"] = nullptr;
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string json(const ir::Module& module, const eval::Evaluation& evaluation, const SourceManager& sources) {
+  Json doc;
+  doc["ente"] = module.ente;
+  doc["anno"] = module.anno;
+  doc["regolamento"] = module.sourcePath;
+  Json persons = Json::array();
+  Rational premiSum;
+  std::size_t valutate = 0, nonValutate = 0, inErrore = 0;
+  for (const eval::PersonResult& p : evaluation.persons) {
+    persons.push_back(personJson(module, p, sources));
+    switch (p.status) {
+      case eval::PersonStatus::Valutato:
+        ++valutate;
+        if (p.premio) premiSum += *p.premio;
+        break;
+      case eval::PersonStatus::NonValutato: ++nonValutate; break;
+      case eval::PersonStatus::Errore: ++inErrore; break;
+    }
+  }
+  doc["persone"] = std::move(persons);
+  Json summary;
+  summary["persone"] = evaluation.persons.size();
+  summary["valutate"] = valutate;
+  summary["non_valutate"] = nonValutate;
+  summary["in_errore"] = inErrore;
+  summary["totale_premi"] = detail::euroText(premiSum, false);
+  doc["riepilogo"] = std::move(summary);
+  // Invalid UTF-8 cannot come from the loader (it decodes and checks), but a
+  // report must never throw on text: replace rather than fail.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace misura::report

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what Misura needs on Debian 12 and builds it into build/.
+# Run as root (or as a user with sudo) from anywhere:  bash tools/setup.sh
+# Safe to run again: apt installs nothing new, the build only redoes what changed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${MISURA_BUILD_DIR:-$root/build}"
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "setup.sh: servono i permessi di root per installare i pacchetti (esegui come root)" >&2
+    exit 1
+  fi
+fi
+
+packages=(
+  build-essential       # g++ 12, make
+  cmake                 # 3.25
+  ninja-build
+  pkg-config            # finds gmp/gmpxx
+  antlr4                # the parser generator (Java)
+  default-jre-headless  # the Java runtime antlr4 runs on
+  libantlr4-runtime-dev # the C++ runtime of the generated parser
+  libgmp-dev            # exact rational arithmetic
+  libfmt-dev
+  nlohmann-json3-dev
+  libcli11-dev
+  catch2
+)
+
+echo "== Installazione dei pacchetti Debian =="
+export DEBIAN_FRONTEND=noninteractive
+# The JRE's post-install script needs this folder, which minimal images drop.
+$sudo mkdir -p /usr/share/man/man1
+$sudo apt-get update
+$sudo apt-get install -y --no-install-recommends "${packages[@]}"
+
+echo "== Configurazione e compilazione in $build_dir =="
+# -j2: the ANTLR-generated parser is large; more jobs only add memory pressure.
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build_dir" -j2
+
+echo "== Fatto: $build_dir/misura =="
