@@ -10,6 +10,7 @@ int sequenceLength(std::string_view s, size_t i) {
   auto at = [&](size_t k) -> unsigned { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x100; };
   auto inRange = [&](size_t k, unsigned lo, unsigned hi) { return at(k) >= lo && at(k) <= hi; };
   unsigned c = at(i);
+  if (c == 0) return 0;
   if (c < 0x80) return 1;
   if (c >= 0xC2 && c <= 0xDF) return inRange(i + 1, 0x80, 0xBF) ? 2 : 0;
   if (c >= 0xE0 && c <= 0xEF) {

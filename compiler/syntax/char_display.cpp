@@ -10,11 +10,22 @@ namespace {
 
 constexpr size_t kMaxShown = 30;  // code points of an offending token shown
 
-// Characters a reader cannot see or that would garble the message.
+// Characters a reader cannot see (or tell from a space), or that would
+// garble the message, like a combining accent shown alone.
 bool isInvisible(char32_t c) {
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) ||
-         c == 0x2028 || c == 0x2029 || c == 0x2060 || c == 0xFEFF || c == 0xFFFD;
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x2000 && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202F) || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF ||
+         c == 0xFFFD || (c >= 0x0300 && c <= 0x036F);
 }
+
+}  // namespace
+
+bool isCombiningMark(std::string_view utf8Char) {
+  char32_t cp = 0;
+  return decodeChar(utf8Char, 0, cp) > 0 && cp >= 0x0300 && cp <= 0x036F;
+}
+
+namespace {
 
 std::string codePoint(char32_t c) { return fmt::format("U+{:04X}", static_cast<uint32_t>(c)); }
 

@@ -39,10 +39,16 @@ void ItalianErrorStrategy::unexpected(antlr4::Token* token, const antlr4::misc::
   std::string message = eof ? std::string("fine del file inattesa")
                             : fmt::format("simbolo inatteso «{}»", showSource(map_.text(token)));
   if (!what.empty()) message += ": si attendeva " + what;
-  std::string hint;
-  if (!eof && expected && expected->contains(size_t(gen::MisuraParser::ID)) && names_.isReservedWord(token->getType()))
-    hint = fmt::format("«{}» è una parola riservata del linguaggio e non può fare da nome", map_.text(token));
-  emit(token, std::move(message), std::move(hint));
+  emit(token, std::move(message), eof || !expected ? std::string() : hintFor(token, *expected));
+}
+
+std::string ItalianErrorStrategy::hintFor(antlr4::Token* token, const antlr4::misc::IntervalSet& expected) const {
+  size_t type = token->getType();
+  if (expected.contains(size_t(gen::MisuraParser::ID)) && names_.isReservedWord(type))
+    return fmt::format("«{}» è una parola riservata del linguaggio e non può fare da nome", map_.text(token));
+  if (expected.contains(size_t(gen::MisuraParser::DATA)) && type == gen::MisuraParser::NUMERO)
+    return "le date si scrivono gg/mm/aaaa, con l'anno di quattro cifre";
+  return {};
 }
 
 void ItalianErrorStrategy::reportNoViableAlternative(antlr4::Parser* recognizer,
@@ -63,7 +69,8 @@ void ItalianErrorStrategy::reportInputMismatch(antlr4::Parser* recognizer,
 
 void ItalianErrorStrategy::reportFailedPredicate(antlr4::Parser* recognizer,
                                                  const antlr4::FailedPredicateException& e) {
-  unexpected(e.getOffendingToken(), nullptr);  // the grammar has no semantic predicates
+  // Only the precedence predicates of `espr` exist, and prediction checks them.
+  unexpected(e.getOffendingToken(), nullptr);
 }
 
 void ItalianErrorStrategy::reportUnwantedToken(antlr4::Parser* recognizer) {

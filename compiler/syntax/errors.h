@@ -41,6 +41,8 @@ class ItalianErrorStrategy : public antlr4::DefaultErrorStrategy {
   bool substitutable(antlr4::Parser* recognizer);
   // "simbolo inatteso «X»: si attendeva …"; `expected` may be null.
   void unexpected(antlr4::Token* token, const antlr4::misc::IntervalSet* expected);
+  // A suggestion for common slips: a reserved word as a name, a bad date.
+  std::string hintFor(antlr4::Token* token, const antlr4::misc::IntervalSet& expected) const;
   // ')' or '}' if the error is best explained by that closer missing, else 0.
   size_t missingCloser(antlr4::Token* token, const antlr4::misc::IntervalSet& expected) const;
   // "prima di «X»" or "prima della fine del file".

@@ -66,7 +66,7 @@ std::string dateHint(std::string_view token) {
   auto day = toInt(token.substr(0, a));
   auto month = toInt(token.substr(a + 1, b - a - 1));
   auto year = toInt(token.substr(b + 1));
-  if (!day || !month || !year) return {};
+  if (!day || !month || !year || token.size() - b - 1 != 4) return {};
   if (*month < 1 || *month > 12) return "il mese va da 01 a 12";
   return fmt::format("{} {} ha {} giorni", monthName(*month), *year, daysInMonth(*year, *month));
 }

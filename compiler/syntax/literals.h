@@ -22,8 +22,8 @@ struct TextLiteral {
 // `token` starts with the opening quote; only \" and \\ are escapes.
 TextLiteral readText(std::string_view token);
 
-// A hint for a DATA token that parseItalianDate rejects, e.g.
-// "febbraio 2024 ha 29 giorni".
+// A hint for a well-shaped date (d/m/yyyy) that parseItalianDate rejects,
+// e.g. "febbraio 2024 ha 29 giorni"; empty for any other text.
 std::string dateHint(std::string_view token);
 
 // A decimal count written as a small integer (0..kMaxDecimals), or nullopt.

@@ -37,13 +37,6 @@ void removeAll(std::vector<ssize_t>& items, const std::vector<size_t>& set, ssiz
 
 std::string guillemets(std::string_view s) { return fmt::format("«{}»", s); }
 
-// Closing brackets first (the most common fix), the end of file last.
-int rank(const std::string& literal, ssize_t type) {
-  if (type == kEof) return 3;
-  if (literal == ")" || literal == "}") return 0;
-  return 2;
-}
-
 std::string joinItalian(const std::vector<std::string>& items, bool more) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -114,19 +107,16 @@ std::string TokenNames::name(size_t t) const {
   return guillemets(t < symbols_.size() ? symbols_[t] : "?");
 }
 
-std::string TokenNames::expected(const antlr4::misc::IntervalSet& set) const {
-  std::vector<ssize_t> items = set.toList();
-  std::erase_if(items, [](ssize_t t) { return t == 0 || t == MisuraParser::CARATTERE_ERRATO; });
+std::vector<std::string> TokenNames::collapse(std::vector<ssize_t>& items) const {
+  std::vector<std::string> categories;
   bool hasId = std::find(items.begin(), items.end(), MisuraParser::ID) != items.end();
   if (hasId) removeAll(items, nameFirst_, MisuraParser::ID);  // soft keywords are names here
-
-  std::vector<std::string> categories;
-  std::vector<size_t> exprCore = exprFirst_;
-  if (hasId) std::erase_if(exprCore, [&](size_t t) {
+  std::vector<size_t> exprStart = exprFirst_;  // what is left of it once names are collapsed
+  std::erase_if(exprStart, [&](size_t t) {
     return t != MisuraParser::ID && std::find(nameFirst_.begin(), nameFirst_.end(), t) != nameFirst_.end();
   });
-  if (hasId && containsAll(items, exprCore)) {
-    removeAll(items, exprCore);
+  if (hasId && containsAll(items, exprStart)) {
+    removeAll(items, exprStart);
     categories.push_back(guillemets("un'espressione"));
   }
   if (!hasId && containsAll(items, typeFirst_)) {
@@ -137,17 +127,24 @@ std::string TokenNames::expected(const antlr4::misc::IntervalSet& set) const {
     removeAll(items, operators_);
     categories.push_back(guillemets("un operatore"));
   }
+  return categories;
+}
 
-  std::stable_sort(items.begin(), items.end(), [&](ssize_t a, ssize_t b) {
-    auto lit = [&](ssize_t t) { return t > 0 && size_t(t) < literals_.size() ? literals_[t] : std::string(); };
-    return rank(lit(a), a) < rank(lit(b), b);
-  });
+std::string TokenNames::expected(const antlr4::misc::IntervalSet& set) const {
+  std::vector<ssize_t> items = set.toList();
+  std::erase_if(items, [](ssize_t t) { return t == 0 || t == MisuraParser::CARATTERE_ERRATO; });
+  std::vector<std::string> categories = collapse(items);
+  auto isCloser = [&](ssize_t t) { return t == ssize_t(type(")")) || t == ssize_t(type("}")); };
+
+  // Closing brackets first (the most common fix), then the categories, the
+  // other tokens in grammar order, the end of the file last.
   std::vector<std::string> names;
-  size_t firstOther = 0;
-  while (firstOther < items.size() && rank(literals_[std::max<ssize_t>(items[firstOther], 0)], items[firstOther]) == 0)
-    names.push_back(name(static_cast<size_t>(items[firstOther++])));
+  for (ssize_t t : items)
+    if (isCloser(t)) names.push_back(name(static_cast<size_t>(t)));
   names.insert(names.end(), categories.begin(), categories.end());
-  for (size_t i = firstOther; i < items.size(); ++i) names.push_back(name(static_cast<size_t>(items[i])));
+  for (ssize_t t : items)
+    if (!isCloser(t) && t != kEof) names.push_back(name(static_cast<size_t>(t)));
+  if (std::find(items.begin(), items.end(), kEof) != items.end()) names.push_back(name(antlr4::Token::EOF));
 
   bool more = names.size() > kMaxListed;
   if (more) names.resize(kMaxListed);

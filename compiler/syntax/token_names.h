@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <sys/types.h>  // ssize_t, as in the ANTLR runtime
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ class TokenNames {
   static constexpr size_t kMaxListed = 6;
 
  private:
+  // Replaces each big set in `items` (every name, every start of an
+  // expression, every type, every operator) by one readable category.
+  std::vector<std::string> collapse(std::vector<ssize_t>& items) const;
+
   std::vector<std::string> literals_;  // by token type, without quotes
   std::vector<std::string> symbols_;   // by token type
   std::vector<size_t> nameFirst_, typeFirst_, exprFirst_, declFirst_, operators_;
@@ -59,6 +64,10 @@ std::string showSource(std::string_view text);
 
 // The whole UTF-8 character at the start of `text`, for E0102.
 std::string_view firstChar(std::string_view text);
+
+// True for a combining accent (U+0300..U+036F): an accented letter written
+// decomposed (NFD), as some editors on macOS do.
+bool isCombiningMark(std::string_view utf8Char);
 
 // "«§»" for a printable character, "U+0007 (invisibile o di controllo)"
 // for one that cannot be shown, a note for a byte that is not UTF-8.

@@ -19,6 +19,13 @@ bool adjacent(const antlr4::Token& a, const antlr4::Token& b) {
   return b.getStartIndex() == a.getStopIndex() + 1;
 }
 
+std::string strayHint(std::string_view text) {
+  if (text == "”") return "i testi vanno tra virgolette diritte: \"...\"";
+  if (isCombiningMark(text))
+    return "è un accento staccato dalla sua lettera (testo in forma scomposta): riscrivi la lettera accentata";
+  return {};
+}
+
 class Prescan {
  public:
   Prescan(const SourceMap& map, size_t dotType, SyntaxSink& sink) : map_(map), sink_(sink), dot_(dotType) {}
@@ -27,9 +34,9 @@ class Prescan {
 
  private:
   size_t invalidChar(std::vector<TokenPtr>& in, size_t i);
-  size_t textToLineEnd(std::vector<TokenPtr>& in, size_t i, size_t end, bool quoted);
+  size_t textUpTo(std::vector<TokenPtr>& in, size_t i, size_t end, bool quoted);
   size_t strayRun(const std::vector<TokenPtr>& in, size_t i) const;
-  size_t numberRun(std::vector<TokenPtr>& in, size_t i);
+  size_t literalRun(std::vector<TokenPtr>& in, size_t i);
   size_t lineEnd(size_t from) const;
   size_t findOnLine(size_t from, char32_t c) const;
   void checkNumber(const antlr4::Token& t);
@@ -46,8 +53,8 @@ std::vector<TokenPtr> Prescan::run(std::vector<TokenPtr> in) {
   for (size_t i = 0; i < in.size();) {
     switch (in[i]->getType()) {
       case MisuraLexer::CARATTERE_ERRATO: i = invalidChar(in, i); continue;
-      case MisuraLexer::NUMERO: i = numberRun(in, i); continue;
-      case MisuraLexer::DATA: checkDate(*in[i]); break;
+      case MisuraLexer::NUMERO:
+      case MisuraLexer::DATA: i = literalRun(in, i); continue;
       case MisuraLexer::TESTO: checkText(*in[i]); break;
       default: break;
     }
@@ -79,22 +86,21 @@ size_t Prescan::invalidChar(std::vector<TokenPtr>& in, size_t i) {
     sink_.error(code::kBadText, map_.spanOfChars(start, lineEnd(start)),
                 "testo non terminato: manca «\"» di chiusura",
                 "un testo tra virgolette va chiuso sulla stessa riga");
-    return textToLineEnd(in, i, lineEnd(start), true);
+    return textUpTo(in, i, lineEnd(start), true);
   }
   if (map_.isInvalidByte(span.begin)) return i + 1;  // reported by reportInvalidBytes
   bool curly = text == "“" && findOnLine(start, U'”') != std::u32string::npos;
   if (curly) {  // a text in typographic quotes is read as a text, to avoid more errors
     sink_.error(code::kBadChar, span, "carattere non valido " + describeChar(text),
                 "i testi vanno tra virgolette diritte: \"...\"");
-    return textToLineEnd(in, i, findOnLine(start, U'”') + 1, false);
+    return textUpTo(in, i, findOnLine(start, U'”') + 1, false);
   }
   size_t j = strayRun(in, i);
   if (j - i > 1) {
     Span run = Span::cover(span, map_.span(in[j - 1].get()));
     sink_.error(code::kBadChar, run, fmt::format("caratteri non validi «{}»", showSource(map_.text(run))));
   } else {
-    sink_.error(code::kBadChar, span, "carattere non valido " + describeChar(text),
-                text == "”" ? "i testi vanno tra virgolette diritte: \"...\"" : "");
+    sink_.error(code::kBadChar, span, "carattere non valido " + describeChar(text), strayHint(text));
   }
   return j;
 }
@@ -111,8 +117,9 @@ size_t Prescan::strayRun(const std::vector<TokenPtr>& in, size_t i) const {
   return j;
 }
 
-// Replaces the tokens from in[i] up to the character `end` by one TESTO.
-size_t Prescan::textToLineEnd(std::vector<TokenPtr>& in, size_t i, size_t end, bool quoted) {
+// Replaces the tokens from in[i] up to the character `end` (excluded) by one
+// TESTO, so that a malformed text costs one error and not one per word.
+size_t Prescan::textUpTo(std::vector<TokenPtr>& in, size_t i, size_t end, bool quoted) {
   auto text = std::make_unique<antlr4::CommonToken>(in[i].get());
   text->setType(MisuraLexer::TESTO);
   text->setStopIndex(end - 1);
@@ -124,7 +131,9 @@ size_t Prescan::textToLineEnd(std::vector<TokenPtr>& in, size_t i, size_t end, b
   return j;
 }
 
-size_t Prescan::numberRun(std::vector<TokenPtr>& in, size_t i) {
+// A number or date with digits or dots glued after it ("1.5", "1.2024",
+// "31/12/20245") is one mistyped literal: merge it back into one token.
+size_t Prescan::literalRun(std::vector<TokenPtr>& in, size_t i) {
   size_t j = i + 1;
   while (j < in.size() && adjacent(*in[j - 1], *in[j]) &&
          (in[j]->getType() == MisuraLexer::NUMERO || in[j]->getType() == dot_))
@@ -135,7 +144,8 @@ size_t Prescan::numberRun(std::vector<TokenPtr>& in, size_t i) {
     merged->setText(std::string(map_.text(merged.get())));
     in[i] = std::move(merged);
   }
-  checkNumber(*in[i]);
+  if (in[i]->getType() == MisuraLexer::DATA) checkDate(*in[i]);
+  else checkNumber(*in[i]);
   out_.push_back(std::move(in[i]));
   return j;
 }
@@ -150,8 +160,13 @@ void Prescan::checkNumber(const antlr4::Token& t) {
 
 void Prescan::checkDate(const antlr4::Token& t) {
   std::string_view text = map_.text(&t);
-  if (!parseItalianDate(text))
-    sink_.error(code::kBadDate, map_.span(&t), fmt::format("data inesistente «{}»", text), dateHint(text));
+  if (parseItalianDate(text)) return;
+  std::string hint = dateHint(text);  // empty unless the shape is right
+  if (hint.empty())
+    sink_.error(code::kBadDate, map_.span(&t), fmt::format("data non valida «{}»", showSource(text)),
+                "le date si scrivono gg/mm/aaaa, con l'anno di quattro cifre");
+  else
+    sink_.error(code::kBadDate, map_.span(&t), fmt::format("data inesistente «{}»", text), hint);
 }
 
 void Prescan::checkText(const antlr4::Token& t) {

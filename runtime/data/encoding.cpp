@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/support/utf8.h"
+
 namespace misura::data {
 
 namespace {
@@ -24,39 +26,7 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool hasUtf8Bom(std::string_view s) { return s.starts_with("\xEF\xBB\xBF"); }
-
 bool hasUtf16Bom(std::string_view s) { return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF"); }
-
-// Length of the well-formed UTF-8 sequence starting at s[i], or 0 if it is
-// ill-formed (Unicode table 3-7). NUL is treated as ill-formed (see decode).
-size_t utf8SequenceLength(std::string_view s, size_t i) {
-  unsigned char c = byteAt(s, i);
-  auto cont = [&](size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return i + k < s.size() && byteAt(s, i + k) >= lo && byteAt(s, i + k) <= hi;
-  };
-  if (c == 0x00) return 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
-  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;  // <= U+10FFFF
-  return 0;  // continuation byte, C0/C1 (overlong) or F5..FF
-}
-
-// Offset of the first ill-formed sequence, or nullopt if `s` is valid UTF-8.
-std::optional<size_t> firstInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = utf8SequenceLength(s, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
-}
 
 Decoded failure(size_t offset) { return Decoded{{}, false, static_cast<uint32_t>(offset)}; }
 

@@ -34,13 +34,14 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   checkPlan(module);
   std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
   if (!data) return std::nullopt;
-  Session session{module, *data, diags, {}};
+  Session session{module, *data, diags, {}, options.trace};
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   ok = checkWeights(session, persons) && ok;
   ok = evaluateArguments(session) && ok;
   if (!ok) return std::nullopt;
   Evaluation evaluation;
+  evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
   return evaluation;
 }

@@ -12,6 +12,9 @@ namespace misura::eval {
 
 struct Options {
   std::filesystem::path dataDir;  // dataset file names are relative to it
+  // Record in the results what each indicator, `= espressione` component and
+  // premio read and computed (ObjectiveOutcome::trace, ...), for explanations.
+  bool trace = false;
 };
 
 // Loads every dataset the module declares (reporting every data problem

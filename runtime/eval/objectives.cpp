@@ -104,6 +104,7 @@ ObjectiveOutcome scoreObjective(const Session& s, const Person& p, uint32_t inde
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.args = args;
+  if (s.trace) ctx.trace = &out.trace;
   interp::Result r = interp::run(s.module.indicators.at(o.measure.indicator).body, ctx);
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
     out.status = Status::Errore;

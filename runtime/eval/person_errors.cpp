@@ -7,6 +7,7 @@ namespace misura::eval {
 void PersonErrors::report(Diagnostic d) {
   if (!failed_) summary_ = d.message;
   failed_ = true;
+  reported_.push_back(d);
   diags_.report(std::move(d));
 }
 

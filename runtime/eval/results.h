@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/support/diagnostics.h"
+#include "runtime/interp/interp.h"
 
 namespace misura::eval {
 
@@ -21,6 +23,7 @@ struct ObjectiveOutcome {
   std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
   Rational weight;          // as declared
   Rational points;          // contribution to the component, exact (0 if neutralised)
+  std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
 };
 
 struct BehaviourOutcome {
@@ -35,6 +38,7 @@ struct ComponentOutcome {
   std::optional<Rational> points;  // exact; absent on error
   std::vector<ObjectiveOutcome> objectives;   // for `da obiettivi`
   std::vector<BehaviourOutcome> behaviours;   // for `da comportamenti`
+  std::vector<interp::TraceEntry> trace;      // for `= espressione`, only with Options::trace
 };
 
 enum class PersonStatus { Valutato, NonValutato, Errore };
@@ -52,10 +56,14 @@ struct PersonResult {
   std::optional<uint32_t> band; // index into the profile's bands
   std::optional<Rational> premioExact;  // euro, exact
   std::optional<Rational> premio;       // euro, rounded to the cent
+  std::vector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
+  std::vector<Span> staffCells;  // the staff-list cell of each staff field (invalid if absent)
+  std::vector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
 };
 
 struct Evaluation {
   std::vector<PersonResult> persons;  // in staff-list order
+  std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values
 };
 
 }  // namespace misura::eval

@@ -75,6 +75,7 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
     const ir::Component& c = profile.components[i];
     if (c.source != ir::ComponentSource::Espressione) continue;
     interp::Context ctx = personContext(s, p, points);
+    if (s.trace) ctx.trace = &result.components[i].trace;
     points[i] = result.components[i].points = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
   }
 }
@@ -118,6 +119,7 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
   interp::Context ctx = personContext(s, p, points);
   ctx.total = result.total;
   if (result.band) ctx.band = profile.bands[*result.band].percent;
+  if (s.trace) ctx.trace = &result.premioTrace;
   result.premioExact = runNumber(*profile.premio, ctx, "premio", p, errors);
   if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
 }
@@ -131,6 +133,7 @@ PersonResult scorePerson(const Session& s, const Person& p) {
   result.matricola = p.matricola;
   result.nominativo = nominativoOf(s, p);
   result.profile = p.profile;
+  result.staffCells = p.staff->spans;
   if (profile.notEvaluated) {
     result.status = PersonStatus::NonValutato;
     result.reason = *profile.notEvaluated;
@@ -142,6 +145,7 @@ PersonResult scorePerson(const Session& s, const Person& p) {
   if (errors.failed()) {
     result.status = PersonStatus::Errore;
     result.reason = errors.summary();
+    result.errors = errors.reported();
   }
   return result;
 }

@@ -20,6 +20,7 @@ struct Session {
   const data::LoadedData& data;
   Diagnostics& diags;
   std::vector<std::vector<ir::Value>> objectiveArgs;  // per objective: its `misura` arguments, evaluated once
+  bool trace = false;                                  // Options::trace
 };
 
 // One row of the staff list, with what the checks found out about it.
@@ -62,12 +63,14 @@ class PersonErrors {
 
   bool failed() const { return failed_; }
   const std::string& summary() const { return summary_; }
+  const std::vector<Diagnostic>& reported() const { return reported_; }
 
  private:
   Diagnostics& diags_;
   const Person& person_;
   bool failed_ = false;
   std::string summary_;
+  std::vector<Diagnostic> reported_;
 };
 
 // The person's staff-row span (its location in the staff list).

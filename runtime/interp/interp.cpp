@@ -20,6 +20,7 @@ class Stack {
     values_.pop_back();
     return true;
   }
+  const ir::Value* top() const { return values_.empty() ? nullptr : &values_.back(); }
   // The top n values, in the order they were pushed.
   bool popMany(uint32_t n, std::vector<ir::Value>& out) {
     if (values_.size() < n) return false;
@@ -125,6 +126,27 @@ Step builtinStep(Stack& stack, const ir::Instr& in) {
 
 Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
 
+// Whether `op` is recorded in a trace (see TraceEntry).
+bool traced(ir::Op op) {
+  switch (op) {
+    case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
+    case ir::Op::LoadBand: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
+    case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
+      return true;
+    case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
+    case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Not:
+    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return:
+      return false;
+  }
+  return false;
+}
+
+// Appends what a traced instruction just pushed.
+void record(std::vector<TraceEntry>& trace, const ir::Instr& in, const Stack& stack) {
+  if (!traced(in.op)) return;
+  if (const ir::Value* v = stack.top()) trace.push_back(TraceEntry{in.op, in.a, in.span, *v});
+}
+
 // Runs the indicator `in.a` on the top `in.b` values in a fresh frame.
 Result callIndicator(Stack& stack, const ir::Instr& in, const Context& ctx, int depth) {
   if (!ctx.module || in.a >= ctx.module->indicators.size())
@@ -188,6 +210,7 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
       }
     }
     if (step) return located(std::move(*step), in.span);
+    if (ctx.trace) record(*ctx.trace, in, stack);
   }
   return located(internalFailure("il codice finisce senza Return"), chunk.span);
 }

@@ -20,6 +20,18 @@ namespace misura::interp {
 
 inline constexpr int kMaxCallDepth = 32;
 
+// One step of a traced run (see Context::trace): an instruction that read a
+// name (LoadParam, LoadPerson, LoadComponent, LoadTotal, LoadBand), compared
+// two values (Lt .. Ne) or called a function (CallBuiltin, CallIndicator),
+// with the value it left on the stack. Explanations show these as "name =
+// value" and as the intermediate results of a rule.
+struct TraceEntry {
+  ir::Op op = ir::Op::Return;
+  uint32_t operand = 0;  // Instr::a: the slot, field, component, builtin or indicator
+  Span span;             // the source expression the instruction computes
+  ir::Value value;
+};
+
 // What the names of a chunk refer to while it runs. Absent pieces (null
 // pointers, empty optionals) are simply not available in that context: an
 // objective's argument chunk sees no person, an indicator sees only its
@@ -31,6 +43,9 @@ struct Context {
   const std::vector<std::optional<Rational>>* components = nullptr;  // LoadComponent: per profile component
   std::optional<Rational> total;                                      // LoadTotal (after its rounding)
   std::optional<Rational> band;                                       // LoadBand: the band's percentage
+  // When set, each traced instruction of this chunk (not of the indicators
+  // it calls) appends a TraceEntry, in execution order. Null: no tracing.
+  std::vector<TraceEntry>* trace = nullptr;
 };
 
 // A runtime error, located at the instruction that raised it.

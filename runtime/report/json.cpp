@@ -4,14 +4,15 @@
 #include <string>
 
 #include "runtime/report/format.h"
+#include "runtime/report/json_detail.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
 
 using detail::at;
-using Json = nlohmann::ordered_json;
+using detail::Json;
 
-namespace {
+namespace detail {
 
 // "x": decimal form, "x_esatto": exact fraction.
 void putExact(Json& obj, const std::string& key, const Rational& q) {
@@ -95,6 +96,18 @@ Json behaviourJson(const ir::Catalogue& catalogue, const eval::BehaviourOutcome&
   j["dato"] = orNull(detail::location(sources, b.dataSpan));
   return j;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::behaviourJson;
+using detail::componentSource;
+using detail::objectiveJson;
+using detail::orNull;
+using detail::putDecimal;
+using detail::putExact;
+using detail::putPercent;
 
 Json personJson(const ir::Module& module, const eval::PersonResult& p, const SourceManager& sources) {
   const ir::Profile& profile = at(module.profiles, p.profile, "profilo");

@@ -612,6 +612,8 @@ TEST_CASE("Syntax errors have stable codes and exact positions", "[syntax][error
       {"decimals not an integer", "profilo p { totale arrotondato a 2,5 decimali }", "E0103", 1, 34},
       {"too many decimals", "profilo p { totale arrotondato a 99 decimali }", "E0103", 1, 34},
       {"31 February", "obiettivo O \"t\" { termine 31/02/2024 }", "E0104", 1, 27},
+      {"five-digit year", "obiettivo O \"t\" { termine 31/12/20245 }", "E0104", 1, 27},
+      {"two-digit year", "obiettivo O \"t\" { termine 31/12/24 }", "E0101", 1, 27},
       {"29 February 2023", "obiettivo O \"t\" { termine 29.02.2023 }", "E0104", 1, 27},
       {"month 13", "indicatore f() su v: data = 01/13/2024", "E0104", 1, 29},
       {"100000 (", deepParens, "E0105", 1, 22 + 200},
@@ -657,6 +659,10 @@ TEST_CASE("Syntax error messages are Italian and readable", "[syntax][errors]") 
        "simbolo inatteso «x»: si attendeva «un numero»"},
       {"dati d da \"x\" { campo intero }", "simbolo inatteso «intero»: si attendeva «un tipo»"},
       {"ente \"a\\nb\"", "sequenza di escape non valida «\\n»"},
+      {"obiettivo O \"t\" { termine 31/12/20245 }", "data non valida «31/12/20245»"},
+      {"anno\u2009 2024", "carattere non valido U+2009 (invisibile o di controllo)"},
+      {"profilo p { componente c fino a 60 da obiettivi }", "manca «punti» prima di «da»"},
+      {"indicatore f(x numero) su v: numero = x", "manca «:» prima di «numero»"},
       {"ente \"Comune", "testo non terminato: manca «\"» di chiusura"},
       {"profilo p { premio = 1 premio = 2 }", "voce «premio» ripetuta nel profilo «p»: il premio si calcola in un solo modo"},
   };
@@ -710,6 +716,26 @@ TEST_CASE("All the errors of a file are reported in one run", "[syntax][errors]"
   CHECK(hasError(*p, "E0101", 12, 8));
   CHECK(hasError(*p, "E0106", 14, 6));
   CHECK(p->diags.errorCount() == 7);
+}
+
+TEST_CASE("Recovery goes on after a wrong word without a cascade", "[syntax][errors]") {
+  const std::string src =
+      "ente Comune di Forlì\n"                                   // 1:6
+      "anno 2024\n"
+      "obiettivo O \"t\" { termine giugno peso 3 }\n"           // 3:27
+      "profilo p { totale arrotondato a due decimali }\n"       // 4:34
+      "indicatore f(x: numero) su v: intero = 1\n"              // 5:31
+      "dati d da \"x\" { campo intero chiave\n altro testo }\n"  // 6:23
+      "ente Forlì\n";                                           // 8:6
+  auto p = parseText(src);
+  INFO(p->rendered());
+  CHECK(hasError(*p, "E0101", 1, 6));
+  CHECK(hasError(*p, "E0101", 3, 27));
+  CHECK(hasError(*p, "E0101", 4, 34));
+  CHECK(hasError(*p, "E0101", 5, 31));
+  CHECK(hasError(*p, "E0101", 6, 23));
+  CHECK(hasError(*p, "E0101", 8, 6));
+  CHECK(p->diags.errorCount() == 6);
 }
 
 TEST_CASE("An awful file produces at most 50 errors and a closing note", "[syntax][errors]") {
