@@ -2,6 +2,8 @@
 //
 //   misura verifica FILE                      check a regolamento
 //   misura valuta FILE --dati DIR [--formato testo|csv|json] [--uscita FILE]
+//   misura spiega FILE --dati DIR --persona MATRICOLA [--formato testo|json] [--uscita FILE]
+//   misura prova FILE                         run the worked cases written in it
 //   misura ast FILE                           print the AST back as source
 //   misura ir FILE                            print the evaluation plan
 //
@@ -21,6 +23,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands.h"
+#include "cli/prova.h"
+#include "cli/spiega.h"
 #include "compiler/ast/print.h"
 #include "compiler/driver/driver.h"
 #include "compiler/ir/ir.h"
@@ -32,25 +37,9 @@
 namespace {
 
 using namespace misura;
-
-constexpr int kOk = 0;
-constexpr int kDiagnostics = 1;
-constexpr int kUsage = 2;
-constexpr int kInternal = 3;
+using namespace misura::cli;
 
 const char* const kVersion = "misura 0.1";
-
-// A command-line mistake: reported as E0701, exit code 2.
-struct UsageError {
-  std::string message;
-  std::string hint = "scrivi `misura --aiuto` per l'elenco dei comandi e delle opzioni";
-};
-
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
 
 size_t warningCount(const Diagnostics& diags) {
   size_t n = 0;
@@ -59,35 +48,7 @@ size_t warningCount(const Diagnostics& diags) {
   return n;
 }
 
-// Prints every diagnostic, rendered, to stderr.
-void printDiagnostics(const SourceManager& sources, const Diagnostics& diags) {
-  if (diags.all().empty()) return;
-  std::cerr << misura::render(sources, diags.all()) << std::flush;
-}
-
-// A diagnostic without a source location (command line, output file).
-void printPlainError(const std::string& code, const std::string& message, const std::string& hint = {}) {
-  Diagnostic d;
-  d.code = code;
-  d.message = message;
-  d.hint = hint;
-  SourceManager none;
-  std::cerr << misura::render(none, {d}) << std::flush;
-}
-
 // ---- commands ----------------------------------------------------------------
-
-// Compiles `file` up to `stage`, printing the diagnostics. Returns the exit
-// code to use on failure, or nullopt on success.
-std::optional<int> compile(const std::string& file, Compilation& c, Stage stage) {
-  bool ok = compileFile(file, c, stage);
-  printDiagnostics(c.sources, c.diags);
-  if (!ok || c.diags.hasErrors()) {
-    std::cerr << "il regolamento contiene " << plural(c.diags.errorCount(), "errore", "errori") << "\n";
-    return kDiagnostics;
-  }
-  return std::nullopt;
-}
 
 int cmdVerifica(const std::string& file) {
   Compilation c;
@@ -121,21 +82,6 @@ struct ValutaOptions {
   std::optional<std::string> output;
 };
 
-bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
-  std::error_code ec;
-  bool same = std::filesystem::equivalent(a, b, ec);
-  return !ec && same;
-}
-
-// What the --uscita file would destroy, if it is one of the inputs: the
-// regolamento or a data file the regolamento declares.
-std::optional<std::string> inputClash(const std::string& output, const ValutaOptions& opt, const ir::Module& m) {
-  if (sameFile(output, opt.file)) return "il file del regolamento";
-  for (const ir::Dataset& d : m.datasets)
-    if (sameFile(output, std::filesystem::path(opt.dataDir) / d.file)) return "il file dei dati " + inQuotes(d.file);
-  return std::nullopt;
-}
-
 int cmdValuta(const ValutaOptions& opt) {
   Compilation c;
   if (auto failed = compile(opt.file, c, Stage::Lower)) {
@@ -145,7 +91,7 @@ int cmdValuta(const ValutaOptions& opt) {
   if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
 
   if (opt.output) {
-    if (std::optional<std::string> clash = inputClash(*opt.output, opt, *c.module)) {
+    if (std::optional<std::string> clash = inputClash(*opt.output, opt.file, opt.dataDir, *c.module)) {
       printPlainError("E0702", "l'uscita " + inQuotes(*opt.output) + " è " + *clash + ": non la sovrascrivo",
                       "scegli con --uscita un altro nome, per esempio risultati.csv");
       return kDiagnostics;
@@ -266,6 +212,41 @@ void checkRemaining(const CLI::App& app, const std::string& context) {
   }
 }
 
+// The options of `misura spiega`.
+struct SpiegaArgs {
+  ValueOption dati, persona, formato, uscita;
+
+  void add(CLI::App* cmd) {
+    dati.add(cmd, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
+    persona.add(cmd, "--persona", "la matricola della persona da spiegare (obbligatoria)", "MATRICOLA");
+    formato.add(cmd, "--formato", "testo (predefinito) o json; con --uscita FILE.json il formato segue l'estensione",
+                "FORMATO");
+    uscita.add(cmd, "--uscita", "scrive la spiegazione in FILE invece che sul terminale", "FILE");
+  }
+
+  SpiegaOptions options(const std::string& file) const {
+    SpiegaOptions opt;
+    opt.file = file;
+    std::optional<std::string> dir = dati.get("--dati");
+    if (!dir)
+      throw UsageError{"manca l'opzione --dati: la cartella dei file dei dati",
+                       "scrivi per esempio `misura spiega " + file + " --dati dati --persona MATRICOLA`"};
+    opt.dataDir = *dir;
+    std::optional<std::string> matricola = persona.get("--persona");
+    if (!matricola || matricola->empty())
+      throw UsageError{"manca l'opzione --persona: la matricola della persona da spiegare",
+                       "scrivi per esempio `misura spiega " + file + " --dati " + *dir + " --persona MATRICOLA`"};
+    opt.matricola = *matricola;
+    opt.output = uscita.get("--uscita");
+    if (opt.output && opt.output->empty()) throw UsageError{"l'opzione --uscita richiede il nome di un file"};
+    std::optional<std::string> fmt = formatName(formato.get("--formato"), opt.output);
+    if (fmt && *fmt != "testo" && *fmt != "json")
+      throw UsageError{"formato sconosciuto " + inQuotes(*fmt) + " per spiega: i formati sono testo, json"};
+    opt.json = fmt && *fmt == "json";
+    return opt;
+  }
+};
+
 int run(int argc, char** argv) {
   CLI::App app{"Misura: verifica un regolamento di valutazione della performance e lo applica ai dati dell'anno.",
                "misura"};
@@ -300,6 +281,18 @@ int run(int argc, char** argv) {
               "FORMATO");
   uscita.add(valuta, "--uscita", "scrive i risultati in FILE invece che sul terminale", "FILE");
 
+  CLI::App* spiega =
+      app.add_subcommand("spiega", "spiega passo per passo punteggio, fascia e premio di una persona");
+  std::string spiegaFile;
+  spiega->add_option("FILE", spiegaFile, fileHelp)->type_name("");
+  SpiegaArgs spiegaArgs;
+  spiegaArgs.add(spiega);
+
+  CLI::App* provaCmd =
+      app.add_subcommand("prova", "esegue le prove scritte nel regolamento e ne controlla i risultati");
+  std::string provaFile;
+  provaCmd->add_option("FILE", provaFile, fileHelp)->type_name("");
+
   CLI::App* astCmd = app.add_subcommand("ast", "mostra l'albero sintattico del regolamento (per sviluppatori)");
   std::string astFile;
   astCmd->add_option("FILE", astFile, fileHelp)->type_name("");
@@ -308,7 +301,7 @@ int run(int argc, char** argv) {
   std::string irFile;
   irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
 
-  for (CLI::App* sub : {verifica, valuta, astCmd, irCmd}) {
+  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd}) {
     sub->group("Comandi");
     // The inherited help flag is created before the group default applies.
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
@@ -338,13 +331,13 @@ int run(int argc, char** argv) {
   }
 
   CLI::App* chosen = nullptr;
-  for (CLI::App* sub : {verifica, valuta, astCmd, irCmd})
+  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd})
     if (sub->parsed()) chosen = sub;
 
   if (!chosen) {
     for (const std::string& word : app.remaining()) {
       if (word.size() > 1 && word[0] == '-') throw UsageError{"opzione sconosciuta " + inQuotes(word)};
-      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, ast, ir"};
+      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, prova, ast, ir"};
     }
     throw UsageError{"manca il comando: scrivi per esempio `misura verifica regolamento.misura`"};
   }
@@ -359,8 +352,10 @@ int run(int argc, char** argv) {
   };
 
   if (chosen == verifica) return cmdVerifica(fileOf(verificaFile));
+  if (chosen == provaCmd) return cmdProva(fileOf(provaFile));
   if (chosen == astCmd) return cmdAst(fileOf(astFile));
   if (chosen == irCmd) return cmdIr(fileOf(irFile));
+  if (chosen == spiega) return cmdSpiega(spiegaArgs.options(fileOf(spiegaFile)));
 
   ValutaOptions opt;
   opt.file = fileOf(valutaFile);
@@ -371,14 +366,7 @@ int run(int argc, char** argv) {
   opt.dataDir = *dir;
   opt.output = uscita.get("--uscita");
   if (opt.output && opt.output->empty()) throw UsageError{"l'opzione --uscita richiede il nome di un file"};
-  std::optional<std::string> fmtName = formato.get("--formato");
-  if (!fmtName && opt.output) {
-    std::string ext = std::filesystem::path(*opt.output).extension().string();
-    if (ext == ".csv") fmtName = "csv";
-    if (ext == ".json") fmtName = "json";
-  }
-  if (fmtName)
-    for (char& ch : *fmtName) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::optional<std::string> fmtName = formatName(formato.get("--formato"), opt.output);
   if (!fmtName || *fmtName == "testo")
     opt.format = report::Format::Testo;
   else if (*fmtName == "csv")

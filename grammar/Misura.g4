@@ -21,6 +21,8 @@ dichiarazione
   | 'profilo' nome TESTO? '{' voceProfilo* '}'                     # DichProfilo
   | 'obiettivo' nome TESTO '{' voceObiettivo* '}'                  # DichObiettivo
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
+  | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
+  | 'prova' TESTO '{' voceProva* '}'                               # DichProva
   ;
 
 opzioneFile
@@ -44,6 +46,7 @@ voceProfilo
   | 'totale' arrotondamento                                        # TotaleArrotondato
   | 'fasce' '{' fascia+ '}'                                        # Fasce
   | 'premio' '=' espr arrotondamento?                              # Premio
+  | 'premio' 'da' 'fondo' nome                                     # PremioDaFondo
   | 'non' 'valutato' TESTO                                         # NonValutato
   ;
 
@@ -66,6 +69,18 @@ fascia
   | TESTO 'altrimenti' '->' NUMERO '%'                             # FasciaAltrimenti
   ;
 
+// A bonus fund shared among the persons whose profile says `premio da fondo`.
+voceFondo
+  : 'importo' NUMERO 'euro'                                        # ImportoFondo
+  | 'quota' '=' espr                                               # QuotaFondo
+  | 'ripartizione' modoRipartizione                                # Ripartizione
+  ;
+
+modoRipartizione
+  : 'al' 'centesimo'                                               # AlCentesimo
+  | 'per' 'difetto'                                                # RipartizionePerDifetto
+  ;
+
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
   | 'peso' NUMERO                                                  # Peso
@@ -85,6 +100,24 @@ assegnazione
   | 'profilo' nome (SEP nome)*                                     # AProfili
   | TESTO (SEP TESTO)*                                             # AMatricole
   | 'personale' 'dove' espr                                        # ADove
+  ;
+
+// A worked case (`misura prova`): with the data of a folder, a person's
+// expected results.
+voceProva
+  : 'dati' TESTO                                                   # ProvaDati
+  | 'persona' TESTO                                                # ProvaPersona
+  | 'attendi' attesa                                               # ProvaAttendi
+  ;
+
+attesa
+  : 'totale' '=' espr                                              # AttesoTotale
+  | 'fascia' '=' espr                                              # AttesaFascia
+  | 'premio' '=' espr                                              # AttesoPremio
+  | 'componente' nome '=' espr                                     # AttesaComponente
+  | 'esito' nome '=' esitoMancante                                 # AttesoEsito
+  | 'non' 'valutato'                                               # AttesoNonValutato
+  | 'errore' nome                                                  # AttesoErrore
   ;
 
 voceCatalogo
@@ -124,7 +157,9 @@ nome
   | 'misura' | 'obiettivi' | 'comportamenti' | 'decimali' | 'difetto'
   | 'eccesso' | 'pari' | 'valutato' | 'rilevato' | 'neutralizzato'
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
-  | 'arrotondato' | 'assegnato'
+  | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
+  | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
+  | 'centesimo'
   ;
 
 SEP : ',' | ';' ;

@@ -167,6 +167,7 @@ struct Profile {
   std::optional<Rounding> premioRounding;
   Span premioSpan;
   std::optional<Text> notEvaluated;  // `non valutato "motivo"`
+  std::optional<Ident> premioFund;   // `premio da fondo NOME`
   Span span;
 };
 
@@ -235,6 +236,44 @@ struct Catalogue {
   Span span;
 };
 
+enum class FundSplit {
+  AlCentesimo,  // to the last cent: largest remainders get the leftover cents
+  PerDifetto,   // each share truncated to the cent; the rest stays unspent
+};
+
+// `fondo produttivita "..." { importo 25.000 euro  quota = ...  ripartizione al centesimo }`
+struct Fund {
+  Ident name;
+  std::optional<Text> title;
+  std::vector<std::pair<Rational, Span>> amounts;  // exactly one is valid; sema checks
+  std::vector<ExprPtr> quotas;                      // idem
+  std::vector<std::pair<FundSplit, Span>> splits;   // at most one
+  Span span;
+};
+
+// ---- worked cases (`misura prova`) -----------------------------------------
+
+// One `attendi` line: `attendi totale = 92,00`, `attendi fascia = "Ottimo"`,
+// `attendi premio = 1.247,35 euro`, `attendi componente obiettivi = 55,5 punti`,
+// `attendi esito OB1 = 84,375%` (or `= neutralizzato`), `attendi non valutato`,
+// `attendi errore E0602`.
+struct Expectation {
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  Kind kind = Kind::Totale;
+  std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code
+  ExprPtr value;              // Totale, Fascia, Premio, Componente, Esito; null for `= neutralizzato`
+  Span span;
+};
+
+// `prova "titolo" { dati "cartella"  persona "0102"  attendi ... }`
+struct Prova {
+  Text title;
+  std::vector<Text> data;     // the data folder; exactly one is valid, sema checks
+  std::vector<Text> persons;  // the matricola; idem
+  std::vector<Expectation> expectations;
+  Span span;
+};
+
 struct YearDecl {
   int year = 0;
   Span span;
@@ -251,6 +290,8 @@ struct Program {
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;
   std::vector<Catalogue> catalogues;
+  std::vector<Fund> funds;
+  std::vector<Prova> prove;
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 };
 

@@ -212,6 +212,7 @@ class Printer {
   void bands(const std::vector<Band>& table);
   void objective(const Objective& o);
   void catalogue(const Catalogue& c);
+  void fund(const Fund& f);
 
   std::string out_;
   int indent_ = 0;
@@ -249,6 +250,8 @@ std::string Printer::program(const Program& p) {
   for (const Profile& pr : p.profiles) block([&] { profile(pr); });
   for (const Objective& o : p.objectives) block([&] { objective(o); });
   for (const Catalogue& c : p.catalogues) block([&] { catalogue(c); });
+  for (const Fund& f : p.funds) block([&] { fund(f); });
+  for (const Prova& pr : p.prove) block([&] { out_ += print(pr); });
   return join(blocks, [](const std::string& s) { return s; }, "\n");
 }
 
@@ -275,6 +278,7 @@ void Printer::profile(const Profile& p) {
   for (const auto& table : p.bandTables) bands(table);
   if (p.premio)
     line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
+  if (p.premioFund) line("premio da fondo " + p.premioFund->name);
   if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
   close();
 }
@@ -347,10 +351,21 @@ void Printer::catalogue(const Catalogue& c) {
   close();
 }
 
+void Printer::fund(const Fund& f) {
+  open("fondo " + f.name.name + (f.title ? " " + text(*f.title) : ""));
+  for (const auto& a : f.amounts) line("importo " + number(a.first) + " euro");
+  for (const ExprPtr& q : f.quotas) line("quota = " + expr(*q));
+  for (const auto& s : f.splits)
+    line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");
+  close();
+}
+
 }  // namespace
 
 std::string print(const Program& program) { return Printer().program(program); }
 
 std::string print(const Expr& e) { return expr(e); }
+
+std::string quote(std::string_view value) { return text(value); }
 
 }  // namespace misura::ast

@@ -1,6 +1,6 @@
 // The AST printed back as canonical Misura source: two-space indentation,
 // declarations in a fixed order (ente, anno, data sets, indicators,
-// profiles, objectives, catalogues) separated by a blank line, items of a
+// profiles, objectives, catalogues, ..., prove last) separated by a blank line, items of a
 // block in a fixed order, Italian numbers (exact, shortest form: 87,5) and
 // dates (31/12/2024), texts with their escapes, and only the parentheses the
 // precedence needs. Comments are not kept. print(parse(print(p))) ==
@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "compiler/ast/ast.h"
 
@@ -17,5 +18,11 @@ std::string print(const Program& program);
 
 // One expression, as it would appear in a program.
 std::string print(const Expr& expr);
+
+// A text literal as written in a program: "..." with \" and \\ escaped.
+std::string quote(std::string_view value);
+
+// A `prova` block (print_prova.cpp), lines ending in '\n'.
+std::string print(const Prova& prova);
 
 }  // namespace misura::ast

@@ -194,7 +194,47 @@ struct Profile {
   std::vector<Band> bands;  // from the highest
   std::optional<Chunk> premio;  // type Euro
   Rounding premioRounding = Rounding::MezzoInSu;  // always to the cent
+  std::optional<uint32_t> fund;  // `premio da fondo`: index into Module::funds
   Span span;
+};
+
+enum class FundSplit {
+  AlCentesimo,  // paid out to the last cent: the leftover cents go one each to the largest
+                // remainders; equal remainders: the smaller matricola first (byte order)
+  PerDifetto,   // each share truncated to the cent; the leftover stays unspent
+};
+
+// A fund shared among the evaluated persons of the profiles that draw from
+// it, in proportion to each one's quota: share = amount x quota / sum of quotas.
+struct Fund {
+  std::string name;
+  std::string title;
+  Rational amount;  // euro
+  Chunk quota;      // over staff fields, totale and fascia; must be >= 0
+  FundSplit split = FundSplit::AlCentesimo;
+  Span span;
+};
+
+// ---- worked cases (`prova`, run by `misura prova`, ignored by `valuta`) ----
+
+// One `attendi` line. Values are compared exactly: the total after the
+// profile's rounding, the premio in cents, components and esiti unrounded.
+struct Expectation {
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  Kind kind = Kind::Totale;
+  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%)
+  bool neutralized = false;  // Esito: the objective is expected neutralised
+  std::string text;          // Fascia: band label; Componente: component name; Errore: the code
+  uint32_t objective = 0;    // Esito: index into Module::objectives
+  Span span;                 // the `attendi` line
+};
+
+struct Prova {
+  std::string title;
+  std::string dataDir;  // as written: relative to the regolamento's folder
+  std::string person;   // matricola
+  std::vector<Expectation> expectations;
+  Span span, dataSpan, personSpan;
 };
 
 struct Module {
@@ -209,6 +249,8 @@ struct Module {
   std::vector<Objective> objectives;
   std::vector<Catalogue> catalogues;
   std::vector<std::optional<uint32_t>> catalogueOfProfile;  // per profile
+  std::vector<Prova> prove;
+  std::vector<Fund> funds;
 };
 
 // Human-readable dump of the whole plan (`misura ir FILE`).

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/ir/ir.h"
+#include "compiler/ir/print_prova.h"
 
 namespace misura::ir {
 
@@ -109,6 +110,7 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
     out += fmt::format("  premio (arrotondato al centesimo, {})\n", roundingName(p.premioRounding));
     printChunk(out, *p.premio, "    ");
   }
+  if (p.fund) out += fmt::format("  premio da fondo {}\n", m.funds.at(*p.fund).name);
 }
 
 void printObjective(std::string& out, const Module& m, const Objective& o) {
@@ -142,6 +144,12 @@ std::string print(const Module& m) {
     out += fmt::format("comportamenti scala {}..{}\n", c.scaleMin.toFraction(), c.scaleMax.toFraction());
     for (const Behaviour& b : c.items) out += fmt::format("  {} \"{}\" peso {}\n", b.code, b.title, b.weight.toFraction());
   }
+  for (const Fund& f : m.funds) {
+    out += fmt::format("fondo {} importo {} ripartizione {}\n", f.name, f.amount.toFraction(),
+                       f.split == FundSplit::AlCentesimo ? "al centesimo" : "per difetto");
+    printChunk(out, f.quota, "  ");
+  }
+  printProve(out, m);
   return out;
 }
 

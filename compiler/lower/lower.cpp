@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "compiler/lower/lower_expr.h"
+#include "compiler/lower/lower_prova.h"
 #include "compiler/support/diagnostics.h"
 
 namespace misura {
@@ -118,6 +119,7 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
     for (const ast::Band& b : *info.bands) out.bands.push_back(lowerBand(b));
   if (p.premio) out.premio = compileExpr(c, *p.premio);
   if (p.premioRounding) out.premioRounding = rounding(p.premioRounding->mode);
+  out.fund = info.fund;
   return out;
 }
 
@@ -177,6 +179,17 @@ ir::Catalogue lowerCatalogue(const sema::CatalogueInfo& info) {
   return out;
 }
 
+ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
+  ir::Fund out;
+  out.name = info.decl->name.name;
+  out.title = info.decl->title ? info.decl->title->value : "";
+  out.amount = info.amount;
+  out.quota = compileExpr(c, *info.quota);
+  out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
+  out.span = info.decl->span;
+  return out;
+}
+
 }  // namespace
 
 ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
@@ -194,6 +207,8 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   }
   for (const sema::ObjectiveInfo& o : c.objectives) m.objectives.push_back(lowerObjective(c, o));
   for (const sema::CatalogueInfo& cat : c.catalogues) m.catalogues.push_back(lowerCatalogue(cat));
+  m.prove = lowering::lowerProve(c);
+  for (const sema::FundInfo& f : c.funds) m.funds.push_back(lowerFund(c, f));
   return m;
 }
 

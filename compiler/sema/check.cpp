@@ -23,7 +23,9 @@ std::optional<Checked> Checker::run() {
   checkProfiles();
   checkObjectives();
   checkCatalogues();
+  checkFunds();
   checkStaticWeights();
+  checkProve();
   if (diags_.errorCount() > before) return std::nullopt;
   return std::move(out_);
 }

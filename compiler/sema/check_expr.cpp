@@ -108,6 +108,10 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
     case Scope::Kind::MeasureArg:
       names.push_back("termine");
       break;
+    case Scope::Kind::FundQuota:
+      names.insert(names.end(), {"totale", "fascia"});
+      for (const auto& [n, i] : staffFields_) names.push_back(n);
+      break;
   }
   return names;
 }
@@ -156,6 +160,16 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
         }
       [[fallthrough]];
     }
+    case Scope::Kind::FundQuota:
+      if (n == "totale") {
+        res = ResTotal{};
+        return Type::Punti;
+      }
+      if (n == "fascia") {
+        res = ResBand{};
+        return Type::Percentuale;
+      }
+      [[fallthrough]];
     case Scope::Kind::Person: {
       auto f = staffFields_.find(n);
       if (f != staffFields_.end()) {

@@ -38,7 +38,7 @@ void Checker::checkProfiles() {
   for (uint32_t i = 0; i < program_.profiles.size(); ++i) {
     const ast::Profile& p = program_.profiles[i];
     if (p.notEvaluated) {
-      if (!p.components.empty() || !p.bandTables.empty() || p.premio || !p.totalRounding.empty())
+      if (!p.components.empty() || !p.bandTables.empty() || p.premio || p.premioFund || !p.totalRounding.empty())
         diags_.error("E0417", p.notEvaluated->span,
                      fmt::format("il profilo «{}» è «non valutato» ma dichiara anche regole di valutazione", p.name.name),
                      "un profilo non valutato contiene solo: non valutato \"motivo\"");

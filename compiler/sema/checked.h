@@ -69,8 +69,32 @@ struct CatalogueInfo {
 struct ProfileInfo {
   const ast::Profile* decl = nullptr;
   std::optional<uint32_t> catalogue;
+  std::optional<uint32_t> fund;  // `premio da fondo`
   const ast::Rounding* totalRounding = nullptr;
   const std::vector<ast::Band>* bands = nullptr;
+};
+
+struct FundInfo {
+  const ast::Fund* decl = nullptr;
+  Rational amount;  // euro
+  const ast::Expr* quota = nullptr;
+  ast::FundSplit split = ast::FundSplit::AlCentesimo;
+};
+
+// A checked `attendi`: its literal read, its names resolved.
+struct ExpectationInfo {
+  const ast::Expectation* decl = nullptr;
+  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%)
+  bool neutralized = false;  // Esito: `= neutralizzato`
+  std::string text;          // Fascia: the band label; Componente: its name; Errore: the code
+  uint32_t objective = 0;    // Esito: index into `objectives`
+};
+
+struct ProvaInfo {
+  const ast::Prova* decl = nullptr;
+  std::string dataDir;  // as written
+  std::string person;   // matricola
+  std::vector<ExpectationInfo> expectations;
 };
 
 struct Checked {
@@ -86,6 +110,8 @@ struct Checked {
   std::vector<ProfileInfo> profiles;
   std::vector<ObjectiveInfo> objectives;
   std::vector<CatalogueInfo> catalogues;
+  std::vector<ProvaInfo> prove;
+  std::vector<FundInfo> funds;
 };
 
 // Checks `program`, reporting every problem into `diags`. Returns the

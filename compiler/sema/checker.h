@@ -18,6 +18,7 @@ struct Scope {
     Person,         // `assegnato a personale dove`, component expressions: staff fields
     ProfileResult,  // `premio`: staff fields, components, totale, fascia
     MeasureArg,     // arguments of `misura`: constants and `termine`
+    FundQuota,      // a fund's `quota`: staff fields, totale, fascia
   };
   Kind kind;
   const ast::Indicator* indicator = nullptr;
@@ -74,6 +75,10 @@ class Checker {
   void checkStaticWeights();
   // check_catalogue.cpp
   void checkCatalogues();
+  // check_prova.cpp
+  void checkProve();
+  // check_fund.cpp
+  void checkFunds();
 
   bool hasObjectivesComponent(uint32_t profile) const;
   const ast::Component* componentFrom(uint32_t profile, ast::ComponentSource source) const;

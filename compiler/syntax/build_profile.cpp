@@ -26,6 +26,8 @@ void Builder::profileItem(ast::Profile& p, P::VoceProfiloContext* ctx) {
     p.bandTableSpans.push_back(span(c));
   } else if (auto* c = dynamic_cast<P::PremioContext*>(ctx)) {
     premio(p, c);
+  } else if (auto* c = dynamic_cast<P::PremioDaFondoContext*>(ctx)) {
+    premioFromFund(p, c);
   } else if (auto* c = dynamic_cast<P::NonValutatoContext*>(ctx)) {
     if (p.notEvaluated)
       repeated(span(c), p.notEvaluated->span,
@@ -35,13 +37,21 @@ void Builder::profileItem(ast::Profile& p, P::VoceProfiloContext* ctx) {
   }
 }
 
+bool Builder::premioRepeated(const ast::Profile& p, Span again) {
+  if (!p.premio && !p.premioFund) return false;
+  repeated(again, p.premioSpan,
+           fmt::format("voce «premio» ripetuta nel profilo «{}»: il premio si calcola in un solo modo", p.name.name));
+  return true;
+}
+
+void Builder::premioFromFund(ast::Profile& p, P::PremioDaFondoContext* ctx) {
+  if (premioRepeated(p, span(ctx))) return;
+  p.premioFund = ident(ctx->nome());
+  p.premioSpan = span(ctx);
+}
+
 void Builder::premio(ast::Profile& p, P::PremioContext* ctx) {
-  if (p.premio) {
-    repeated(span(ctx), p.premioSpan,
-             fmt::format("voce «premio» ripetuta nel profilo «{}»: il premio si calcola in un solo modo",
-                         p.name.name));
-    return;
-  }
+  if (premioRepeated(p, span(ctx))) return;
   p.premio = expr(ctx->espr());
   if (P::ArrotondamentoContext* r = ctx->arrotondamento()) p.premioRounding = rounding(r);
   p.premioSpan = span(ctx);

@@ -7,7 +7,7 @@
 // One method per grammar rule, grouped by area: build_common.cpp (names,
 // texts, numbers, types, rounding), build_decl.cpp (ente, anno, data sets,
 // indicators), build_profile.cpp, build_objective.cpp, build_catalogue.cpp,
-// build_expr.cpp.
+// build_prova.cpp, build_expr.cpp.
 #pragma once
 
 #include <string>
@@ -59,6 +59,8 @@ class Builder {
   ast::Profile profile(P::DichProfiloContext* ctx);
   void profileItem(ast::Profile& p, P::VoceProfiloContext* ctx);
   void premio(ast::Profile& p, P::PremioContext* ctx);
+  void premioFromFund(ast::Profile& p, P::PremioDaFondoContext* ctx);
+  bool premioRepeated(const ast::Profile& p, Span again);
   ast::Component component(P::ComponenteContext* ctx);
   ast::Band band(P::FasciaContext* ctx);
 
@@ -68,6 +70,14 @@ class Builder {
   ast::Assignment assignment(P::AssegnatoContext* ctx);
   ast::Measure measure(P::MisuraContext* ctx);
   ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
+
+  // build_fund.cpp
+  ast::Fund fund(P::DichFondoContext* ctx);
+
+  // build_prova.cpp
+  ast::Prova prova(P::DichProvaContext* ctx);
+  void provaItem(ast::Prova& p, P::VoceProvaContext* ctx);
+  ast::Expectation expectation(P::AttesaContext* ctx);
 
   // build_catalogue.cpp
   ast::Catalogue catalogue(P::DichComportamentiContext* ctx);

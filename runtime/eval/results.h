@@ -59,11 +59,28 @@ struct PersonResult {
   std::vector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
   std::vector<Span> staffCells;  // the staff-list cell of each staff field (invalid if absent)
   std::vector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
+  // For a premio drawn from a fund (`premio da fondo`): the person's quota,
+  // and whether one of the leftover cents went to them (largest remainder).
+  std::optional<Rational> fundQuota;
+  bool leftoverCent = false;
+};
+
+// How one fund was paid out.
+struct FundOutcome {
+  uint32_t fund = 0;       // index into Module::funds
+  Rational amount;         // euro, as declared
+  Rational quotaSum;       // sum of the members' quotas
+  Rational distributed;    // sum of the members' premi (whole cents)
+  Rational unspent;        // amount - distributed
+  uint32_t members = 0;    // evaluated persons sharing the fund
+  uint32_t leftoverCents = 0;  // cents given out by largest remainder
+  bool blocked = false;    // someone sharing it is in error: nothing was paid
 };
 
 struct Evaluation {
   std::vector<PersonResult> persons;  // in staff-list order
   std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values
+  std::vector<FundOutcome> funds;                          // per ir::Fund
 };
 
 }  // namespace misura::eval

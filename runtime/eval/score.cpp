@@ -25,40 +25,6 @@ std::string nominativoOf(const Session& s, const Person& p) {
   return {};
 }
 
-interp::Context personContext(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points) {
-  interp::Context ctx;
-  ctx.module = &s.module;
-  ctx.person = &p.staff->values;
-  ctx.components = &points;
-  return ctx;
-}
-
-// Runs a chunk that must give a number (an `=` component, the premio): the
-// number, or nullopt after reporting why not.
-std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
-                                  const Person& p, PersonErrors& errors) {
-  interp::Result r = interp::run(chunk, ctx);
-  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
-    errors.runtime(*e, what);
-    return std::nullopt;
-  }
-  const ir::Value& v = std::get<ir::Value>(r);
-  if (const Rational* q = std::get_if<Rational>(&v)) return *q;
-  if (std::holds_alternative<ir::Missing>(v)) {
-    errors.report(Diagnostic{"E0602", Severity::Errore, chunk.span,
-                             fmt::format("{}: valore non rilevato per {}", what, p.matricola),
-                             {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
-                             "un dato usato nell'espressione è vuoto: completalo, oppure tratta il caso nel "
-                             "regolamento con `se rilevato(...) allora ... altrimenti ...`",
-                             {}});
-    return std::nullopt;
-  }
-  errors.report(Diagnostic{"E0600", Severity::Errore, chunk.span,
-                           "errore interno nel piano di valutazione: l'espressione non dà un numero", {},
-                           "segnala il problema a chi mantiene Misura", {}});
-  return std::nullopt;
-}
-
 // All components, `= espressione` ones last (they may use the others).
 void scoreComponents(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
   const ir::Profile& profile = s.module.profiles[p.profile];
@@ -125,6 +91,40 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
 }
 
 }  // namespace
+
+interp::Context personContext(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points) {
+  interp::Context ctx;
+  ctx.module = &s.module;
+  ctx.person = &p.staff->values;
+  ctx.components = &points;
+  return ctx;
+}
+
+// Runs a chunk that must give a number (an `=` component, the premio): the
+// number, or nullopt after reporting why not.
+std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
+                                  const Person& p, PersonErrors& errors) {
+  interp::Result r = interp::run(chunk, ctx);
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    errors.runtime(*e, what);
+    return std::nullopt;
+  }
+  const ir::Value& v = std::get<ir::Value>(r);
+  if (const Rational* q = std::get_if<Rational>(&v)) return *q;
+  if (std::holds_alternative<ir::Missing>(v)) {
+    errors.report(Diagnostic{"E0602", Severity::Errore, chunk.span,
+                             fmt::format("{}: valore non rilevato per {}", what, p.matricola),
+                             {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+                             "un dato usato nell'espressione è vuoto: completalo, oppure tratta il caso nel "
+                             "regolamento con `se rilevato(...) allora ... altrimenti ...`",
+                             {}});
+    return std::nullopt;
+  }
+  errors.report(Diagnostic{"E0600", Severity::Errore, chunk.span,
+                           "errore interno nel piano di valutazione: l'espressione non dà un numero", {},
+                           "segnala il problema a chi mantiene Misura", {}});
+  return std::nullopt;
+}
 
 PersonResult scorePerson(const Session& s, const Person& p) {
   const ir::Profile& profile = s.module.profiles[p.profile];

@@ -76,6 +76,14 @@ class PersonErrors {
 // The person's staff-row span (its location in the staff list).
 Span personSpan(const Person& p);
 
+// The interpreter context of a person's profile-level chunks (score.cpp).
+interp::Context personContext(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points);
+
+// Runs a chunk that must give a number (an `=` component, the premio, a
+// fund quota): the number, or nullopt after reporting why not (score.cpp).
+std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
+                                  const Person& p, PersonErrors& errors);
+
 // Points of a `da obiettivi` component (objectives.cpp).
 ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t component, PersonErrors& errors);
 
@@ -84,5 +92,9 @@ ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t com
 
 // The whole result of one person: components, total, band, premio (score.cpp).
 PersonResult scorePerson(const Session& s, const Person& p);
+
+// Pays out every fund among the persons scored so far (fund.cpp): fills
+// their premio and ev.funds. `persons` and ev.persons are parallel.
+void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev);
 
 }  // namespace misura::eval

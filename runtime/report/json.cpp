@@ -169,6 +169,13 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
     } else {
       j["premio"] = nullptr;
     }
+    if (profile.fund) {
+      Json fj;
+      fj["fondo"] = at(module.funds, *profile.fund, "fondo").name;
+      if (p.fundQuota) putExact(fj, "quota", *p.fundQuota);
+      fj["centesimo_dai_resti"] = p.leftoverCent;
+      j["da_fondo"] = std::move(fj);
+    }
   }
   return j;
 }
@@ -202,6 +209,20 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
   summary["in_errore"] = inErrore;
   summary["totale_premi"] = detail::euroText(premiSum, false);
   doc["riepilogo"] = std::move(summary);
+  Json funds = Json::array();
+  for (const eval::FundOutcome& f : evaluation.funds) {
+    Json j;
+    j["fondo"] = module.funds.at(f.fund).name;
+    j["importo"] = detail::euroText(f.amount, false);
+    j["ripartito"] = !f.blocked;
+    j["persone"] = f.members;
+    j["somma_quote_esatta"] = f.quotaSum.toFraction();
+    j["distribuito"] = detail::euroText(f.distributed, false);
+    j["non_distribuito"] = detail::euroText(f.unspent, false);
+    j["centesimi_ai_resti_maggiori"] = f.leftoverCents;
+    funds.push_back(std::move(j));
+  }
+  doc["fondi"] = std::move(funds);
   // Invalid UTF-8 cannot come from the loader (it decodes and checks), but a
   // report must never throw on text: replace rather than fail.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -55,6 +55,20 @@ void trimRight(std::string& line) {
   while (!line.empty() && line.back() == ' ') line.pop_back();
 }
 
+// One line per fund: how much there was, how much was paid, what is left.
+std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
+  const ir::Fund& fund = module.funds.at(f.fund);
+  std::string out = "Fondo «" + fund.name + "»: " + detail::euroText(f.amount, true) + " €";
+  if (f.blocked) return out + ", non ripartito per gli errori segnalati\n";
+  out += ", ripartito fra " + std::to_string(f.members) + (f.members == 1 ? " persona" : " persone");
+  out += ": distribuiti " + detail::euroText(f.distributed, true) + " €";
+  out += ", non distribuiti " + detail::euroText(f.unspent, true) + " €";
+  if (f.leftoverCents)
+    out += " (" + std::to_string(f.leftoverCents) +
+           (f.leftoverCents == 1 ? " centesimo assegnato" : " centesimi assegnati") + " ai resti maggiori)";
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string table(const ir::Module& module, const eval::Evaluation& evaluation) {
@@ -151,6 +165,7 @@ std::string table(const ir::Module& module, const eval::Evaluation& evaluation) 
   out += "Totale premi: " + detail::euroText(premiSum, true) + " €";
   if (inErrore) out += " (escluse le persone in errore)";
   out += "\n";
+  for (const eval::FundOutcome& f : evaluation.funds) out += fundLine(module, f);
   return out;
 }
 

@@ -82,6 +82,9 @@ void forEachExpr(const ast::Program& p, const std::function<void(const ast::Expr
     for (const auto& m : o.onMissing)
       if (m.value) walk(*m.value);
   }
+  for (const auto& pv : p.prove)
+    for (const auto& e : pv.expectations)
+      if (e.value) walk(*e.value);
 }
 
 struct ErrorRow {
@@ -199,6 +202,17 @@ comportamenti per dirigente, dipendente {
   C2 "Orientamento all'utenza e qualità del servizio" peso 40
   C3 "Capacità di gestione delle criticità" peso 35
 }
+
+prova "Dirigente M0012: 88,50, fascia «Buona»" {
+  dati "prove/m0012"
+  persona "M0012"
+  attendi totale = 88,50
+  attendi fascia = "Buona"
+  attendi premio = 1.234,50 euro
+  attendi componente qualità = 4,5 punti
+  attendi esito SUAP1 = 87,5%
+  attendi esito SUAP2 = neutralizzato
+}
 )";
 
 }  // namespace
@@ -274,11 +288,28 @@ TEST_CASE("Every declaration kind prints in canonical form", "[syntax][print]") 
       {"comportamenti per a1 { }", "comportamenti per a1 {\n}\n"},
       {"comportamenti per a1; b2 { scala da 1 a 5 voti da v.voto C1 \"Collaborazione\" peso 30 }",
        "comportamenti per a1, b2 {\n  scala da 1 a 5\n  voti da v.voto\n  C1 \"Collaborazione\" peso 30\n}\n"},
+      {"prova \"P\" {}", "prova \"P\" {\n}\n"},
+      // Items come out in a fixed order: dati, persona, then the `attendi` lines as written.
+      {"prova \"P\" { attendi totale = 90,50 persona \"R1\" dati \"d\" attendi non valutato }",
+       "prova \"P\" {\n  dati \"d\"\n  persona \"R1\"\n  attendi totale = 90,5\n  attendi non valutato\n}\n"},
+      {"prova \"P\" { attendi fascia = \"A\" attendi premio = 1.247,35 euro attendi componente c = 55,5 punti }",
+       "prova \"P\" {\n  attendi fascia = \"A\"\n  attendi premio = 1.247,35 euro\n"
+       "  attendi componente c = 55,5 punti\n}\n"},
+      {"prova \"P\" { attendi esito O1 = 84,375% attendi esito O2 = neutralizzato attendi errore E0602 }",
+       "prova \"P\" {\n  attendi esito O1 = 84,375%\n  attendi esito O2 = neutralizzato\n"
+       "  attendi errore E0602\n}\n"},
+      // A name spelt `neutralizzato` keeps its parentheses (else it would read back as the keyword).
+      {"prova \"P\" { attendi esito O1 = (neutralizzato) }",
+       "prova \"P\" {\n  attendi esito O1 = (neutralizzato)\n}\n"},
       // Soft keywords can be names.
       {"dati dati da \"x\" { termine data peso numero }",
        "dati dati da \"x\" {\n  termine data\n  peso numero\n}\n"},
+      {"dati d da \"x\" { prova testo persona testo attendi testo esito numero errore testo fascia testo }",
+       "dati d da \"x\" {\n  prova testo\n  persona testo\n  attendi testo\n  esito numero\n  errore testo\n"
+       "  fascia testo\n}\n"},
       // Declarations come out grouped by kind, separated by a blank line.
       {"obiettivo O \"o\" {} anno 2024 ente \"e\"", "ente \"e\"\n\nanno 2024\n\nobiettivo O \"o\" {\n}\n"},
+      {"prova \"p\" {} obiettivo O \"o\" {}", "obiettivo O \"o\" {\n}\n\nprova \"p\" {\n}\n"},
   };
   for (const Row& row : rows) {
     INFO(row.source);
@@ -395,6 +426,10 @@ TEST_CASE("A full regolamento prints to a fixpoint", "[syntax][print]") {
   CHECK(prog.profiles.size() == 2);
   CHECK(prog.objectives.size() == 4);
   CHECK(prog.catalogues.size() == 1);
+  REQUIRE(prog.prove.size() == 1);
+  CHECK(prog.prove[0].expectations.size() == 6);
+  CHECK(prog.prove[0].expectations[5].kind == ast::Expectation::Kind::Esito);
+  CHECK(!prog.prove[0].expectations[5].value);  // = neutralizzato
   CHECK(prog.ente[0].value == "Comune di Sant'Agata de' Goti — Servizi «Qualità & Città»");
   CHECK(prog.objectives[0].title.value == "Riduzione dei tempi medi di rilascio dei titoli \"SUAP\"");
 
@@ -411,6 +446,7 @@ TEST_CASE("A full regolamento prints to a fixpoint", "[syntax][print]") {
   CHECK(once.find("assegnato a personale dove qualifica = \"istruttore\" e non assunzione > 01/07/2024") !=
         std::string::npos);
   CHECK(once.find("  se non rilevato: 0%\n") != std::string::npos);
+  CHECK(once.find("  attendi totale = 88,5\n  attendi fascia = \"Buona\"\n") != std::string::npos);
 }
 
 // ---- the AST ---------------------------------------------------------------

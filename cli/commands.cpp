@@ -1,0 +1,69 @@
+// The helpers shared by the commands of `misura` (see commands.h).
+#include "cli/commands.h"
+
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+
+namespace misura::cli {
+
+namespace {
+
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  bool same = std::filesystem::equivalent(a, b, ec);
+  return !ec && same;
+}
+
+}  // namespace
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
+
+void printDiagnostics(const SourceManager& sources, const Diagnostics& diags) {
+  if (diags.all().empty()) return;
+  std::cerr << misura::render(sources, diags.all()) << std::flush;
+}
+
+void printPlainError(const std::string& code, const std::string& message, const std::string& hint) {
+  Diagnostic d;
+  d.code = code;
+  d.message = message;
+  d.hint = hint;
+  SourceManager none;
+  std::cerr << misura::render(none, {d}) << std::flush;
+}
+
+std::optional<int> compile(const std::string& file, Compilation& c, Stage stage) {
+  bool ok = compileFile(file, c, stage);
+  printDiagnostics(c.sources, c.diags);
+  if (!ok || c.diags.hasErrors()) {
+    std::cerr << "il regolamento contiene " << plural(c.diags.errorCount(), "errore", "errori") << "\n";
+    return kDiagnostics;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> inputClash(const std::string& output, const std::string& file, const std::string& dataDir,
+                                      const ir::Module& m) {
+  if (sameFile(output, file)) return "il file del regolamento";
+  for (const ir::Dataset& d : m.datasets)
+    if (sameFile(output, std::filesystem::path(dataDir) / d.file)) return "il file dei dati " + inQuotes(d.file);
+  return std::nullopt;
+}
+
+std::optional<std::string> formatName(std::optional<std::string> given, const std::optional<std::string>& output) {
+  if (!given && output) {
+    std::string ext = std::filesystem::path(*output).extension().string();
+    if (ext == ".csv") given = "csv";
+    if (ext == ".json") given = "json";
+  }
+  if (given)
+    for (char& ch : *given) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return given;
+}
+
+}  // namespace misura::cli

@@ -1,0 +1,109 @@
+// `misura spiega FILE --dati DIR --persona MATRICOLA`: the full derivation
+// of one person's result (runtime/report/explain.h).
+#include "cli/spiega.h"
+
+#include <iostream>
+#include <vector>
+
+#include "cli/commands.h"
+#include "compiler/support/suggest.h"
+#include "runtime/eval/evaluate.h"
+#include "runtime/report/explain.h"
+#include "runtime/report/report.h"
+
+namespace misura::cli {
+
+namespace {
+
+const eval::PersonResult* findPerson(const eval::Evaluation& evaluation, const std::string& matricola) {
+  for (const eval::PersonResult& p : evaluation.persons)
+    if (p.matricola == matricola) return &p;
+  return nullptr;
+}
+
+void reportUnknown(const eval::Evaluation& evaluation, const std::string& matricola, const ir::Module& m) {
+  std::vector<std::string> known;
+  for (const eval::PersonResult& p : evaluation.persons) known.push_back(p.matricola);
+  std::string hint = didYouMean(matricola, known);
+  if (hint.empty()) hint = "le matricole sono quelle del file «" + m.datasets.at(ir::kStaff).file + "»";
+  printPlainError("E0703", "la matricola «" + matricola + "» non è nell'elenco del personale", hint);
+}
+
+// Prints the diagnostics of the evaluation that concern this explanation:
+// the warnings and this person's errors, not the errors of other persons.
+void printRelevant(const Compilation& c, size_t before, const eval::PersonResult& person) {
+  std::vector<Diagnostic> shown;
+  for (size_t i = before; i < c.diags.all().size(); ++i)
+    if (c.diags.all()[i].severity != Severity::Errore) shown.push_back(c.diags.all()[i]);
+  shown.insert(shown.end(), person.errors.begin(), person.errors.end());
+  if (!shown.empty()) std::cerr << misura::render(c.sources, shown) << std::flush;
+}
+
+// Writes the explanation where asked; returns the exit code.
+int deliver(const SpiegaOptions& opt, const std::string& text, const eval::PersonResult& person) {
+  bool failed = person.status == eval::PersonStatus::Errore;
+  if (failed && opt.output) {
+    std::cerr << "il file " << *opt.output << " non è stato scritto perché la valutazione della matricola "
+              << person.matricola << " ha errori\n";
+    return kDiagnostics;
+  }
+  if (opt.output) {
+    std::string error;
+    if (!report::writeFileAtomically(*opt.output, text, error)) {
+      printPlainError("E0702", "impossibile scrivere la spiegazione: " + error,
+                      "controlla il percorso dato con --uscita e i permessi della cartella");
+      return kDiagnostics;
+    }
+    std::cout << "spiegazione della matricola " << person.matricola << " scritta in " << *opt.output << "\n";
+    return kOk;
+  }
+  std::cout << text;
+  if (!failed) return kOk;
+  std::cerr << "la valutazione della matricola " << person.matricola
+            << " ha errori: la spiegazione si ferma dove il calcolo si è fermato (vedi i messaggi sopra)\n";
+  return kDiagnostics;
+}
+
+}  // namespace
+
+int cmdSpiega(const SpiegaOptions& opt) {
+  Compilation c;
+  if (std::optional<int> failed = compile(opt.file, c, Stage::Lower)) {
+    std::cerr << "nessuna spiegazione prodotta\n";
+    return *failed;
+  }
+  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
+  if (opt.output) {
+    if (std::optional<std::string> clash = inputClash(*opt.output, opt.file, opt.dataDir, *c.module)) {
+      printPlainError("E0702", "l'uscita " + inQuotes(*opt.output) + " è " + *clash + ": non la sovrascrivo",
+                      "scegli con --uscita un altro nome, per esempio spiegazione.txt");
+      return kDiagnostics;
+    }
+  }
+
+  size_t before = c.diags.all().size();
+  eval::Options options;
+  options.dataDir = opt.dataDir;
+  options.trace = true;
+  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
+  if (!evaluation) {
+    std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+    if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
+    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
+    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori")
+              << ": nessuna spiegazione prodotta\n";
+    return kDiagnostics;
+  }
+
+  const eval::PersonResult* person = findPerson(*evaluation, opt.matricola);
+  if (!person) {
+    reportUnknown(*evaluation, opt.matricola, *c.module);
+    return kDiagnostics;
+  }
+  printRelevant(c, before, *person);
+  std::string text = opt.json ? report::explainJson(*c.module, *evaluation, *person, c.sources)
+                              : report::explainText(*c.module, *evaluation, *person, c.sources);
+  return deliver(opt, text, *person);
+}
+
+}  // namespace misura::cli

@@ -1,0 +1,24 @@
+// Internal to cli/: `misura spiega FILE --dati DIR --persona MATRICOLA`.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace misura::cli {
+
+struct SpiegaOptions {
+  std::string file;
+  std::string dataDir;
+  std::string matricola;
+  bool json = false;  // --formato json (else testo)
+  std::optional<std::string> output;
+};
+
+// The derivation of one person's result (runtime/report/explain.h) on stdout
+// or in the --uscita file. Exit 0 for a person evaluated or not evaluated
+// (the reason is printed); 1 for a person in error (what is known is
+// printed, with the errors), an unknown matricola (E0703) or errors in the
+// regolamento or the data.
+int cmdSpiega(const SpiegaOptions& opt);
+
+}  // namespace misura::cli

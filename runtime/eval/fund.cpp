@@ -1,0 +1,151 @@
+// Paying out a fund (`fondo`): each evaluated person of the profiles that
+// draw from it gets amount x quota / (sum of quotas), exactly; then to the
+// cent. With `ripartizione al centesimo` (the default) every share is first
+// truncated to the cent and the k cents left over go one each to the k
+// largest remainders, ties broken by the smaller matricola (byte order), so
+// the fund is paid out to the last cent; with `per difetto` the truncated
+// shares are paid and the leftover stays unspent.
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "runtime/eval/session.h"
+
+namespace misura::eval {
+
+namespace {
+
+const Rational kCent{1, 100};
+
+Rational truncateToCent(const Rational& q) { return (q * 100).floor() / 100; }
+
+// The fund's members: evaluated persons whose profile draws from `fund`.
+// Reports E0609 and returns nullopt if one of them is in error, since then
+// the sum of the quotas, and so every share, is unknown.
+std::optional<std::vector<uint32_t>> members(const Session& s, const Evaluation& ev, uint32_t fund) {
+  std::vector<uint32_t> out;
+  std::vector<Label> inError;
+  for (uint32_t i = 0; i < ev.persons.size(); ++i) {
+    const PersonResult& r = ev.persons[i];
+    if (s.module.profiles[r.profile].fund != fund) continue;
+    if (r.status == PersonStatus::Errore)
+      inError.push_back(Label{r.staffCells.empty() ? Span{} : Span::cover(r.staffCells.front(), r.staffCells.back()),
+                              fmt::format("matricola {} in errore", r.matricola)});
+    else if (r.status == PersonStatus::Valutato)
+      out.push_back(i);
+  }
+  if (inError.empty()) return out;
+  const ir::Fund& f = s.module.funds[fund];
+  s.diags.report(Diagnostic{"E0609", Severity::Errore, f.span,
+                            fmt::format("il fondo «{}» non è stato ripartito: {} che lo condivid{} in errore", f.name,
+                                        inError.size() == 1 ? "una persona" : std::to_string(inError.size()) + " persone",
+                                        inError.size() == 1 ? "e è" : "ono sono"),
+                            std::move(inError),
+                            "la quota di ciascuno dipende da quelle di tutti: correggi prima gli errori di quelle persone",
+                            {}});
+  return std::nullopt;
+}
+
+// Each member's quota, or nullopt after reporting (E0602 non rilevato,
+// E0610 negative) for the persons whose quota could not be computed.
+std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<Person>& persons, Evaluation& ev,
+                                            const ir::Fund& f, const std::vector<uint32_t>& ids) {
+  std::vector<Rational> out;
+  bool ok = true;
+  for (uint32_t i : ids) {
+    PersonResult& r = ev.persons[i];
+    PersonErrors errors(s.diags, persons[i]);
+    std::vector<std::optional<Rational>> points;
+    for (const ComponentOutcome& c : r.components) points.push_back(c.points);
+    interp::Context ctx = personContext(s, persons[i], points);
+    ctx.total = r.total;
+    if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
+    std::optional<Rational> q = runNumber(f.quota, ctx, "quota del fondo " + f.name, persons[i], errors);
+    if (q && q->sign() < 0) {
+      errors.report(Diagnostic{"E0610", Severity::Errore, f.quota.span,
+                               fmt::format("la quota della matricola {} nel fondo «{}» è negativa: {}", r.matricola,
+                                           f.name, formatExact(*q)),
+                               {Label{personSpan(persons[i]), fmt::format("matricola {}", r.matricola)}},
+                               "la quota misura la parte di fondo spettante e non può essere negativa", {}});
+      q.reset();
+    }
+    if (!q) {
+      ok = false;
+      r.status = PersonStatus::Errore;
+      r.reason = errors.summary();
+      r.errors.insert(r.errors.end(), errors.reported().begin(), errors.reported().end());
+      continue;
+    }
+    r.fundQuota = *q;
+    out.push_back(*q);
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// Truncated shares, then the leftover cents by largest remainder.
+void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids, const std::vector<Rational>& q,
+            FundOutcome& outcome) {
+  outcome.quotaSum = std::accumulate(q.begin(), q.end(), Rational());
+  std::vector<Rational> remainder(ids.size());
+  for (size_t k = 0; k < ids.size(); ++k) {
+    PersonResult& r = ev.persons[ids[k]];
+    Rational share = outcome.quotaSum.isZero() ? Rational() : f.amount * q[k] / outcome.quotaSum;
+    r.premioExact = share;
+    r.premio = truncateToCent(share);
+    remainder[k] = share - *r.premio;
+    outcome.distributed += *r.premio;
+  }
+  if (f.split == ir::FundSplit::AlCentesimo && !outcome.quotaSum.isZero()) {
+    std::vector<size_t> order(ids.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
+      return ev.persons[ids[a]].matricola < ev.persons[ids[b]].matricola;
+    });
+    Rational left = truncateToCent(f.amount) - outcome.distributed;
+    for (size_t k = 0; k < order.size() && left >= kCent; ++k, left -= kCent) {
+      PersonResult& r = ev.persons[ids[order[k]]];
+      *r.premio += kCent;
+      r.leftoverCent = true;
+      outcome.distributed += kCent;
+      ++outcome.leftoverCents;
+    }
+  }
+  outcome.unspent = f.amount - outcome.distributed;
+}
+
+}  // namespace
+
+void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev) {
+  for (uint32_t fi = 0; fi < s.module.funds.size(); ++fi) {
+    const ir::Fund& f = s.module.funds[fi];
+    FundOutcome outcome;
+    outcome.fund = fi;
+    outcome.amount = f.amount;
+    auto ids = members(s, ev, fi);
+    std::optional<std::vector<Rational>> q;
+    if (ids) q = quotas(s, persons, ev, f, *ids);
+    if (ids && !q)
+      s.diags.report(Diagnostic{"E0609", Severity::Errore, f.span,
+                                fmt::format("il fondo «{}» non è stato ripartito: la quota di qualcuno non si è potuta "
+                                            "calcolare (vedi gli altri messaggi)", f.name),
+                                {}, "la parte di ciascuno dipende dalle quote di tutti", {}});
+    if (!ids || !q) {
+      outcome.blocked = true;
+      if (ids)
+        for (uint32_t i : *ids) ev.persons[i].premio.reset();
+      ev.funds.push_back(outcome);
+      continue;
+    }
+    outcome.members = static_cast<uint32_t>(ids->size());
+    payOut(f, ev, *ids, *q, outcome);
+    if (outcome.quotaSum.isZero() && !ids->empty())
+      s.diags.warning("A0601", f.span,
+                      fmt::format("nessuna persona ha una quota nel fondo «{}»: il fondo non è stato distribuito", f.name));
+    ev.funds.push_back(outcome);
+  }
+}
+
+}  // namespace misura::eval

@@ -1,0 +1,116 @@
+// Comparing a prova's expectations with a person's result (see compare.h).
+// Messages say what was expected and what was obtained, in the notation of
+// the results: "atteso totale 88,50, ottenuto 88,33".
+#include "runtime/prova/compare.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "runtime/prova/values.h"
+
+namespace misura::prova {
+
+namespace {
+
+using Kind = ir::Expectation::Kind;
+
+bool isScore(Kind k) { return k != Kind::NonValutato && k != Kind::Errore; }
+
+// The distinct codes of the errors among `diags`, in order: "E0602, E0603".
+std::vector<std::string> errorCodes(const std::vector<Diagnostic>& diags) {
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : diags)
+    if (d.severity == Severity::Errore && std::find(codes.begin(), codes.end(), d.code) == codes.end())
+      codes.push_back(d.code);
+  return codes;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& s) {
+  return std::find(items.begin(), items.end(), s) != items.end();
+}
+
+// One failure for all the score expectations, at the first of them.
+void noScores(const ir::Prova& prova, const std::string& why, std::vector<Failure>& out) {
+  for (const ir::Expectation& e : prova.expectations)
+    if (isScore(e.kind)) {
+      out.push_back({e.span, why + ": nessun risultato da confrontare con le attese"});
+      return;
+    }
+}
+
+void compareEvaluated(const ir::Module& m, const eval::PersonResult& person, const ir::Expectation& e,
+                      std::vector<Failure>& out) {
+  const ir::Profile& profile = m.profiles.at(person.profile);
+  std::optional<std::string> obtained;  // set when the expectation is not met
+  switch (e.kind) {
+    case Kind::Totale: obtained = checkTotal(profile, person, e); break;
+    case Kind::Fascia: obtained = checkBand(profile, person, e); break;
+    case Kind::Premio: obtained = checkPremio(profile, person, e); break;
+    case Kind::Componente: obtained = checkComponent(profile, person, e); break;
+    case Kind::Esito: obtained = checkEsito(m, person, e); break;
+    case Kind::NonValutato:
+      obtained = fmt::format("atteso non valutato, ma «{}» è valutato (totale {})", person.matricola,
+                             totalText(profile, person.total));
+      break;
+    case Kind::Errore:
+      obtained = fmt::format("atteso errore {}, ma la valutazione di «{}» non ha errori", e.text, person.matricola);
+      break;
+  }
+  if (obtained) out.push_back({e.span, *obtained});
+}
+
+void compareNotEvaluated(const ir::Prova& prova, const eval::PersonResult& person, std::vector<Failure>& out) {
+  for (const ir::Expectation& e : prova.expectations)
+    if (e.kind == Kind::Errore)
+      out.push_back({e.span, fmt::format("atteso errore {}, ma «{}» non è valutato", e.text, person.matricola)});
+  noScores(prova, fmt::format("«{}» non è valutato ({})", person.matricola, person.reason), out);
+}
+
+void compareInError(const ir::Prova& prova, const eval::PersonResult& person, std::vector<Failure>& out) {
+  std::vector<std::string> codes = errorCodes(person.errors);
+  for (const ir::Expectation& e : prova.expectations) {
+    if (e.kind == Kind::Errore && !contains(codes, e.text))
+      out.push_back({e.span, fmt::format("atteso errore {}, ottenuto {}", e.text, joined(codes))});
+    if (e.kind == Kind::NonValutato)
+      out.push_back({e.span, fmt::format("atteso non valutato, ma la valutazione di «{}» si è fermata per un "
+                                         "errore ({})",
+                                         person.matricola, joined(codes))});
+  }
+  noScores(prova, fmt::format("la valutazione di «{}» si è fermata per un errore ({})", person.matricola, joined(codes)),
+           out);
+}
+
+}  // namespace
+
+void compare(const ir::Module& module, const ir::Prova& prova, const eval::PersonResult& person,
+             std::vector<Failure>& out) {
+  switch (person.status) {
+    case eval::PersonStatus::Valutato:
+      for (const ir::Expectation& e : prova.expectations) compareEvaluated(module, person, e, out);
+      return;
+    case eval::PersonStatus::NonValutato: compareNotEvaluated(prova, person, out); return;
+    case eval::PersonStatus::Errore: compareInError(prova, person, out); return;
+  }
+}
+
+void compareDataErrors(const ir::Prova& prova, const FolderRun& run, std::vector<Failure>& out) {
+  std::vector<std::string> codes = errorCodes(run.diagnostics);
+  for (const ir::Expectation& e : prova.expectations)
+    if (e.kind == Kind::Errore && !contains(codes, e.text))
+      out.push_back({e.span, fmt::format("atteso errore {}, ottenuto {} nei dati", e.text, joined(codes))});
+  bool onlyErrors = std::all_of(prova.expectations.begin(), prova.expectations.end(),
+                                [](const ir::Expectation& e) { return e.kind == Kind::Errore; });
+  if (!onlyErrors)
+    out.push_back({prova.dataSpan, fmt::format("i dati della cartella «{}» hanno errori ({}): nessun risultato "
+                                               "calcolato",
+                                               run.shown, joined(codes))});
+}
+
+}  // namespace misura::prova

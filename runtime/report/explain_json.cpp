@@ -1,0 +1,222 @@
+// The explanation as JSON (see explain.h): the results document's shapes for
+// objectives and behaviours (json_detail.h), plus the rules, the values
+// they used and every computation written out.
+#include "runtime/report/explain.h"
+#include "runtime/report/explain_parts.h"
+#include "runtime/report/format.h"
+#include "runtime/report/json_detail.h"
+
+namespace misura::report {
+
+namespace {
+
+using namespace detail;
+
+// Adds to `j` the names a rule read, its intermediate results and the rule with the values in place.
+void ruleValuesJson(const Subject& s, const ir::Chunk& chunk, const std::vector<interp::TraceEntry>& trace,
+                    const eval::ObjectiveOutcome* objective, Json& j) {
+  Json names = Json::array();
+  for (const UsedName& n : usedNames(s, trace, objective)) {
+    Json nj;
+    nj["nome"] = n.name;
+    nj["valore"] = valueText(n.value, n.type);
+    if (const Rational* q = std::get_if<Rational>(&n.value)) nj["valore_esatto"] = q->toFraction();
+    nj["origine"] = orNull(n.origin);
+    nj["dato"] = orNull(n.location);
+    names.push_back(std::move(nj));
+  }
+  j["valori_usati"] = std::move(names);
+  Json steps = Json::array();
+  for (const RuleStep& st : ruleSteps(s, chunk, trace, objective)) {
+    Json sj;
+    sj["espressione"] = st.expression;
+    sj["con_i_valori"] = orNull(st.withValues);
+    sj["valore"] = st.value;
+    steps.push_back(std::move(sj));
+  }
+  j["passaggi"] = std::move(steps);
+  std::optional<std::string> with = withValues(s, chunk, trace, objective);
+  j["con_i_valori"] = with ? Json(*with) : Json(nullptr);
+}
+
+// The `misura` arguments of an objective: parameter name, value, text as written.
+Json argumentsJson(const Subject& s, const ir::Objective& obj, const ir::Indicator& ind, uint32_t objective) {
+  Json list = Json::array();
+  if (objective >= s.evaluation.objectiveArguments.size()) return list;
+  const std::vector<ir::Value>& values = s.evaluation.objectiveArguments[objective];
+  for (size_t i = 0; i < values.size() && i + 1 < ind.slots.size() && i < obj.measure.args.size(); ++i) {
+    Json a;
+    a["nome"] = ind.slotNames.at(i + 1);
+    a["valore"] = valueText(values[i], ind.slots[i + 1]);
+    if (const Rational* q = std::get_if<Rational>(&values[i])) a["valore_esatto"] = q->toFraction();
+    a["scritto"] = sourceLine(s.sources, obj.measure.args[i].span);
+    list.push_back(std::move(a));
+  }
+  return list;
+}
+
+Json objectiveExplained(const Subject& s, const eval::ObjectiveOutcome& o, const ObjectivesSum& sum) {
+  const ir::Objective& obj = objectiveOf(s.module, o);
+  const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
+  Json j = objectiveJson(s.module, o, s.sources);
+  j["misura"] = sourceLine(s.sources, obj.measure.span);
+  j["argomenti"] = argumentsJson(s, obj, ind, o.objective);
+  j["se_non_rilevato"] = orNull(notMeasuredRule(obj));
+  j["regola_applicata"] = orNull(notMeasuredEffect(obj, o));
+  if (!o.trace.empty()) {
+    Json rule;
+    rule["indicatore"] = ind.name;
+    rule["testo"] = sourceText(s.sources, ind.body.span);
+    rule["nel_regolamento"] = orNull(location(s.sources, ind.body.span));
+    ruleValuesJson(s, ind.body, o.trace, &o, rule);
+    j["regola"] = std::move(rule);
+  } else {
+    j["regola"] = nullptr;
+  }
+  if (o.esito && !sum.counted.isZero()) {
+    putExact(j, "peso_effettivo", effectiveWeight(o, sum));
+    j["calcolo_peso_effettivo"] = effectiveWeightFormula(o, sum);
+  }
+  return j;
+}
+
+void objectivesJson(const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co, Json& j) {
+  ObjectivesSum sum = objectivesSum(s.module, c, co);
+  Json objs = Json::array();
+  for (const eval::ObjectiveOutcome& o : co.objectives) objs.push_back(objectiveExplained(s, o, sum));
+  j["obiettivi"] = std::move(objs);
+  putDecimal(j, "somma_pesi", sum.declared);
+  putDecimal(j, "somma_pesi_contati", sum.counted);
+  j["neutralizzati"] = sum.neutralised;
+  j["calcolo"] = orNull(sum.formula);
+}
+
+void behavioursJson(const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co, Json& j) {
+  const ir::Catalogue& cat = catalogueOf(s.module, c);
+  j["scala"] = num(cat.scaleMin) + "-" + num(cat.scaleMax);
+  Json items = Json::array();
+  std::vector<Rational> terms;
+  for (const eval::BehaviourOutcome& b : co.behaviours) {
+    Json bj = behaviourJson(cat, b, s.sources);
+    bj["calcolo"] = behaviourFormula(c, cat, b);
+    items.push_back(std::move(bj));
+    terms.push_back(b.points);
+  }
+  j["comportamenti"] = std::move(items);
+  j["calcolo"] = orNull(sumFormula(terms, co.points));
+}
+
+void expressionJson(const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co, Json& j) {
+  Json e;
+  e["testo"] = sourceText(s.sources, c.expr.span);
+  e["nel_regolamento"] = orNull(location(s.sources, c.expr.span));
+  ruleValuesJson(s, c.expr, co.trace, nullptr, e);
+  j["espressione"] = std::move(e);
+}
+
+Json componentJson(const Subject& s, const eval::ComponentOutcome& co) {
+  const ir::Component& c = at(s.profile.components, co.component, "componente");
+  Json j;
+  j["nome"] = c.name;
+  j["titolo"] = orNull(c.title);
+  j["da"] = componentSource(c.source);
+  putDecimal(j, "massimo", c.maxPoints);
+  switch (c.source) {
+    case ir::ComponentSource::Obiettivi: objectivesJson(s, c, co, j); break;
+    case ir::ComponentSource::Comportamenti: behavioursJson(s, c, co, j); break;
+    case ir::ComponentSource::Espressione: expressionJson(s, c, co, j); break;
+  }
+  if (co.points) putExact(j, "punti", *co.points);
+  else j["punti"] = nullptr;
+  return j;
+}
+
+Json totalJson(const Subject& s, const std::vector<Rational>& points) {
+  const eval::PersonResult& p = s.person;
+  Json j;
+  j["calcolo"] = sumFormula(points, p.totalExact);
+  putExact(j, "non_arrotondato", p.totalExact);
+  j["arrotondamento"] = s.profile.totalRounding ? Json(roundingText(*s.profile.totalRounding)) : Json(nullptr);
+  j["valore"] = roundedTotal(s.profile, p.total);
+  j["valore_esatto"] = p.total.toFraction();
+  return j;
+}
+
+Json bandJson(const Subject& s) {
+  if (!s.person.band) return nullptr;
+  const ir::Band& b = at(s.profile.bands, *s.person.band, "fascia");
+  Json j;
+  j["etichetta"] = b.label;
+  j["scritta"] = sourceLine(s.sources, b.span);
+  j["nel_regolamento"] = orNull(location(s.sources, b.span));
+  j["intervallo"] = bandRange(s.profile, *s.person.band);
+  putPercent(j, "percentuale", b.percent);
+  return j;
+}
+
+Json premioJson(const Subject& s) {
+  if (!s.profile.premio) return nullptr;
+  const eval::PersonResult& p = s.person;
+  const ir::Chunk& chunk = *s.profile.premio;
+  Json j;
+  j["formula"] = "premio = " + sourceText(s.sources, chunk.span);
+  j["nel_regolamento"] = orNull(location(s.sources, chunk.span));
+  ruleValuesJson(s, chunk, p.premioTrace, nullptr, j);
+  if (p.premioExact) putExact(j, "non_arrotondato", *p.premioExact);
+  else j["non_arrotondato"] = nullptr;
+  j["arrotondamento"] = premioRoundingText(s.profile.premioRounding);
+  j["importo"] = p.premio ? Json(euroText(*p.premio, false)) : Json(nullptr);
+  if (p.premio) j["importo_esatto"] = p.premio->toFraction();
+  return j;
+}
+
+Json errorsJson(const Subject& s) {
+  Json list = Json::array();
+  for (const Diagnostic& d : s.person.errors) {
+    Json e;
+    e["codice"] = d.code;
+    e["messaggio"] = d.message;
+    e["dove"] = orNull(location(s.sources, d.span));
+    e["suggerimento"] = orNull(d.hint);
+    list.push_back(std::move(e));
+  }
+  return list;
+}
+
+void personJson(const Subject& s, Json& doc) {
+  const eval::PersonResult& p = s.person;
+  doc["matricola"] = p.matricola;
+  doc["nominativo"] = p.nominativo;
+  doc["profilo"] = s.profile.name;
+  doc["profilo_titolo"] = orNull(s.profile.title);
+  std::string row;
+  if (s.module.staffKeyField < p.staffCells.size()) row = location(s.sources, p.staffCells[s.module.staffKeyField]);
+  doc["dato"] = orNull(row);
+  doc["stato"] = statusWord(p.status);
+  if (p.status != eval::PersonStatus::Valutato) doc["motivo"] = p.reason;
+}
+
+}  // namespace
+
+std::string explainJson(const ir::Module& module, const eval::Evaluation& evaluation,
+                        const eval::PersonResult& person, const SourceManager& sources) {
+  Subject s{module, evaluation, person, detail::at(module.profiles, person.profile, "profilo"), sources};
+  Json doc;
+  doc["ente"] = module.ente;
+  doc["anno"] = module.anno;
+  doc["regolamento"] = module.sourcePath;
+  personJson(s, doc);
+  if (person.status != eval::PersonStatus::NonValutato) {
+    Json comps = Json::array();
+    for (const eval::ComponentOutcome& co : person.components) comps.push_back(componentJson(s, co));
+    doc["componenti"] = std::move(comps);
+    std::optional<std::vector<Rational>> points = componentPoints(person);
+    doc["totale"] = points ? totalJson(s, *points) : Json(nullptr);
+    doc["fascia"] = points ? bandJson(s) : Json(nullptr);
+    doc["premio"] = points ? premioJson(s) : Json(nullptr);
+    doc["errori"] = errorsJson(s);
+  }
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace misura::report

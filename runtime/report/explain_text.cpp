@@ -1,0 +1,326 @@
+// The explanation as text for the person evaluated (see explain.h).
+#include <fmt/format.h>
+
+#include "runtime/report/explain.h"
+#include "runtime/report/explain_parts.h"
+#include "runtime/report/format.h"
+
+namespace misura::report {
+
+namespace {
+
+using namespace detail;
+
+// Accumulates indented lines.
+class Text {
+ public:
+  void line(int indent, const std::string& text) { out_ += std::string(indent, ' ') + text + "\n"; }
+  // Every line of a multi-line text, indented.
+  void block(int indent, const std::string& text) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      std::string piece = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      if (piece.empty()) out_ += "\n";
+      else line(indent, piece);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+  }
+  void blank() { out_ += "\n"; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// "text (location)" or "text" when there is no location.
+std::string placed(const std::string& text, const std::string& where) {
+  return where.empty() ? text : text + " (" + where + ")";
+}
+
+void header(Text& t, const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  t.line(0, fmt::format("{} — anno {}", s.module.ente, s.module.anno));
+  t.line(0, "Spiegazione della valutazione individuale");
+  t.line(0, "Regolamento: " + s.module.sourcePath);
+  t.blank();
+  std::string row;
+  if (s.module.staffKeyField < p.staffCells.size()) row = location(s.sources, p.staffCells[s.module.staffKeyField]);
+  t.line(0, "Matricola:  " + placed(p.matricola, row));
+  if (!p.nominativo.empty()) t.line(0, "Nominativo: " + p.nominativo);
+  t.line(0, "Profilo:    " + s.profile.name + (s.profile.title.empty() ? "" : " — " + s.profile.title));
+}
+
+// The exact fraction of a number shown rounded, else "".
+std::string valueNote(const ir::Value& value, ir::Type type) {
+  const Rational* q = std::get_if<Rational>(&value);
+  if (!q) return {};
+  return type == ir::Type::Percentuale ? percentNote(*q) : exactNote(*q);
+}
+
+// The names a rule read, its intermediate results and, without branches,
+// the rule with the values in place followed by `result` (" = 918,935 €").
+void ruleValues(Text& t, int indent, const Subject& s, const ir::Chunk& chunk,
+                const std::vector<interp::TraceEntry>& trace, const eval::ObjectiveOutcome* objective,
+                const std::string& result) {
+  std::vector<UsedName> names = usedNames(s, trace, objective);
+  if (!names.empty()) t.line(indent, "valori usati:");
+  for (const UsedName& n : names) {
+    std::string where = n.origin;
+    if (!n.location.empty()) where += (where.empty() ? "" : ", ") + n.location;
+    t.line(indent + 4, placed(n.name + " = " + shown(n.value, n.type) + valueNote(n.value, n.type), where));
+  }
+  std::vector<RuleStep> steps = ruleSteps(s, chunk, trace, objective);
+  if (!steps.empty()) t.line(indent, "passaggi:");
+  for (const RuleStep& st : steps)
+    t.line(indent + 4, st.expression + (st.withValues.empty() ? "" : ", cioè " + st.withValues) + ": " + st.value);
+  if (std::optional<std::string> with = withValues(s, chunk, trace, objective))
+    t.line(indent, "con i valori: " + *with + result);
+}
+
+void measuredValue(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Dataset& ds = at(s.module.datasets, obj.measure.measured.dataset, "tabella");
+  const ir::Field& field = at(ds.fields, obj.measure.measured.field, "campo");
+  std::string where = location(s.sources, o.dataSpan);
+  std::string line = "valore rilevato (" + ds.name + "." + field.name + "): ";
+  if (!std::holds_alternative<ir::Missing>(o.measured)) {
+    line += placed(shown(o.measured, field.type), where);
+  } else if (o.dataSpan.valid()) {
+    line += "non rilevato (cella vuota, " + where + ")";
+  } else {
+    line += "non rilevato (nessuna riga per la matricola " + s.person.matricola + " e l'obiettivo " + obj.code +
+            " nel file «" + ds.file + "»)";
+  }
+  t.line(5, line);
+}
+
+void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
+  const ir::Objective& obj = objectiveOf(s.module, o);
+  const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
+  t.line(3, obj.code + " — " + obj.title);
+  t.line(5, "peso: " + num(o.weight));
+  if (obj.deadline) t.line(5, "termine: " + formatItalian(*obj.deadline));
+  t.line(5, "fonte: " + (obj.source.empty() ? std::string("non indicata nel regolamento") : obj.source));
+  t.line(5, placed("nel regolamento: " + sourceLine(s.sources, obj.measure.span),
+                   location(s.sources, obj.measure.span)));
+  measuredValue(t, s, obj, o);
+  if (std::string effect = notMeasuredEffect(obj, o); !effect.empty()) t.line(5, effect);
+  if (!o.trace.empty()) {
+    t.line(5, placed("regola dell'indicatore «" + ind.name + "»", location(s.sources, ind.body.span)) + ":");
+    t.block(9, sourceText(s.sources, ind.body.span));
+    ruleValues(t, 5, s, ind.body, o.trace, &o, o.esito ? " = " + percentText(*o.esito) : "");
+  }
+  if (o.esito) t.line(5, "esito: " + percentText(*o.esito) + percentNote(*o.esito));
+  else if (o.status == eval::ObjectiveOutcome::Status::Neutralizzato) t.line(5, "esito: nessuno (neutralizzato)");
+  else t.line(5, "esito: non calcolato");
+  t.blank();
+}
+
+void objectivesComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
+  for (const eval::ObjectiveOutcome& o : co.objectives) objective(t, s, o);
+  ObjectivesSum sum = objectivesSum(s.module, c, co);
+  if (!sum.neutralised.empty()) {
+    std::string codes;
+    for (const std::string& code : sum.neutralised) codes += (codes.empty() ? "" : ", ") + code;
+    bool one = sum.neutralised.size() == 1;
+    t.line(3, fmt::format("Pesi ridistribuiti: {} {} {}, quindi si divide per la somma dei pesi degli obiettivi "
+                          "rimasti, {} invece di {}.",
+                          one ? "l'obiettivo" : "gli obiettivi", codes, one ? "è neutralizzato" : "sono neutralizzati",
+                          num(sum.counted), num(sum.declared)));
+    t.line(3, "Peso effettivo (su 100) di ciascun obiettivo rimasto:");
+    for (const eval::ObjectiveOutcome& o : co.objectives)
+      if (o.esito) t.line(5, objectiveOf(s.module, o).code + ": " + effectiveWeightFormula(o, sum));
+  }
+  if (sum.formula.empty()) {
+    t.line(3, "Punti: non calcolati (vedi gli errori)");
+    return;
+  }
+  t.line(3, "Punti = massimo × (somma di peso × esito) ÷ somma dei pesi");
+  t.line(3, "      = " + sum.formula);
+}
+
+void behavioursComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
+  const ir::Catalogue& cat = catalogueOf(s.module, c);
+  t.line(3, fmt::format("Scala dei voti da {} a {}; ogni voce vale peso × voto ÷ {}.", num(cat.scaleMin),
+                        num(cat.scaleMax), num(cat.scaleMax)));
+  std::vector<Rational> terms;
+  for (uint32_t i = 0; i < cat.items.size(); ++i) {
+    const ir::Behaviour& item = cat.items[i];
+    t.line(3, item.code + " — " + item.title);
+    const eval::BehaviourOutcome* b = nullptr;
+    for (const eval::BehaviourOutcome& candidate : co.behaviours)
+      if (candidate.item == i) b = &candidate;
+    if (!b) {
+      t.line(5, "peso " + num(item.weight) + ", voto non disponibile (vedi gli errori)");
+      continue;
+    }
+    t.line(5, fmt::format("peso {}, {}: {}", num(item.weight),
+                          placed("voto " + num(b->rating), location(s.sources, b->dataSpan)),
+                          behaviourFormula(c, cat, *b)));
+    terms.push_back(b->points);
+  }
+  t.blank();
+  if (co.points) t.line(3, "Punti = " + sumFormula(terms, co.points));
+  else t.line(3, "Punti: non calcolati (vedi gli errori)");
+}
+
+void expressionComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
+  t.line(3, placed("espressione", location(s.sources, c.expr.span)) + ":");
+  t.block(7, sourceText(s.sources, c.expr.span));
+  ruleValues(t, 3, s, c.expr, co.trace, nullptr, co.points ? " = " + num(*co.points) : "");
+  if (co.points) t.line(3, "Punti = " + num(*co.points) + exactNote(*co.points));
+  else t.line(3, "Punti: non calcolati (vedi gli errori)");
+}
+
+const char* sourceWords(ir::ComponentSource source) {
+  switch (source) {
+    case ir::ComponentSource::Obiettivi: return "da obiettivi";
+    case ir::ComponentSource::Comportamenti: return "da comportamenti";
+    case ir::ComponentSource::Espressione: return "da un'espressione";
+  }
+  return "";
+}
+
+void components(Text& t, const Subject& s) {
+  for (size_t k = 0; k < s.person.components.size(); ++k) {
+    const eval::ComponentOutcome& co = s.person.components[k];
+    const ir::Component& c = at(s.profile.components, co.component, "componente");
+    t.blank();
+    t.line(0, fmt::format("{}. Componente «{}»{}: fino a {} punti, {}", k + 1, c.name,
+                          c.title.empty() ? "" : " — " + c.title, num(c.maxPoints), sourceWords(c.source)));
+    t.blank();
+    switch (c.source) {
+      case ir::ComponentSource::Obiettivi: objectivesComponent(t, s, c, co); break;
+      case ir::ComponentSource::Comportamenti: behavioursComponent(t, s, c, co); break;
+      case ir::ComponentSource::Espressione: expressionComponent(t, s, c, co); break;
+    }
+  }
+}
+
+void total(Text& t, const Subject& s, const std::vector<Rational>& points) {
+  const eval::PersonResult& p = s.person;
+  t.blank();
+  t.line(0, "Totale");
+  std::string names;
+  for (const eval::ComponentOutcome& co : p.components)
+    names += (names.empty() ? "" : " + ") + at(s.profile.components, co.component, "componente").name;
+  t.line(3, "Somma delle componenti: " + names + " = " + sumFormula(points, p.totalExact));
+  if (s.profile.totalRounding)
+    t.line(3, fmt::format("{} (regola del regolamento): {} → {} punti", roundingText(*s.profile.totalRounding),
+                          num(p.totalExact), roundedTotal(s.profile, p.total)));
+  else
+    t.line(3, "nessun arrotondamento (il regolamento non lo prevede): totale " + num(p.total) + " punti" +
+                  exactNote(p.total));
+}
+
+void band(Text& t, const Subject& s) {
+  t.blank();
+  t.line(0, "Fascia");
+  if (s.profile.bands.empty()) {
+    t.line(3, "il profilo non ha fasce");
+    return;
+  }
+  if (!s.person.band) {
+    t.line(3, "nessuna fascia (vedi gli errori)");
+    return;
+  }
+  const ir::Band& b = at(s.profile.bands, *s.person.band, "fascia");
+  t.line(3, placed("«" + b.label + "», scritta nel regolamento: " + sourceLine(s.sources, b.span),
+               location(s.sources, b.span)));
+  t.line(3, fmt::format("il totale {} è nella fascia «{}»: {}", roundedTotal(s.profile, s.person.total), b.label,
+                        bandRange(s.profile, *s.person.band)));
+  t.line(3, "percentuale della fascia: " + percentText(b.percent) + percentNote(b.percent));
+}
+
+// The premio as a share of a fund: quota, sum of quotas, exact share, cents.
+void fundShare(Text& t, const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  const ir::Fund& f = at(s.module.funds, *s.profile.fund, "fondo");
+  const eval::FundOutcome* o = nullptr;
+  for (const eval::FundOutcome& c : s.evaluation.funds)
+    if (c.fund == *s.profile.fund) o = &c;
+  t.line(3, placed("dal fondo «" + f.name + "»" + (f.title.empty() ? "" : " (" + f.title + ")"),
+                   location(s.sources, f.span)));
+  t.line(3, "importo del fondo: " + shown(f.amount, ir::Type::Euro));
+  t.block(7, "quota = " + sourceText(s.sources, f.quota.span));
+  if (!o || o->blocked || !p.fundQuota || !p.premioExact || !p.premio) {
+    t.line(3, "importo: non calcolato, il fondo non è stato ripartito (vedi gli errori)");
+    return;
+  }
+  t.line(3, "quota di questa persona: " + num(*p.fundQuota) + exactNote(*p.fundQuota));
+  t.line(3, fmt::format("somma delle quote delle {} persone che condividono il fondo: {}{}", o->members,
+                        num(o->quotaSum), exactNote(o->quotaSum)));
+  t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
+                num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(*p.premioExact, ir::Type::Euro) +
+                exactNote(*p.premioExact));
+  Rational truncated = (*p.premioExact * 100).floor() / 100;
+  t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
+  if (p.leftoverCent)
+    t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, alla matricola minore): " +
+                  shown(*p.premio, ir::Type::Euro));
+  else
+    t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
+}
+
+void premio(Text& t, const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  t.blank();
+  t.line(0, "Premio");
+  if (s.profile.fund) {
+    fundShare(t, s);
+    return;
+  }
+  if (!s.profile.premio) {
+    t.line(3, "il profilo non prevede un premio");
+    return;
+  }
+  const ir::Chunk& chunk = *s.profile.premio;
+  t.line(3, placed("formula", location(s.sources, chunk.span)) + ":");
+  t.block(7, "premio = " + sourceText(s.sources, chunk.span));
+  ruleValues(t, 3, s, chunk, p.premioTrace, nullptr,
+             p.premioExact ? " = " + shown(*p.premioExact, ir::Type::Euro) : "");
+  if (!p.premioExact || !p.premio) {
+    t.line(3, "importo: non calcolato (vedi gli errori)");
+    return;
+  }
+  t.line(3, "importo esatto: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
+  t.line(3, premioRoundingText(s.profile.premioRounding) + ": " + shown(*p.premio, ir::Type::Euro));
+}
+
+void errors(Text& t, const Subject& s) {
+  t.blank();
+  t.line(0, "Errori");
+  t.line(3, "La valutazione di questa persona non è completa:");
+  for (const Diagnostic& d : s.person.errors) {
+    t.line(3, placed(fmt::format("[{}] {}", d.code, d.message), location(s.sources, d.span)));
+    if (!d.hint.empty()) t.line(5, "suggerimento: " + d.hint);
+  }
+  if (s.person.errors.empty()) t.line(3, s.person.reason);
+}
+
+}  // namespace
+
+std::string explainText(const ir::Module& module, const eval::Evaluation& evaluation,
+                        const eval::PersonResult& person, const SourceManager& sources) {
+  Subject s{module, evaluation, person, detail::at(module.profiles, person.profile, "profilo"), sources};
+  Text t;
+  header(t, s);
+  if (person.status == eval::PersonStatus::NonValutato) {
+    t.blank();
+    t.line(0, "Non valutato: " + person.reason);
+    t.line(0, "Il regolamento stabilisce che le persone del profilo «" + s.profile.name +
+                  "» non sono valutate con questo regolamento: nessun punteggio, fascia o premio.");
+    return t.take();
+  }
+  components(t, s);
+  if (std::optional<std::vector<Rational>> points = componentPoints(person)) {
+    total(t, s, *points);
+    band(t, s);
+    premio(t, s);
+  }
+  if (person.status == eval::PersonStatus::Errore) errors(t, s);
+  return t.take();
+}
+
+}  // namespace misura::report

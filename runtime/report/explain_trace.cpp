@@ -1,0 +1,279 @@
+// The parts of an explanation about a rule: its text as written, the values
+// of the names it read and its intermediate results, from the
+// interpreter's trace (interp::TraceEntry).
+#include <algorithm>
+#include <string_view>
+
+#include "runtime/report/explain_parts.h"
+#include "runtime/report/format.h"
+
+namespace misura::report::detail {
+
+namespace {
+
+constexpr std::string_view kBlanks = " \t\r";
+
+bool isLoad(ir::Op op) {
+  switch (op) {
+    case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
+    case ir::Op::LoadBand:
+      return true;
+    case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
+    case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
+    case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
+    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
+    case ir::Op::Return:
+      return false;
+  }
+  return false;
+}
+
+bool sameSpan(Span a, Span b) { return a.file == b.file && a.begin == b.begin && a.end == b.end; }
+
+bool inside(Span inner, Span outer) {
+  return inner.valid() && inner.file == outer.file && inner.begin >= outer.begin && inner.end <= outer.end;
+}
+
+// Source text with comments dropped and every run of blanks made one space;
+// a leading or trailing run is kept as one space (the caller trims).
+std::string collapse(std::string_view text) {
+  std::string out;
+  bool inQuotes = false, blank = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!inQuotes && c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      blank = true;
+      continue;
+    }
+    if (!inQuotes && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+      blank = true;
+      continue;
+    }
+    if (c == '"') inQuotes = !inQuotes;
+    if (blank) out += ' ';
+    blank = false;
+    out += c;
+  }
+  if (blank) out += ' ';
+  return out;
+}
+
+std::string trim(std::string s) {
+  size_t b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return {};
+  size_t e = s.find_last_not_of(' ');
+  return s.substr(b, e - b + 1);
+}
+
+size_t indentOf(std::string_view line) {
+  size_t n = line.find_first_not_of(" \t");
+  return n == std::string_view::npos ? line.size() : n;
+}
+
+std::vector<std::string_view> splitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    size_t end = line.find_last_not_of(kBlanks);
+    lines.push_back(end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// The name read by a Load entry, or nullopt for other entries.
+std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome* objective) {
+  switch (e.op) {
+    case ir::Op::LoadParam: {
+      if (!objective) return std::nullopt;
+      const ir::Objective& obj = objectiveOf(s.module, *objective);
+      const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
+      if (e.operand >= ind.slots.size() || e.operand >= ind.slotNames.size()) return std::nullopt;
+      UsedName u{ind.slotNames[e.operand], e.value, ind.slots[e.operand], {}, {}};
+      if (e.operand == 0) {
+        u.location = location(s.sources, objective->dataSpan);
+        u.origin = "valore rilevato";
+      } else if (e.operand - 1 < obj.measure.args.size()) {
+        const ir::Chunk& arg = obj.measure.args[e.operand - 1];
+        u.location = location(s.sources, arg.span);
+        u.origin = "argomento della misura: " + sourceLine(s.sources, arg.span);
+      }
+      return u;
+    }
+    case ir::Op::LoadPerson: {
+      const ir::Field& field = at(at(s.module.datasets, ir::kStaff, "tabella").fields, e.operand, "campo");
+      UsedName u{field.name, e.value, field.type, {}, "dato della persona"};
+      if (e.operand < s.person.staffCells.size()) u.location = location(s.sources, s.person.staffCells[e.operand]);
+      return u;
+    }
+    case ir::Op::LoadComponent: {
+      const ir::Component& c = at(s.profile.components, e.operand, "componente");
+      return UsedName{c.name, e.value, ir::Type::Punti, {}, "punti della componente"};
+    }
+    case ir::Op::LoadTotal:
+      return UsedName{"totale", e.value, ir::Type::Punti, {},
+                      s.profile.totalRounding ? "totale arrotondato" : "totale, senza arrotondamento"};
+    case ir::Op::LoadBand: {
+      std::string origin = "percentuale della fascia";
+      if (s.person.band) origin += " «" + at(s.profile.bands, *s.person.band, "fascia").label + "»";
+      return UsedName{"fascia", e.value, ir::Type::Percentuale, {}, origin};
+    }
+    case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
+    case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
+    case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
+    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
+    case ir::Op::Return:
+      break;
+  }
+  return std::nullopt;
+}
+
+// The text at `outer`, on one line, with each name read inside it replaced
+// by its value. `replaced` counts the names replaced.
+std::string substitute(const Subject& s, Span outer, const std::vector<interp::TraceEntry>& trace,
+                       const eval::ObjectiveOutcome* objective, size_t& replaced) {
+  struct Piece {
+    Span span;
+    std::string text;
+  };
+  std::vector<Piece> pieces;
+  for (const interp::TraceEntry& e : trace) {
+    if (!isLoad(e.op) || !inside(e.span, outer)) continue;
+    if (std::optional<UsedName> u = nameOf(s, e, objective)) pieces.push_back(Piece{e.span, shown(u->value, u->type)});
+  }
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.span.begin < b.span.begin; });
+  std::string_view text = s.sources.text(outer.file);
+  std::string out;
+  uint32_t pos = outer.begin;
+  replaced = 0;
+  for (const Piece& p : pieces) {
+    if (p.span.begin < pos) continue;  // the same name traced twice, or nested: keep the first
+    out += collapse(text.substr(pos, p.span.begin - pos));
+    out += p.text;
+    pos = p.span.end;
+    ++replaced;
+  }
+  out += collapse(text.substr(pos, outer.end - pos));
+  return trim(out);
+}
+
+// The unit of a step's value, when it can be told from the plan alone.
+std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& chunk) {
+  switch (e.op) {
+    case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne:
+      return ir::Type::Booleano;
+    case ir::Op::CallIndicator: return ir::Type::Percentuale;
+    case ir::Op::CallBuiltin: break;
+    case ir::Op::PushConst: case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent:
+    case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:
+    case ir::Op::Div: case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates:
+    case ir::Op::Not: case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return:
+      return std::nullopt;
+  }
+  switch (static_cast<ir::Builtin>(e.operand)) {
+    case ir::Builtin::GiorniTra: return ir::Type::Giorni;
+    case ir::Builtin::MesiIniziatiTra: return ir::Type::Numero;
+    case ir::Builtin::Rilevato: return ir::Type::Booleano;
+    // Same unit as the arguments, which the plan does not record: known
+    // only when the call is the whole expression.
+    case ir::Builtin::Minimo:
+    case ir::Builtin::Massimo:
+    case ir::Builtin::Arrotonda:
+      if (sameSpan(e.span, chunk.span)) return chunk.type;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string num(const Rational& q) { return formatExact(q, 6, false); }
+
+std::string exactNote(const Rational& q) { return isExactAt(q, 6) ? "" : " (esatto: " + q.toFraction() + ")"; }
+
+std::string percentNote(const Rational& fraction) {
+  Rational percent = fraction * 100;
+  return isExactAt(percent, 6) ? "" : " (esatto: " + percent.toFraction() + "%)";
+}
+
+std::string shown(const ir::Value& value, ir::Type type) {
+  if (const Rational* q = std::get_if<Rational>(&value); q && type == ir::Type::Euro)
+    return (isExactAt(*q, 2) ? formatItalian(*q, 2, true) : formatExact(*q, 6, true)) + " €";
+  if (const bool* b = std::get_if<bool>(&value)) return *b ? "vero" : "falso";
+  if (const std::string* text = std::get_if<std::string>(&value)) return "\"" + *text + "\"";
+  return valueText(value, type);
+}
+
+std::string sourceText(const SourceManager& sources, Span span) {
+  if (!span.valid()) return {};
+  std::string_view file = sources.text(span.file);
+  LineCol lc = sources.lineCol(span.file, span.begin);
+  uint32_t lineStart = sources.lineStart(span.file, lc.line);
+  std::string_view before = file.substr(lineStart, span.begin - lineStart);
+  std::vector<std::string_view> lines = splitLines(file.substr(span.begin, span.end - span.begin));
+  // The first line's indentation is what precedes it, if only blanks do.
+  size_t common = before.find_first_not_of(" \t") == std::string_view::npos ? before.size() : std::string_view::npos;
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (!lines[i].empty()) common = std::min(common, indentOf(lines[i]));
+  if (common == std::string_view::npos) common = 0;
+  std::string out(lines.front());
+  for (size_t i = 1; i < lines.size(); ++i) {
+    out += '\n';
+    if (!lines[i].empty()) out += lines[i].substr(common);
+  }
+  return out;
+}
+
+std::string sourceLine(const SourceManager& sources, Span span) {
+  if (!span.valid()) return {};
+  return trim(collapse(sources.slice(span)));
+}
+
+std::vector<UsedName> usedNames(const Subject& s, const std::vector<interp::TraceEntry>& trace,
+                                const eval::ObjectiveOutcome* objective) {
+  std::vector<UsedName> names;
+  for (const interp::TraceEntry& e : trace) {
+    std::optional<UsedName> u = nameOf(s, e, objective);
+    if (!u) continue;
+    bool seen = std::any_of(names.begin(), names.end(), [&](const UsedName& n) { return n.name == u->name; });
+    if (!seen) names.push_back(std::move(*u));
+  }
+  return names;
+}
+
+std::vector<RuleStep> ruleSteps(const Subject& s, const ir::Chunk& chunk, const std::vector<interp::TraceEntry>& trace,
+                                const eval::ObjectiveOutcome* objective) {
+  std::vector<RuleStep> steps;
+  for (const interp::TraceEntry& e : trace) {
+    std::optional<ir::Type> type = stepType(e, chunk);
+    // The whole rule is not a step: its value is the result, shown anyway.
+    if (!type || !e.span.valid() || sameSpan(e.span, chunk.span)) continue;
+    RuleStep step{sourceLine(s.sources, e.span), {}, shown(e.value, *type)};
+    size_t replaced = 0;
+    std::string with = substitute(s, e.span, trace, objective, replaced);
+    if (replaced > 0) step.withValues = std::move(with);
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+std::optional<std::string> withValues(const Subject& s, const ir::Chunk& chunk,
+                                      const std::vector<interp::TraceEntry>& trace,
+                                      const eval::ObjectiveOutcome* objective) {
+  size_t loads = 0;
+  for (const ir::Instr& in : chunk.code) {
+    if (in.op == ir::Op::JumpIfFalse) return std::nullopt;  // a branch: some names were not read
+    if (isLoad(in.op)) ++loads;
+  }
+  if (loads == 0 || !chunk.span.valid()) return std::nullopt;
+  size_t replaced = 0;
+  std::string text = substitute(s, chunk.span, trace, objective, replaced);
+  if (replaced != loads) return std::nullopt;  // the run stopped before reading them all
+  return text;
+}
+
+}  // namespace misura::report::detail
