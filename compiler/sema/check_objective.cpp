@@ -152,6 +152,11 @@ void Checker::checkStaticWeights() {
                       std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
       dynamic |= o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove;
       if (!applies) continue;
+      if (o.decl->weights.size() != 1) {  // already reported (E0211/E0212): no sum to check
+        sum = 100;
+        dynamic = false;
+        break;
+      }
       sum += o.weight;
       labels.push_back(Label{o.decl->weights.empty() ? o.decl->code.span : o.decl->weights[0].second,
                              fmt::format("{}: peso {}", o.decl->code.name, formatExact(o.weight))});

@@ -21,10 +21,13 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
   if (index == ir::kStaff) {
     for (const Row& row : data.tables[index].rows) known.addPerson(row.key.front());
-    known.personsKnown = true;
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }
   fd.flush();
+  // A staff list that lost rows (a bad key column, a broken header) cannot
+  // tell which matricole exist: checking the other files against it would
+  // only repeat its own errors.
+  if (index == ir::kStaff) known.personsKnown = data.tables[index].rows.size() == csv->rows.size();
   return true;
 }
 

@@ -42,7 +42,18 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
     if (c.source != ir::ComponentSource::Espressione) continue;
     interp::Context ctx = personContext(s, p, points);
     if (s.trace) ctx.trace = &result.components[i].trace;
-    points[i] = result.components[i].points = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
+    std::optional<Rational> value = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
+    if (value && (value->sign() < 0 || *value > c.maxPoints)) {
+      errors.report(Diagnostic{"E0611", Severity::Errore, c.expr.span,
+                               fmt::format("la componente «{}» vale {} punti per la matricola {}, fuori da 0..{}",
+                                           c.name, formatExact(*value), p.matricola, formatExact(c.maxPoints)),
+                               {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+                               "una componente non può superare il suo massimo: limita l'espressione, per esempio "
+                               "con minimo(...)",
+                               {}});
+      value.reset();
+    }
+    points[i] = result.components[i].points = value;
   }
 }
 
