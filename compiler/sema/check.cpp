@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/sema/checker.h"
+#include "compiler/support/suggest.h"
 
 namespace misura::sema {
 
@@ -35,6 +36,12 @@ void Checker::duplicate(const char* what, const ast::Ident& again, Span first) {
                fmt::format("{} «{}» dichiarato due volte", what, again.name), {}, {}, {}};
   d.labels.push_back(Label{first, "prima dichiarazione"});
   diags_.report(std::move(d));
+}
+
+void Checker::undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index) {
+  std::vector<std::string> names;
+  for (const auto& [n, i] : index) names.push_back(n);
+  diags_.error("E0206", name.span, fmt::format("{} «{}» non dichiarato", what, name.name), didYouMean(name.name, names));
 }
 
 void Checker::checkHeader() {

@@ -59,9 +59,7 @@ void Checker::checkCatalogues() {
     for (const ast::Ident& p : c.profiles) {
       auto it = profileIndex_.find(p.name);
       if (it == profileIndex_.end()) {
-        std::vector<std::string> names;
-        for (const auto& [n, i] : profileIndex_) names.push_back(n);
-        diags_.error("E0206", p.span, fmt::format("profilo «{}» non dichiarato", p.name), didYouMean(p.name, names));
+        undeclared("profilo", p, profileIndex_);
         continue;
       }
       ProfileInfo& prof = out_.profiles[it->second];

@@ -69,9 +69,7 @@ void Checker::checkFunds() {
     const ast::Ident& name = *p.decl->premioFund;
     auto it = index.find(name.name);
     if (it == index.end()) {
-      std::vector<std::string> names;
-      for (const auto& [n, i] : index) names.push_back(n);
-      diags_.error("E0206", name.span, fmt::format("fondo «{}» non dichiarato", name.name), didYouMean(name.name, names));
+      undeclared("fondo", name, index);
       continue;
     }
     p.fund = it->second;

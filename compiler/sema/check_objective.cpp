@@ -76,10 +76,7 @@ void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
   std::vector<Type> args;
   for (const ast::ExprPtr& a : m.args) args.push_back(expr(*a, scope));
   if (ind == indicatorIndex_.end()) {
-    std::vector<std::string> names;
-    for (const auto& [n, i] : indicatorIndex_) names.push_back(n);
-    diags_.error("E0206", m.indicator.span, fmt::format("indicatore «{}» non dichiarato", m.indicator.name),
-                 didYouMean(m.indicator.name, names));
+    undeclared("indicatore", m.indicator, indicatorIndex_);
     return;
   }
   info.indicator = ind->second;
@@ -126,9 +123,7 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
   for (const ast::Ident& p : a.profiles) {
     auto it = profileIndex_.find(p.name);
     if (it == profileIndex_.end()) {
-      std::vector<std::string> names;
-      for (const auto& [n, i] : profileIndex_) names.push_back(n);
-      diags_.error("E0206", p.span, fmt::format("profilo «{}» non dichiarato", p.name), didYouMean(p.name, names));
+      undeclared("profilo", p, profileIndex_);
       continue;
     }
     if (!hasObjectivesComponent(it->second))

@@ -46,6 +46,8 @@ class Checker {
     return index;
   }
   void duplicate(const char* what, const ast::Ident& again, Span first);
+  // E0206 "<what> «x» non dichiarato", with the closest name of `index`.
+  void undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index);
   // check_data.cpp
   void checkDatasets();
   void checkStaff(const ast::Dataset& staff);
