@@ -74,6 +74,8 @@ voceFondo
   : 'importo' NUMERO 'euro'                                        # ImportoFondo
   | 'quota' '=' espr                                               # QuotaFondo
   | 'ripartizione' modoRipartizione                                # Ripartizione
+  // art. 81 CCNL Funzioni Locali 16.11.2022: `maggiorazione 30% ai primi 10%`
+  | 'maggiorazione' NUMERO '%' 'ai' 'primi' NUMERO '%'              # MaggiorazioneFondo
   ;
 
 modoRipartizione
@@ -129,7 +131,7 @@ voceCatalogo
 // Precedence: earlier alternatives bind tighter.
 espr
   : '(' espr ')'                                                   # Parentesi
-  | nome '(' (espr (SEP espr)*)? ')'                               # Chiamata
+  | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
   | nome ('.' nome)?                                               # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
@@ -159,7 +161,7 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
   ;
 
 SEP : ',' | ';' ;

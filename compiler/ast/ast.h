@@ -61,9 +61,12 @@ struct NameRef {
   Ident first;
   std::optional<Ident> member;
 };
+// `giorni_tra(a, b)`; an aggregate over a record table may end with a
+// selection: `conta(fatture dove importo > 1.000 euro)`.
 struct Call {
   Ident callee;
   std::vector<ExprPtr> args;
+  ExprPtr where;  // `dove ...`; only aggregates (sema checks)
 };
 enum class UnaryOp { Neg, Not };
 struct Unary {
@@ -241,6 +244,15 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the rest stays unspent
 };
 
+// `maggiorazione 30% ai primi 10%` (art. 81 CCNL Funzioni Locali 16.11.2022).
+struct FundBonus {
+  Rational percent;  // 30% is stored as 30
+  Span percentSpan;
+  Rational share;    // of the persons, 10% is stored as 10
+  Span shareSpan;
+  Span span;
+};
+
 // `fondo produttivita "..." { importo 25.000 euro  quota = ...  ripartizione al centesimo }`
 struct Fund {
   Ident name;
@@ -248,6 +260,7 @@ struct Fund {
   std::vector<std::pair<Rational, Span>> amounts;  // exactly one is valid; sema checks
   std::vector<ExprPtr> quotas;                      // idem
   std::vector<std::pair<FundSplit, Span>> splits;   // at most one
+  std::vector<FundBonus> bonuses;                   // at most one (art. 81)
   Span span;
 };
 

@@ -180,6 +180,10 @@ void ExprPrinter::call(const Call& c) {
     if (i > 0) out_ += ", ";
     print(*c.args[i], 0, 0);
   }
+  if (c.where) {
+    out_ += c.args.empty() ? "dove " : " dove ";
+    print(*c.where, 0, 0);
+  }
   out_ += ")";
 }
 
@@ -357,6 +361,8 @@ void Printer::fund(const Fund& f) {
   for (const ExprPtr& q : f.quotas) line("quota = " + expr(*q));
   for (const auto& s : f.splits)
     line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");
+  for (const FundBonus& b : f.bonuses)
+    line("maggiorazione " + number(b.percent) + "% ai primi " + number(b.share) + "%");
   close();
 }
 

@@ -51,12 +51,35 @@ struct Instr {
   Span span;  // the source expression this instruction computes
 };
 
+struct Chunk;
+
+// A fold over the rows of a record table (a `dati` table without `chiave`),
+// run by Op::Aggregate: its parts are sub-chunks run once per row, where
+// Op::LoadRow reads that row's fields. The loop is bounded by the row count.
+//   Conta           rows selected
+//   Somma           sum of `value` over the selected rows (0 if none)
+//   Media           mean of `value` (Missing if no row is selected)
+//   MediaPonderata  sum(value x weight) / sum(weight) (Missing if none, or if the weights add up to 0)
+// A Missing value, weight or `dove` condition on a row makes the result Missing.
+enum class AggregateKind { Conta, Somma, Media, MediaPonderata };
+const char* aggregateName(AggregateKind k);  // the Italian name
+
+struct Aggregate {
+  AggregateKind kind = AggregateKind::Conta;
+  uint32_t dataset = 0;       // index into Module::datasets
+  std::vector<Chunk> value;   // Somma, Media, MediaPonderata: exactly one
+  std::vector<Chunk> weight;  // MediaPonderata: exactly one
+  std::vector<Chunk> where;   // `dove`: at most one, Booleano
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
   std::vector<Value> consts;
   Type type = Type::Numero;
   Span span;  // the whole expression
+  std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
 };
 
 // ---- data ------------------------------------------------------------------
@@ -204,6 +227,17 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the leftover stays unspent
 };
 
+// `maggiorazione R ai primi S` (art. 81 CCNL Funzioni Locali 16.11.2022):
+// among the n members with a positive quota, the k = max(1, floor(S x n))
+// with the highest total (ties: smaller matricola, byte order) each get an
+// extra of R x P / n, where P = amount / (1 + k x R / n) is what the base
+// split by quota shares; so k x R x P / n + P = amount exactly.
+struct FundBonus {
+  Rational rate;   // fraction: 30% is 3/10
+  Rational share;  // fraction of the persons: 10% is 1/10
+  Span span;
+};
+
 // A fund shared among the evaluated persons of the profiles that draw from
 // it, in proportion to each one's quota: share = amount x quota / sum of quotas.
 struct Fund {
@@ -212,6 +246,7 @@ struct Fund {
   Rational amount;  // euro
   Chunk quota;      // over staff fields, totale and fascia; must be >= 0
   FundSplit split = FundSplit::AlCentesimo;
+  std::optional<FundBonus> bonus;  // art. 81 maggiorazione
   Span span;
 };
 

@@ -41,6 +41,16 @@ const char* builtinName(Builtin b) {
   return "?";
 }
 
+const char* aggregateName(AggregateKind k) {
+  switch (k) {
+    case AggregateKind::Conta: return "conta";
+    case AggregateKind::Somma: return "somma";
+    case AggregateKind::Media: return "media";
+    case AggregateKind::MediaPonderata: return "media_ponderata";
+  }
+  return "?";
+}
+
 const char* roundingName(Rounding r) {
   switch (r) {
     case Rounding::MezzoInSu: return "mezzo in su";
@@ -64,6 +74,23 @@ std::string showValue(const Value& v) {
   return std::visit(visitor, v);
 }
 
+void printChunk(std::string& out, const Chunk& c, const char* indent);
+
+// The sub-chunks of each Aggregate of `c`, indented under it.
+void printAggregates(std::string& out, const Chunk& c, const char* indent) {
+  std::string deeper = std::string(indent) + "      ";
+  for (size_t i = 0; i < c.aggregates.size(); ++i) {
+    const Aggregate& a = c.aggregates[i];
+    const std::pair<const char*, const std::vector<Chunk>*> parts[] = {
+        {"valore", &a.value}, {"peso", &a.weight}, {"dove", &a.where}};
+    for (const auto& [label, chunks] : parts)
+      for (const Chunk& sub : *chunks) {
+        out += fmt::format("{}  aggregato {} {}:\n", indent, i, label);
+        printChunk(out, sub, deeper.c_str());
+      }
+  }
+}
+
 void printChunk(std::string& out, const Chunk& c, const char* indent) {
   out += fmt::format("{}; tipo {}\n", indent, typeName(c.type));
   for (size_t i = 0; i < c.code.size(); ++i) {
@@ -73,10 +100,14 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     else if (in.op == Op::CallBuiltin) operands = fmt::format("{} {}", builtinName(static_cast<Builtin>(in.a)), in.b);
     else if (in.op == Op::JumpIfFalse) operands = fmt::format("{} {}", in.a, in.b);
     else if (in.op == Op::CallIndicator) operands = fmt::format("{} {}", in.a, in.b);
-    else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent)
+    else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent ||
+             in.op == Op::LoadEsito || in.op == Op::LoadRow)
       operands = fmt::format("{}", in.a);
+    else if (in.op == Op::Aggregate && in.a < c.aggregates.size())
+      operands = fmt::format("{} {} su dati {}", in.a, aggregateName(c.aggregates[in.a].kind), c.aggregates[in.a].dataset);
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
   }
+  printAggregates(out, c, indent);
 }
 
 void printDataset(std::string& out, const Dataset& d) {
@@ -147,6 +178,8 @@ std::string print(const Module& m) {
   for (const Fund& f : m.funds) {
     out += fmt::format("fondo {} importo {} ripartizione {}\n", f.name, f.amount.toFraction(),
                        f.split == FundSplit::AlCentesimo ? "al centesimo" : "per difetto");
+    if (f.bonus)
+      out += fmt::format("  maggiorazione {} ai primi {}\n", f.bonus->rate.toFraction(), f.bonus->share.toFraction());
     printChunk(out, f.quota, "  ");
   }
   printProve(out, m);

@@ -186,6 +186,7 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.amount = info.amount;
   out.quota = compileExpr(c, *info.quota);
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
+  if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};
   out.span = info.decl->span;
   return out;
 }

@@ -71,10 +71,20 @@ class Emitter {
     else if (std::holds_alternative<sema::ResTotal>(r)) add(ir::Op::LoadTotal, e.span);
     else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
     else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
+    else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
   }
 
   void emitNode(const ast::Expr& e, const ast::Call& c) {
+    if (const auto* es = std::get_if<sema::ResEsito>(&checked_.resolved.at(e.id))) {
+      add(ir::Op::LoadEsito, e.span, es->objective);  // the argument is a code, not an expression
+      return;
+    }
+    if (const auto* agg = std::get_if<sema::ResAggregate>(&checked_.resolved.at(e.id))) {
+      chunk_.aggregates.push_back(compileAggregate(checked_, e, c, agg->fn, agg->dataset));
+      add(ir::Op::Aggregate, e.span, static_cast<uint32_t>(chunk_.aggregates.size() - 1));
+      return;
+    }
     const auto* b = std::get_if<sema::ResBuiltin>(&checked_.resolved.at(e.id));
     if (!b) throw InternalError{"chiamata non risolta arrivata alla traduzione in IR"};
     for (const ast::ExprPtr& a : c.args) emit(*a);

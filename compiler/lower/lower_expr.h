@@ -11,4 +11,9 @@ ir::Type toIr(sema::Type t);
 // Compiles one checked expression into a chunk ending with Return.
 ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e);
 
+// Compiles `conta(T ...)`, `somma(T, V ...)`, ... (the call `e`, checked as an
+// aggregate over dataset `dataset`) into an ir::Aggregate (lower_aggregate.cpp).
+ir::Aggregate compileAggregate(const sema::Checked& checked, const ast::Expr& e, const ast::Call& c,
+                               sema::AggregateFn fn, uint32_t dataset);
+
 }  // namespace misura::lowering

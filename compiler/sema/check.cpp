@@ -23,6 +23,7 @@ std::optional<Checked> Checker::run() {
   checkIndicators();
   checkProfiles();
   checkObjectives();
+  checkEsiti();
   checkCatalogues();
   checkFunds();
   checkStaticWeights();

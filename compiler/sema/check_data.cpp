@@ -92,9 +92,8 @@ void Checker::checkTable(const ast::Dataset& table) {
   DatasetInfo info{&table, {}};
   const std::string& staffKey = program_.datasets.empty() ? "" :
       out_.datasets[0].decl->fields.empty() ? "" : out_.datasets[0].decl->fields[out_.staffKeyField].name.name;
-  if (table.key.empty())
-    diags_.error("E0208", table.name.span, fmt::format("la tabella «{}» non dichiara la sua chiave", table.name.name),
-                 fmt::format("aggiungi dopo il nome del file, per esempio: chiave ({}, obiettivo)", staffKey));
+  // A table without `chiave (...)` is a record table (a list of rows, read by
+  // conta/somma/media/media_ponderata); `misura ... su` and `voti da` refuse it (E0216).
   for (const ast::Ident& k : table.key) {
     KeyRole role;
     if (k.name == staffKey) role = KeyRole::Persona;

@@ -93,6 +93,8 @@ void Checker::expectType(const ast::Expr& e, Type actual, Type expected, const c
 
 std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
   std::vector<std::string> names;
+  if (rows_)
+    for (const ast::Field& f : out_.datasets.at(*rows_).decl->fields) names.push_back(f.name.name);
   switch (scope.kind) {
     case Scope::Kind::Indicator:
       names.push_back(scope.indicator->measured.name.name);
@@ -122,6 +124,8 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
                  "i campi delle tabelle di dati si leggono con «misura ... su tabella.campo» e «voti da tabella.campo»");
     return Type::Errore;
   }
+  if (rows_)
+    if (std::optional<Type> t = rowField(e, ref)) return *t;
   const std::string& n = ref.first.name;
   Resolution& res = out_.resolved.at(e.id);
   switch (scope.kind) {
@@ -195,6 +199,11 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
 }
 
 Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
+  if (std::optional<AggregateFn> fn = aggregateFn(c.callee.name)) return aggregate(e, c, *fn, scope);
+  if (c.where)
+    diags_.error("E0251", c.where->span, fmt::format("«dove» non si usa con «{}»", c.callee.name),
+                 "«dove» seleziona le righe di conta, somma, media e media_ponderata");
+  if (c.callee.name == "esito") return esitoCall(e, c, scope);
   std::vector<Type> args;
   for (const ast::ExprPtr& a : c.args) args.push_back(expr(*a, scope));
   const BuiltinSpec* spec = findBuiltin(c.callee.name);

@@ -43,6 +43,7 @@ void Checker::checkFunds() {
     for (size_t i = 1; i < f.splits.size(); ++i)
       diags_.error("E0212", f.splits[i].second, fmt::format("il fondo «{}» dichiara la ripartizione più di una volta", f.name.name));
     if (!f.splits.empty()) info.split = f.splits[0].first;
+    checkFundBonus(f, info);
     out_.funds.push_back(info);
   }
   std::vector<bool> used(program_.funds.size(), false);

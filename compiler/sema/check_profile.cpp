@@ -71,7 +71,7 @@ void Checker::checkComponents(uint32_t index) {
     if (c.maxPoints <= 0)
       diags_.error("E0403", c.maxSpan, "il punteggio massimo di una componente deve essere maggiore di zero");
     if (c.source == ast::ComponentSource::Espressione) {
-      Type t = expr(*c.expr, Scope{Scope::Kind::Person, nullptr, index, nullptr});
+      Type t = expr(*c.expr, Scope{Scope::Kind::Person, nullptr, index, nullptr, true});
       expectType(*c.expr, t, Type::Punti, fmt::format("per la componente «{}»", c.name.name).c_str());
       continue;
     }
@@ -164,7 +164,7 @@ void Checker::checkBands(uint32_t index) {
 void Checker::checkPremio(uint32_t index) {
   const ast::Profile& p = *out_.profiles[index].decl;
   if (!p.premio) return;
-  Type t = expr(*p.premio, Scope{Scope::Kind::ProfileResult, nullptr, index, nullptr});
+  Type t = expr(*p.premio, Scope{Scope::Kind::ProfileResult, nullptr, index, nullptr, true});
   expectType(*p.premio, t, Type::Euro, "per il premio");
   if (p.premioRounding && p.premioRounding->decimals && *p.premioRounding->decimals != 2)
     diags_.error("E0413", p.premioRounding->span, "il premio si arrotonda sempre al centesimo (2 decimali)",

@@ -30,8 +30,13 @@ struct ResTotal {};                          // `totale`
 struct ResBand {};                           // `fascia`
 struct ResDeadline { Date date; };           // `termine` inside `misura`
 struct ResBuiltin { BuiltinFn fn; };         // callee of a builtin call
+struct ResEsito { uint32_t objective; };     // `esito(OB1)`: the whole call
+// Aggregates over a record table (check_aggregate.cpp).
+enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata };
+struct ResRowField { uint32_t field; };                     // a field of the row an aggregate is folding
+struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ...)`: the whole call
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
-                                ResDeadline, ResBuiltin>;
+                                ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate>;
 
 enum class KeyRole { Persona, Obiettivo, Comportamento };
 
@@ -79,6 +84,7 @@ struct FundInfo {
   Rational amount;  // euro
   const ast::Expr* quota = nullptr;
   ast::FundSplit split = ast::FundSplit::AlCentesimo;
+  const ast::FundBonus* bonus = nullptr;  // art. 81 maggiorazione, if declared
 };
 
 // A checked `attendi`: its literal read, its names resolved.

@@ -24,7 +24,11 @@ struct Scope {
   const ast::Indicator* indicator = nullptr;
   uint32_t profile = 0;
   const ObjectiveInfo* objective = nullptr;
+  bool esiti = false;  // `esito(CODICE)` allowed: `premio` and `= espressione` components of `profile`
 };
+
+// The aggregate called `name` (conta, somma, media, media_ponderata), if it is one.
+std::optional<AggregateFn> aggregateFn(const std::string& name);
 
 class Checker {
  public:
@@ -81,6 +85,23 @@ class Checker {
   void checkProve();
   // check_fund.cpp
   void checkFunds();
+  // check_fund_bonus.cpp: the art. 81 maggiorazione of a fund.
+  void checkFundBonus(const ast::Fund& f, FundInfo& info);
+  // check_aggregate.cpp: `conta`, `somma`, `media`, `media_ponderata` over a record table.
+  Type aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, const Scope& scope);
+  Type aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& scope);
+  std::optional<Type> rowField(const ast::Expr& e, const ast::NameRef& ref);
+  std::optional<uint32_t> rows_;  // inside an aggregate: the record table whose fields are in scope
+  // check_esito.cpp: `esito(CODICE)` is typed at once, resolved once the
+  // objectives are known (they are checked after the profiles).
+  Type esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);
+  void checkEsiti();
+  struct PendingEsito {
+    const ast::Expr* expr;
+    const ast::Ident* code;
+    uint32_t profile;
+  };
+  std::vector<PendingEsito> pendingEsiti_;
 
   bool hasObjectivesComponent(uint32_t profile) const;
   const ast::Component* componentFrom(uint32_t profile, ast::ComponentSource source) const;

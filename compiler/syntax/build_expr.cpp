@@ -82,8 +82,13 @@ ast::ExprPtr Builder::literal(P::EsprContext* ctx) {
 
 ast::ExprPtr Builder::operation(P::EsprContext* ctx, int depth) {
   using B = ast::BinaryOp;
-  if (auto* c = dynamic_cast<P::ChiamataContext*>(ctx))
-    return make(span(ctx), ast::Call{ident(c->nome()), exprs(c->espr(), depth + 1)});
+  if (auto* c = dynamic_cast<P::ChiamataContext*>(ctx)) {
+    std::vector<P::EsprContext*> args = c->espr();  // the `dove` selection, if any, is the last one
+    if (c->dove) args.pop_back();
+    std::vector<ast::ExprPtr> built = exprs(args, depth + 1);
+    ast::ExprPtr where = c->dove ? expr(c->dove, depth + 1) : nullptr;
+    return make(span(ctx), ast::Call{ident(c->nome()), std::move(built), std::move(where)});
+  }
   if (auto* c = dynamic_cast<P::NegazioneContext*>(ctx))
     return make(span(ctx), ast::Unary{ast::UnaryOp::Neg, expr(c->espr(), depth + 1)});
   if (auto* c = dynamic_cast<P::NonContext*>(ctx))

@@ -16,6 +16,8 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
     } else if (auto* r = dynamic_cast<P::RipartizioneContext*>(item)) {
       bool truncate = dynamic_cast<P::RipartizionePerDifettoContext*>(r->modoRipartizione()) != nullptr;
       f.splits.emplace_back(truncate ? ast::FundSplit::PerDifetto : ast::FundSplit::AlCentesimo, span(r));
+    } else if (auto* m = dynamic_cast<P::MaggiorazioneFondoContext*>(item)) {
+      f.bonuses.push_back(ast::FundBonus{number(m->NUMERO(0)), span(m->NUMERO(0)), number(m->NUMERO(1)), span(m->NUMERO(1)), span(m)});
     }
   }
   return f;

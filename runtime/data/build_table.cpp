@@ -163,7 +163,7 @@ Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, 
     bool keyOk = readKey(csv.rows[r], cols, known, row, fd);
     readFields(csv.rows[r], ds, cols, row, fd);
     if (!keyOk) continue;
-    indexRow(table, cols, row, sources, fd);
+    if (!cols.key.empty()) indexRow(table, cols, row, sources, fd);  // a record table has no key to index
     table.rows.push_back(std::move(row));
   }
   return table;

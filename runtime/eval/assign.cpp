@@ -33,6 +33,7 @@ bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool&
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
+  ctx.records = &s.records;
   interp::Result r = interp::run(a.where, ctx);
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
     PersonErrors errors(s.diags, p);
@@ -110,6 +111,7 @@ bool evaluateArguments(Session& s) {
   bool ok = true;
   interp::Context ctx;
   ctx.module = &s.module;
+  ctx.records = &s.records;
   s.objectiveArgs.assign(s.module.objectives.size(), {});
   for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
     for (const ir::Chunk& arg : s.module.objectives[o].measure.args) {

@@ -89,9 +89,12 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
             FundOutcome& outcome) {
   outcome.quotaSum = std::accumulate(q.begin(), q.end(), Rational());
   std::vector<Rational> remainder(ids.size());
+  std::vector<Rational> bonus;
+  if (f.bonus && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, outcome);
   for (size_t k = 0; k < ids.size(); ++k) {
     PersonResult& r = ev.persons[ids[k]];
     Rational share = outcome.quotaSum.isZero() ? Rational() : f.amount * q[k] / outcome.quotaSum;
+    if (!bonus.empty()) share = bonus[k];
     r.premioExact = share;
     r.premio = truncateToCent(share);
     remainder[k] = share - *r.premio;

@@ -63,6 +63,9 @@ struct PersonResult {
   // and whether one of the leftover cents went to them (largest remainder).
   std::optional<Rational> fundQuota;
   bool leftoverCent = false;
+  // The art. 81 maggiorazione received from the fund, exact (already part of
+  // premioExact); absent if the person is not among its beneficiaries.
+  std::optional<Rational> maggiorazione;
 };
 
 // How one fund was paid out.
@@ -75,6 +78,11 @@ struct FundOutcome {
   uint32_t members = 0;    // evaluated persons sharing the fund
   uint32_t leftoverCents = 0;  // cents given out by largest remainder
   bool blocked = false;    // someone sharing it is in error: nothing was paid
+  // The art. 81 maggiorazione (ir::FundBonus), when declared and paid:
+  uint32_t bonusEligible = 0;  // n: members with a positive quota
+  uint32_t bonusPersons = 0;   // k: beneficiaries
+  Rational bonusBase;          // P: what the base split by quota shares
+  Rational bonusEach;          // each beneficiary's extra, r x P / n, exact
 };
 
 struct Evaluation {

@@ -37,10 +37,12 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
     result.components[i].component = i;
     points[i] = result.components[i].points;
   }
+  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result.components);
   for (uint32_t i = 0; i < profile.components.size(); ++i) {
     const ir::Component& c = profile.components[i];
     if (c.source != ir::ComponentSource::Espressione) continue;
     interp::Context ctx = personContext(s, p, points);
+    ctx.esiti = &esiti;
     if (s.trace) ctx.trace = &result.components[i].trace;
     std::optional<Rational> value = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
     if (value && (value->sign() < 0 || *value > c.maxPoints)) {
@@ -93,7 +95,9 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
     if (!result.band) return;
   }
   if (!profile.premio) return;
+  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result.components);
   interp::Context ctx = personContext(s, p, points);
+  ctx.esiti = &esiti;
   ctx.total = result.total;
   if (result.band) ctx.band = profile.bands[*result.band].percent;
   if (s.trace) ctx.trace = &result.premioTrace;
@@ -108,6 +112,7 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
   ctx.components = &points;
+  ctx.records = &s.records;
   return ctx;
 }
 

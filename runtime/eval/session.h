@@ -21,6 +21,9 @@ struct Session {
   Diagnostics& diags;
   std::vector<std::vector<ir::Value>> objectiveArgs;  // per objective: its `misura` arguments, evaluated once
   bool trace = false;                                  // Options::trace
+  // Per dataset, the values of each row of a record table (empty for keyed
+  // tables): interp::Context::records of every chunk that may aggregate.
+  std::vector<std::vector<const std::vector<ir::Value>*>> records = {};
 };
 
 // One row of the staff list, with what the checks found out about it.
@@ -79,6 +82,10 @@ Span personSpan(const Person& p);
 // The interpreter context of a person's profile-level chunks (score.cpp).
 interp::Context personContext(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points);
 
+// Per objective (module order), the person's esito from their scored
+// components; absent when not assigned, neutralised or in error (esiti.cpp).
+std::vector<std::optional<Rational>> esitiOf(const Session& s, const std::vector<ComponentOutcome>& components);
+
 // Runs a chunk that must give a number (an `=` component, the premio, a
 // fund quota): the number, or nullopt after reporting why not (score.cpp).
 std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
@@ -92,6 +99,12 @@ ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t com
 
 // The whole result of one person: components, total, band, premio (score.cpp).
 PersonResult scorePerson(const Session& s, const Person& p);
+
+// The exact share of each member of a fund with an art. 81 maggiorazione
+// (fund_bonus.cpp): base split of P by quota plus the extras; records the
+// extras in the persons' results and the figures in `outcome`.
+std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
+                                  const std::vector<Rational>& q, FundOutcome& outcome);
 
 // Pays out every fund among the persons scored so far (fund.cpp): fills
 // their premio and ev.funds. `persons` and ev.persons are parallel.

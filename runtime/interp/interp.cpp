@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/interp/aggregate.h"
 #include "runtime/interp/values.h"
 
 namespace misura::interp {
@@ -92,6 +93,16 @@ Step loadComponent(Stack& stack, const Context& ctx, uint32_t component) {
   return std::nullopt;
 }
 
+// An objective's esito for the person; Missing when they have none (not
+// assigned, neutralised): never a silent zero.
+Step loadEsito(Stack& stack, const Context& ctx, uint32_t objective) {
+  if (!ctx.esiti || objective >= ctx.esiti->size())
+    return internalFailure(fmt::format("esito dell'obiettivo {} non disponibile qui", objective));
+  if (const std::optional<Rational>& e = (*ctx.esiti)[objective]) stack.push(*e);
+  else stack.push(ir::Missing{});
+  return std::nullopt;
+}
+
 Step loadOptional(Stack& stack, const std::optional<Rational>& value, const char* what) {
   if (!value) return internalFailure(fmt::format("{} non disponibile qui", what));
   stack.push(*value);
@@ -130,12 +141,12 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
 bool traced(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
-    case ir::Op::LoadBand: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
+    case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
     case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Not:
-    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return:
+    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
       return false;
   }
   return false;
@@ -178,6 +189,7 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
       case ir::Op::LoadComponent: step = loadComponent(stack, ctx, in.a); break;
       case ir::Op::LoadTotal: step = loadOptional(stack, ctx.total, "totale"); break;
       case ir::Op::LoadBand: step = loadOptional(stack, ctx.band, "percentuale della fascia"); break;
+      case ir::Op::LoadEsito: step = loadEsito(stack, ctx, in.a); break;
       case ir::Op::Add: step = arith(stack, Arith::Add); break;
       case ir::Op::Sub: step = arith(stack, Arith::Sub); break;
       case ir::Op::Mul: step = arith(stack, Arith::Mul); break;
@@ -202,6 +214,16 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         stack.push(std::get<ir::Value>(std::move(r)));
         break;
       }
+      case ir::Op::LoadRow:
+        step = ctx.row ? pushAt(stack, *ctx.row, in.a, "campo della riga") : internalFailure("nessuna riga qui");
+        break;
+      case ir::Op::Aggregate: {
+        if (in.a >= chunk.aggregates.size()) return located(internalFailure("aggregato inesistente"), in.span);
+        Result r = foldAggregate(chunk.aggregates[in.a], ctx, depth);
+        if (RuntimeError* e = std::get_if<RuntimeError>(&r)) return std::move(*e);
+        stack.push(std::get<ir::Value>(std::move(r)));
+        break;
+      }
       case ir::Op::Return: {
         ir::Value result;
         if (stack.pop(result)) return result;
@@ -216,6 +238,8 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
 }
 
 }  // namespace
+
+Result executeAt(const ir::Chunk& chunk, const Context& ctx, int depth) { return execute(chunk, ctx, depth); }
 
 Result run(const ir::Chunk& chunk, const Context& ctx) {
   try {

@@ -21,7 +21,7 @@ namespace misura::interp {
 inline constexpr int kMaxCallDepth = 32;
 
 // One step of a traced run (see Context::trace): an instruction that read a
-// name (LoadParam, LoadPerson, LoadComponent, LoadTotal, LoadBand), compared
+// name (LoadParam, LoadPerson, LoadComponent, LoadTotal, LoadBand, LoadEsito), compared
 // two values (Lt .. Ne) or called a function (CallBuiltin, CallIndicator),
 // with the value it left on the stack. Explanations show these as "name =
 // value" and as the intermediate results of a rule.
@@ -43,6 +43,13 @@ struct Context {
   const std::vector<std::optional<Rational>>* components = nullptr;  // LoadComponent: per profile component
   std::optional<Rational> total;                                      // LoadTotal (after its rounding)
   std::optional<Rational> band;                                       // LoadBand: the band's percentage
+  // LoadEsito: per objective (module order), the person's esito as a fraction;
+  // nullopt when not assigned, neutralised or not scored (pushed as Missing).
+  const std::vector<std::optional<Rational>>* esiti = nullptr;
+  // Record tables (Aggregate): per dataset of the module, the field values of
+  // each row in file order; empty for keyed tables. Null: no aggregate here.
+  const std::vector<std::vector<const std::vector<ir::Value>*>>* records = nullptr;
+  const std::vector<ir::Value>* row = nullptr;  // LoadRow: the row an Aggregate is folding
   // When set, each traced instruction of this chunk (not of the indicators
   // it calls) appends a TraceEntry, in execution order. Null: no tracing.
   std::vector<TraceEntry>* trace = nullptr;

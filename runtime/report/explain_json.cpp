@@ -154,7 +154,41 @@ Json bandJson(const Subject& s) {
   return j;
 }
 
+// A premio drawn from a fund: the fund, the person's quota and share, and
+// the art. 81 maggiorazione when the fund has one.
+Json fundShareJson(const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  const ir::Fund& f = at(s.module.funds, *s.profile.fund, "fondo");
+  const eval::FundOutcome* o = nullptr;
+  for (const eval::FundOutcome& c : s.evaluation.funds)
+    if (c.fund == *s.profile.fund) o = &c;
+  Json j;
+  j["fondo"] = f.name;
+  j["nel_regolamento"] = orNull(location(s.sources, f.span));
+  j["importo_fondo"] = euroText(f.amount, false);
+  j["ripartito"] = o && !o->blocked;
+  if (p.fundQuota) putExact(j, "quota", *p.fundQuota);
+  if (o) putExact(j, "somma_quote", o->quotaSum);
+  if (o && o->bonusPersons) {
+    Json m;
+    m["riferimento"] = "art. 81 CCNL Funzioni Locali 16.11.2022";
+    m["beneficiari"] = o->bonusPersons;
+    m["valutati_con_quota_positiva"] = o->bonusEligible;
+    putExact(m, "base_ripartita", o->bonusBase);
+    m["ricevuta"] = p.maggiorazione.has_value();
+    if (p.maggiorazione) putExact(m, "maggiorazione", *p.maggiorazione);
+    j["maggiorazione_art81"] = std::move(m);
+  }
+  if (p.premioExact) putExact(j, "non_arrotondato", *p.premioExact);
+  else j["non_arrotondato"] = nullptr;
+  j["centesimo_dai_resti"] = p.leftoverCent;
+  j["importo"] = p.premio ? Json(euroText(*p.premio, false)) : Json(nullptr);
+  if (p.premio) j["importo_esatto"] = p.premio->toFraction();
+  return j;
+}
+
 Json premioJson(const Subject& s) {
+  if (!s.profile.premio && s.profile.fund) return fundShareJson(s);
   if (!s.profile.premio) return nullptr;
   const eval::PersonResult& p = s.person;
   const ir::Chunk& chunk = *s.profile.premio;

@@ -251,9 +251,27 @@ void fundShare(Text& t, const Subject& s) {
   t.line(3, "quota di questa persona: " + num(*p.fundQuota) + exactNote(*p.fundQuota));
   t.line(3, fmt::format("somma delle quote delle {} persone che condividono il fondo: {}{}", o->members,
                         num(o->quotaSum), exactNote(o->quotaSum)));
-  t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
-                num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(*p.premioExact, ir::Type::Euro) +
-                exactNote(*p.premioExact));
+  if (o->bonusPersons) {
+    t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai primi {} dei {} valutati con "
+                          "quota positiva (per totale; a parità, la matricola minore)",
+                          o->bonusPersons, o->bonusEligible));
+    t.line(3, "base ripartita per quota = importo ÷ (1 + beneficiari × maggiorazione ÷ valutati) = " +
+                  shown(o->bonusBase, ir::Type::Euro) + exactNote(o->bonusBase));
+    Rational base = o->quotaSum.isZero() ? Rational() : o->bonusBase * *p.fundQuota / o->quotaSum;
+    t.line(3, "parte per quota = base × quota ÷ somma delle quote = " + shown(o->bonusBase, ir::Type::Euro) + " × " +
+                  num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(base, ir::Type::Euro) + exactNote(base));
+    if (p.maggiorazione)
+      t.line(3, fmt::format("più la maggiorazione = {} × base ÷ {} valutati = ",
+                            f.bonus ? shown(f.bonus->rate, ir::Type::Percentuale) : "?", o->bonusEligible) +
+                    shown(*p.maggiorazione, ir::Type::Euro) + exactNote(*p.maggiorazione));
+    else
+      t.line(3, "nessuna maggiorazione: la persona non è tra i primi");
+    t.line(3, "parte spettante: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
+  } else {
+    t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
+                  num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(*p.premioExact, ir::Type::Euro) +
+                  exactNote(*p.premioExact));
+  }
   Rational truncated = (*p.premioExact * 100).floor() / 100;
   t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
   if (p.leftoverCent)

@@ -16,13 +16,13 @@ constexpr std::string_view kBlanks = " \t\r";
 bool isLoad(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
-    case ir::Op::LoadBand:
+    case ir::Op::LoadBand: case ir::Op::LoadEsito:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
       return false;
   }
   return false;
@@ -122,11 +122,15 @@ std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, co
       if (s.person.band) origin += " «" + at(s.profile.bands, *s.person.band, "fascia").label + "»";
       return UsedName{"fascia", e.value, ir::Type::Percentuale, {}, origin};
     }
+    case ir::Op::LoadEsito: {
+      const ir::Objective& o = at(s.module.objectives, e.operand, "obiettivo");
+      return UsedName{"esito(" + o.code + ")", e.value, ir::Type::Percentuale, {}, "esito dell'obiettivo «" + o.title + "»"};
+    }
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
       break;
   }
   return std::nullopt;
@@ -169,9 +173,10 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Op::CallIndicator: return ir::Type::Percentuale;
     case ir::Op::CallBuiltin: break;
     case ir::Op::PushConst: case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent:
-    case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:
+    case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:
     case ir::Op::Div: case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates:
-    case ir::Op::Not: case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return:
+    case ir::Op::Not: case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow:
+    case ir::Op::Aggregate:
       return std::nullopt;
   }
   switch (static_cast<ir::Builtin>(e.operand)) {

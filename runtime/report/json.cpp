@@ -174,6 +174,7 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
       fj["fondo"] = at(module.funds, *profile.fund, "fondo").name;
       if (p.fundQuota) putExact(fj, "quota", *p.fundQuota);
       fj["centesimo_dai_resti"] = p.leftoverCent;
+      if (p.maggiorazione) putExact(fj, "maggiorazione", *p.maggiorazione);
       j["da_fondo"] = std::move(fj);
     }
   }
@@ -220,6 +221,14 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     j["distribuito"] = detail::euroText(f.distributed, false);
     j["non_distribuito"] = detail::euroText(f.unspent, false);
     j["centesimi_ai_resti_maggiori"] = f.leftoverCents;
+    if (f.bonusPersons) {
+      Json m;
+      m["beneficiari"] = f.bonusPersons;
+      m["valutati_con_quota_positiva"] = f.bonusEligible;
+      m["base_ripartita_esatta"] = f.bonusBase.toFraction();
+      m["maggiorazione_esatta"] = f.bonusEach.toFraction();
+      j["maggiorazione_art81"] = std::move(m);
+    }
     funds.push_back(std::move(j));
   }
   doc["fondi"] = std::move(funds);

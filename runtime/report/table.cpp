@@ -66,6 +66,10 @@ std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
   if (f.leftoverCents)
     out += " (" + std::to_string(f.leftoverCents) +
            (f.leftoverCents == 1 ? " centesimo assegnato" : " centesimi assegnati") + " ai resti maggiori)";
+  if (f.bonusPersons)
+    out += "; maggiorazione art. 81 di " + detail::euroText(roundTo(f.bonusEach, 2, RoundingMode::HalfUp), true) +
+           " € (esatta " + f.bonusEach.toFraction() + ") a " + std::to_string(f.bonusPersons) + " su " +
+           std::to_string(f.bonusEligible) + " valutati con quota positiva";
   return out + "\n";
 }
 

@@ -279,6 +279,10 @@ TEST_CASE("Every declaration kind prints in canonical form", "[syntax][print]") 
        "obiettivo O1 \"T\" {\n  misura almeno(80%, 2) su ril.valore\n}\n"},
       {"obiettivo O1 \"T\" { misura sempre() su ril.valore }",
        "obiettivo O1 \"T\" {\n  misura sempre() su ril.valore\n}\n"},
+      {"obiettivo O1 \"T\" { misura q(conta(f dove k > 1 e rilevato(b)); somma(f; x); "
+       "media_ponderata(f; giorni_tra(r; p); i dove i > 0 euro)) su ril.valore }",
+       "obiettivo O1 \"T\" {\n  misura q(conta(f dove k > 1 e rilevato(b)), somma(f, x), "
+       "media_ponderata(f, giorni_tra(r, p), i dove i > 0 euro)) su ril.valore\n}\n"},
       {"obiettivo O1 \"T\" { fonte \"Protocollo\" }", "obiettivo O1 \"T\" {\n  fonte \"Protocollo\"\n}\n"},
       {"obiettivo O1 \"T\" { se non rilevato neutralizzato }",
        "obiettivo O1 \"T\" {\n  se non rilevato: neutralizzato\n}\n"},
@@ -374,6 +378,11 @@ TEST_CASE("Every expression form prints with just the parentheses it needs", "[s
       {"f(1; 2)", "f(1, 2)"},
       {"f(1,5; 2)", "f(1,5, 2)"},
       {"f(x, g(y; z))", "f(x, g(y, z))"},
+      // aggregates over a record table: `dove` ends the argument list
+      {"conta(f dove (k > 1 o b) e c)", "conta(f dove (k > 1 o b) e c)"},
+      {"somma(f; x * 2 dove se p allora q altrimenti r)", "somma(f, x * 2 dove se p allora q altrimenti r)"},
+      {"media_ponderata(f, giorni_tra(r, p), i dove rilevato(p)) / conta(f)",
+       "media_ponderata(f, giorni_tra(r, p), i dove rilevato(p)) / conta(f)"},
       {"rilevazioni.valore", "rilevazioni.valore"},
       {"max(rilevazioni.valore, 0) * 2", "max(rilevazioni.valore, 0) * 2"},
       {"qualità.π + città", "qualità.π + città"},

@@ -1,0 +1,50 @@
+// The art. 81 CCNL Funzioni Locali 16.11.2022 maggiorazione inside a fund
+// (`maggiorazione R ai primi S`). Among the n members with a positive quota,
+// the k = max(1, floor(S x n)) with the highest total (equal totals: the
+// smaller matricola, byte order) each get R x P / n on top of their share of
+// P, the part split by quota. Since k x R x P / n + P = amount,
+// P = amount / (1 + k x R / n): everything is exact, and the caller rounds
+// the final amounts to the cent with the fund's `ripartizione`.
+#include <algorithm>
+#include <numeric>
+
+#include "runtime/eval/session.h"
+
+namespace misura::eval {
+
+std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
+                                  const std::vector<Rational>& q, FundOutcome& outcome) {
+  const ir::FundBonus& b = *f.bonus;
+  std::vector<size_t> eligible;
+  for (size_t k = 0; k < ids.size(); ++k)
+    if (q[k].sign() > 0) eligible.push_back(k);
+  const Rational quotaSum = std::accumulate(q.begin(), q.end(), Rational());
+  std::vector<Rational> shares(ids.size());
+  if (eligible.empty() || quotaSum.isZero()) {
+    for (size_t k = 0; k < ids.size(); ++k) shares[k] = quotaSum.isZero() ? Rational() : f.amount * q[k] / quotaSum;
+    return shares;
+  }
+  std::sort(eligible.begin(), eligible.end(), [&](size_t x, size_t y) {
+    const PersonResult& a = ev.persons[ids[x]];
+    const PersonResult& c = ev.persons[ids[y]];
+    if (a.total != c.total) return a.total > c.total;
+    return a.matricola < c.matricola;
+  });
+  const Rational n(static_cast<long>(eligible.size()));
+  const long floorK = (b.share * n).floor().toLong().value_or(1);  // share <= 100%: floorK <= n
+  const size_t k = static_cast<size_t>(std::clamp<long>(floorK, 1, static_cast<long>(eligible.size())));
+  const Rational base = f.amount / (Rational(1) + Rational(static_cast<long>(k)) * b.rate / n);
+  const Rational each = b.rate * base / n;
+  for (size_t i = 0; i < ids.size(); ++i) shares[i] = base * q[i] / quotaSum;
+  for (size_t i = 0; i < k; ++i) {
+    shares[eligible[i]] += each;
+    ev.persons[ids[eligible[i]]].maggiorazione = each;
+  }
+  outcome.bonusEligible = static_cast<uint32_t>(eligible.size());
+  outcome.bonusPersons = static_cast<uint32_t>(k);
+  outcome.bonusBase = base;
+  outcome.bonusEach = each;
+  return shares;
+}
+
+}  // namespace misura::eval
