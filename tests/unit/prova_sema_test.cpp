@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "compiler/sema/checked.h"
+#include "tests/unit/sema_fixture.h"
 #include "compiler/syntax/parse.h"
 
 using namespace misura;
@@ -45,43 +46,13 @@ prova "Caso" {
 }
 )";
 
-struct Row {
-  const char* what;
-  const char* from;
-  const char* to;
-  const char* code;  // nullptr: no error expected
-};
-
-std::vector<std::string> errorCodes(const std::string& text, sema::Checked* out = nullptr) {
-  SourceManager sm;
-  Diagnostics diags;
-  FileId f = sm.add("prova.misura", text);
-  auto program = syntax::parse(sm, f, diags);
-  if (program) {
-    auto checked = sema::check(*program, diags);
-    if (checked && out) *out = *checked;
-  }
-  std::vector<std::string> codes;
-  for (const Diagnostic& d : diags.all())
-    if (d.severity == Severity::Errore) codes.push_back(d.code);
-  return codes;
-}
-
-std::string edited(const char* from, const char* to) {
-  std::string s = kRules;
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, std::string(from).size(), to);
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("a regolamento with a valid prova checks cleanly", "[sema][prova]") {
-  sema::Checked checked;
-  CHECK(errorCodes(kRules, &checked).empty());
-  REQUIRE(checked.prove.size() == 1);
-  const sema::ProvaInfo& p = checked.prove[0];
+  std::vector<sema::ProvaInfo> prove;
+  CHECK(testing::errorCodes(kRules, [&](const sema::Checked& c) { prove = c.prove; }).empty());
+  REQUIRE(prove.size() == 1);
+  const sema::ProvaInfo& p = prove[0];
   CHECK(p.dataDir == "dati");
   CHECK(p.person == "R01");
   REQUIRE(p.expectations.size() == 5);
@@ -94,7 +65,7 @@ TEST_CASE("a regolamento with a valid prova checks cleanly", "[sema][prova]") {
 }
 
 TEST_CASE("prova checks report their stable codes", "[sema][prova]") {
-  const std::vector<Row> rows = {
+  const std::vector<testing::EditRow> rows = {
       {"no data folder", "  dati \"dati\"\n", "", "E0211"},
       {"no person", "  persona \"R01\"\n", "", "E0211"},
       {"fewer expectations", "  attendi esito OB1 = 92%\n", "", nullptr},
@@ -123,9 +94,9 @@ TEST_CASE("prova checks report their stable codes", "[sema][prova]") {
        "  attendi premio = 1.247,35 euro\n  attendi componente obiettivi = 92 punti\n  attendi esito OB1 = 92%\n",
        "  attendi errore E0602\n  attendi errore E0505\n", nullptr},
   };
-  for (const Row& r : rows) {
+  for (const testing::EditRow& r : rows) {
     SECTION(r.what) {
-      auto codes = errorCodes(edited(r.from, r.to));
+      auto codes = testing::errorCodes(testing::edited(kRules, r.from, r.to));
       std::string all;
       for (const auto& c : codes) all += c + " ";
       INFO("diagnostics: " << all);
@@ -140,6 +111,6 @@ TEST_CASE("a prova without any attendi is an error", "[sema][prova]") {
   auto from = s.find("  attendi totale");
   auto to = s.find("}\n", from);
   s.erase(from, to - from);
-  auto codes = errorCodes(s);
+  auto codes = testing::errorCodes(s);
   CHECK(codes == std::vector<std::string>{"E0211"});
 }

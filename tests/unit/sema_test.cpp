@@ -8,6 +8,7 @@
 
 #include "compiler/sema/checked.h"
 #include "compiler/syntax/parse.h"
+#include "tests/unit/sema_fixture.h"
 
 using namespace misura;
 
@@ -55,32 +56,9 @@ obiettivo OB2 "Due" {
 comportamenti per responsabile { scala da 1 a 10  voti da valutazioni.voto  C1 "Uno" peso 25  C2 "Due" peso 15 }
 )";
 
-struct Row {
-  const char* what;
-  const char* from;
-  const char* to;
-  const char* code;  // nullptr: no error expected
-};
+std::vector<std::string> check(const std::string& text) { return testing::errorCodes(text); }
 
-std::vector<std::string> check(const std::string& text) {
-  SourceManager sm;
-  Diagnostics diags;
-  FileId f = sm.add("prova.misura", text);
-  auto program = syntax::parse(sm, f, diags);
-  std::vector<std::string> codes;
-  if (program) sema::check(*program, diags);
-  for (const Diagnostic& d : diags.all())
-    if (d.severity == Severity::Errore) codes.push_back(d.code);
-  return codes;
-}
-
-std::string edit(const char* from, const char* to) {
-  std::string s = kBase;
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, std::string(from).size(), to);
-  return s;
-}
+std::string edit(const char* from, const char* to) { return testing::edited(kBase, from, to); }
 
 }  // namespace
 
@@ -89,7 +67,7 @@ TEST_CASE("the base regolamento is valid", "[sema]") {
 }
 
 TEST_CASE("semantic checks report their stable codes", "[sema]") {
-  const std::vector<Row> rows = {
+  const std::vector<testing::EditRow> rows = {
       {"missing ente", "ente \"Comune di Prova\"\n", "", "E0201"},
       {"repeated anno", "anno 2024\n", "anno 2024\nanno 2025\n", "E0202"},
       {"implausible anno", "anno 2024", "anno 1850", "E0202"},
@@ -149,7 +127,7 @@ TEST_CASE("semantic checks report their stable codes", "[sema]") {
       {"date arithmetic", "se fatto <= scadenza", "se fatto - 30 giorni <= scadenza + 1 giorno e giorni_tra(fatto, scadenza) > 0 giorni", nullptr},
       {"fixed esito", "se non rilevato: neutralizzato", "se non rilevato: 0%", nullptr},
   };
-  for (const Row& r : rows) {
+  for (const testing::EditRow& r : rows) {
     SECTION(r.what) {
       auto codes = check(edit(r.from, r.to));
       std::string all;
