@@ -116,18 +116,13 @@ void expressionJson(const Subject& s, const ir::Component& c, const eval::Compon
 
 Json componentJson(const Subject& s, const eval::ComponentOutcome& co) {
   const ir::Component& c = at(s.profile.components, co.component, "componente");
-  Json j;
-  j["nome"] = c.name;
-  j["titolo"] = orNull(c.title);
-  j["da"] = componentSource(c.source);
-  putDecimal(j, "massimo", c.maxPoints);
+  Json j = componentHeaderJson(c);
   switch (c.source) {
     case ir::ComponentSource::Obiettivi: objectivesJson(s, c, co, j); break;
     case ir::ComponentSource::Comportamenti: behavioursJson(s, c, co, j); break;
     case ir::ComponentSource::Espressione: expressionJson(s, c, co, j); break;
   }
-  if (co.points) putExact(j, "punti", *co.points);
-  else j["punti"] = nullptr;
+  putPoints(j, co.points);
   return j;
 }
 

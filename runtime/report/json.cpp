@@ -53,6 +53,20 @@ const char* componentSource(ir::ComponentSource s) {
   return "espressione";
 }
 
+Json componentHeaderJson(const ir::Component& c) {
+  Json j;
+  j["nome"] = c.name;
+  j["titolo"] = orNull(c.title);
+  j["da"] = componentSource(c.source);
+  putDecimal(j, "massimo", c.maxPoints);
+  return j;
+}
+
+void putPoints(Json& obj, const std::optional<Rational>& points) {
+  if (points) putExact(obj, "punti", *points);
+  else obj["punti"] = nullptr;
+}
+
 Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, const SourceManager& sources) {
   const ir::Objective& obj = at(module.objectives, o.objective, "obiettivo");
   Json j;
@@ -121,16 +135,8 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
   Json components = Json::array();
   for (const eval::ComponentOutcome& c : p.components) {
     const ir::Component& comp = at(profile.components, c.component, "componente");
-    Json cj;
-    cj["nome"] = comp.name;
-    cj["titolo"] = orNull(comp.title);
-    cj["da"] = componentSource(comp.source);
-    putDecimal(cj, "massimo", comp.maxPoints);
-    if (c.points) {
-      putExact(cj, "punti", *c.points);
-    } else {
-      cj["punti"] = nullptr;
-    }
+    Json cj = detail::componentHeaderJson(comp);
+    detail::putPoints(cj, c.points);
     if (comp.source == ir::ComponentSource::Obiettivi) {
       Json objs = Json::array();
       for (const auto& o : c.objectives) objs.push_back(objectiveJson(module, o, sources));

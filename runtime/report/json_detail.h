@@ -34,6 +34,12 @@ const char* objectiveStatus(eval::ObjectiveOutcome::Status s);
 // "obiettivi", "comportamenti", "espressione".
 const char* componentSource(ir::ComponentSource s);
 
+// The fields every component's JSON starts with: nome, titolo, da, massimo.
+Json componentHeaderJson(const ir::Component& c);
+
+// "punti": exact points, or null when they could not be computed.
+void putPoints(Json& obj, const std::optional<Rational>& points);
+
 // One objective of a `da obiettivi` component: code, title, weight, deadline,
 // indicator, status, field, measured value and its cell, esito, points, fonte.
 Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, const SourceManager& sources);
