@@ -1,6 +1,7 @@
 // The `misura` command line.
 //
-//   misura verifica FILE                      check a regolamento
+//   misura verifica FILE [--anno AAAA] [--personale FILE] [--formato testo|json]
+//                                             check a regolamento and its legal requirements
 //   misura valuta FILE --dati DIR [--formato testo|csv|json] [--uscita FILE]
 //   misura spiega FILE --dati DIR --persona MATRICOLA [--formato testo|json] [--uscita FILE]
 //   misura prova FILE                         run the worked cases written in it
@@ -14,6 +15,7 @@
 // Italian, CLI11's own parse errors included: they are caught and replaced.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <exception>
@@ -26,6 +28,7 @@
 #include "cli/commands.h"
 #include "cli/prova.h"
 #include "cli/spiega.h"
+#include "cli/verifica.h"
 #include "compiler/ast/print.h"
 #include "compiler/driver/driver.h"
 #include "compiler/ir/ir.h"
@@ -41,23 +44,7 @@ using namespace misura::cli;
 
 const char* const kVersion = "misura 0.1";
 
-size_t warningCount(const Diagnostics& diags) {
-  size_t n = 0;
-  for (const Diagnostic& d : diags.all())
-    if (d.severity == Severity::Avviso) ++n;
-  return n;
-}
-
 // ---- commands ----------------------------------------------------------------
-
-int cmdVerifica(const std::string& file) {
-  Compilation c;
-  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
-  std::cout << "nessun errore";
-  if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
-  std::cout << "\n";
-  return kOk;
-}
 
 int cmdAst(const std::string& file) {
   Compilation c;
@@ -269,6 +256,12 @@ int run(int argc, char** argv) {
   CLI::App* verifica = app.add_subcommand("verifica", "controlla il regolamento senza calcolare nulla");
   std::string verificaFile;
   verifica->add_option("FILE", verificaFile, fileHelp)->type_name("");
+  ValueOption verificaAnno, verificaPersonale, verificaFormato;
+  verificaAnno.add(verifica, "--anno", "l'anno di valutazione dei requisiti di legge (predefinito: l'anno del regolamento)",
+                   "AAAA");
+  verificaPersonale.add(verifica, "--personale",
+                        "l'elenco del personale (CSV): la conformità si verifica persona per persona", "FILE");
+  verificaFormato.add(verifica, "--formato", "testo (predefinito) o json", "FORMATO");
 
   CLI::App* valuta = app.add_subcommand("valuta", "calcola punteggi, fasce e premi dai dati dell'anno");
   std::string valutaFile;
@@ -351,7 +344,21 @@ int run(int argc, char** argv) {
     return file;
   };
 
-  if (chosen == verifica) return cmdVerifica(fileOf(verificaFile));
+  if (chosen == verifica) {
+    VerificaOptions opt;
+    opt.file = fileOf(verificaFile);
+    if (std::optional<std::string> year = verificaAnno.get("--anno")) {
+      bool digits = year->size() == 4 && std::all_of(year->begin(), year->end(), [](unsigned char ch) { return std::isdigit(ch); });
+      if (!digits) throw UsageError{"anno non valido " + inQuotes(*year) + ": scrivi l'anno con quattro cifre, per esempio --anno 2024"};
+      opt.year = std::stoi(*year);
+    }
+    opt.staffFile = verificaPersonale.get("--personale");
+    std::optional<std::string> fmt = formatName(verificaFormato.get("--formato"), std::nullopt);
+    if (fmt && *fmt != "testo" && *fmt != "json")
+      throw UsageError{"formato sconosciuto " + inQuotes(*fmt) + " per verifica: i formati sono testo, json"};
+    opt.json = fmt && *fmt == "json";
+    return cmdVerifica(opt);
+  }
   if (chosen == provaCmd) return cmdProva(fileOf(provaFile));
   if (chosen == astCmd) return cmdAst(fileOf(astFile));
   if (chosen == irCmd) return cmdIr(fileOf(irFile));

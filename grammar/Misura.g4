@@ -23,6 +23,45 @@ dichiarazione
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
   | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
+  | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
+  | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
+  ;
+
+// A period of validity: `vigente dal 13/01/2024` or `vigente dal ... al ...`.
+vigenza : 'vigente' 'dal' DATA ('al' DATA)? ;
+
+// A legal requirement (docs/linguaggio.md § 14): what the law asks of the
+// regolamento, checked by `misura verifica --anno`.
+voceRequisito
+  : 'citazione' TESTO                                              # Citazione
+  | vigenza                                                        # VigenzaRequisito
+  | 'livello' 'avviso'                                             # LivelloAvviso
+  | 'si' 'applica' 'a' destinatari                                 # SiApplica
+  | 'richiede' richiesta                                           # Richiede
+  | 'avviso' 'se' 'indicatore' 'diverso' 'da' nome TESTO           # AvvisoIndicatore
+  ;
+
+destinatari
+  : 'tutti'                                                        # DestinatariTutti
+  | 'ruolo' nome                                                   # DestinatariRuolo
+  ;
+
+richiesta
+  : 'obiettivo' 'con' 'tema' nome sogliaPeso?                      # RichiestaObiettivo
+  | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
+  | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
+  | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
+  ;
+
+sogliaPeso : 'peso' 'effettivo' confronto=('almeno' | 'oltre') NUMERO '%' ;
+
+// Who a role of the regolamento is: the parameter a requirement's
+// `si applica a ruolo NOME` leaves to the ente.
+membriRuolo
+  : 'nessuno'                                                      # RuoloNessuno
+  | 'tutti'                                                        # RuoloTutti
+  | 'profilo' nome (SEP nome)*                                     # RuoloProfili
+  | TESTO (SEP TESTO)*                                             # RuoloMatricole
   ;
 
 opzioneFile
@@ -42,7 +81,7 @@ tipo
 parametro : nome ':' tipo ;
 
 voceProfilo
-  : 'componente' nome TESTO? 'fino' 'a' NUMERO 'punti' fonteComponente  # Componente
+  : 'componente' nome TESTO? 'fino' 'a' NUMERO 'punti' fonteComponente temi?  # Componente
   | 'totale' arrotondamento                                        # TotaleArrotondato
   | 'fasce' '{' fascia+ '}'                                        # Fasce
   | 'premio' '=' espr arrotondamento?                              # Premio
@@ -90,7 +129,12 @@ voceObiettivo
   | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  | temi                                                           # TemaObiettivo
   ;
+
+// The themes of an objective, component or behaviour: what legal
+// requirement it implements (`tema tempi_pagamento`).
+temi : 'tema' nome (SEP nome)* ;
 
 esitoMancante
   : 'neutralizzato'                                                # Neutralizzato
@@ -125,7 +169,7 @@ attesa
 voceCatalogo
   : 'scala' 'da' NUMERO 'a' NUMERO                                 # Scala
   | 'voti' 'da' nome '.' nome                                      # Voti
-  | nome TESTO 'peso' NUMERO                                       # Comportamento
+  | nome TESTO 'peso' NUMERO temi?                                 # Comportamento
   ;
 
 // Precedence: earlier alternatives bind tighter.
@@ -162,6 +206,9 @@ nome
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione' | 'livello'
+  | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
+  | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   ;
 
 SEP : ',' | ';' ;

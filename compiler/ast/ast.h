@@ -144,6 +144,7 @@ struct Component {
   Span maxSpan;
   ComponentSource source = ComponentSource::Obiettivi;
   ExprPtr expr;  // only for Espressione
+  std::vector<Ident> themes;  // `tema ...` (legal requirements it implements)
   Span span;
 };
 
@@ -208,6 +209,7 @@ struct Objective {
   std::vector<Measure> measures;
   std::vector<Text> sources;
   std::vector<OnMissing> onMissing;
+  std::vector<Ident> themes;  // `tema tempi_pagamento, ...`
   Span span;
 };
 
@@ -216,6 +218,7 @@ struct BehaviourItem {
   Text title;
   Rational weight;
   Span weightSpan;
+  std::vector<Ident> themes;
   Span span;
 };
 
@@ -287,6 +290,76 @@ struct Prova {
   Span span;
 };
 
+// ---- legal requirements (`misura verifica --anno`) ---------------------------
+
+// `vigente dal 13/01/2024 [al 31/12/2025]`
+struct Validity {
+  Date from;
+  std::optional<Date> to;
+  Span span;
+};
+
+// `peso effettivo almeno 30%` / `peso effettivo oltre 50%`
+struct ShareThreshold {
+  bool strict = false;  // `oltre`: more than; `almeno`: at least
+  Rational percent;     // 30% is stored as 30
+  Span span;
+};
+
+// One `richiede ...` line of a requirement.
+struct Demand {
+  enum class Kind {
+    Obiettivo,      // `richiede obiettivo con tema T [soglia]`
+    Elemento,       // `richiede elemento con tema T [soglia]`: objectives, components, behaviours
+    Componente,     // `richiede componente da obiettivi|comportamenti [soglia]`
+    Maggiorazione,  // `richiede maggiorazione almeno 30%` (the person's fund)
+  };
+  Kind kind = Kind::Obiettivo;
+  Ident theme;                             // Obiettivo, Elemento
+  ComponentSource source = ComponentSource::Obiettivi;  // Componente
+  std::optional<ShareThreshold> threshold;  // Obiettivo, Elemento, Componente
+  Rational percent;                         // Maggiorazione: 30% is stored as 30
+  Span span;
+};
+
+// `avviso se indicatore diverso da ritardo_annuale "..."`
+struct IndicatorWarning {
+  Ident indicator;
+  Text message;
+  Span span;
+};
+
+// `si applica a tutti` / `si applica a ruolo NOME`
+struct Addressees {
+  bool everyone = false;
+  Ident role;  // when !everyone
+  Span span;
+};
+
+// `requisito NOME "titolo" { citazione ... vigente ... si applica ... richiede ... }`
+struct Requirement {
+  Ident name;
+  Text title;
+  std::vector<Text> citations;          // exactly one is valid; sema checks
+  std::vector<Validity> validities;     // idem
+  std::vector<Addressees> addressees;   // at most one; none: the plan as a whole
+  std::vector<Span> warningLevel;       // `livello avviso`: at most one
+  std::vector<Demand> demands;
+  std::vector<IndicatorWarning> indicatorWarnings;
+  Span span;
+};
+
+// `ruolo pagatori_fatture "..." = profilo responsabile`
+struct Role {
+  enum class Kind { Nessuno, Tutti, Profili, Matricole };
+  Ident name;
+  std::optional<Text> title;
+  Kind kind = Kind::Nessuno;
+  std::vector<Ident> profiles;
+  std::vector<Text> persons;
+  Span span;
+};
+
 struct YearDecl {
   int year = 0;
   Span span;
@@ -305,6 +378,8 @@ struct Program {
   std::vector<Catalogue> catalogues;
   std::vector<Fund> funds;
   std::vector<Prova> prove;
+  std::vector<Requirement> requirements;
+  std::vector<Role> roles;
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 };
 

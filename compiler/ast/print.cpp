@@ -255,6 +255,8 @@ std::string Printer::program(const Program& p) {
   for (const Objective& o : p.objectives) block([&] { objective(o); });
   for (const Catalogue& c : p.catalogues) block([&] { catalogue(c); });
   for (const Fund& f : p.funds) block([&] { fund(f); });
+  for (const Role& r : p.roles) block([&] { out_ += print(r); });
+  for (const Requirement& r : p.requirements) block([&] { out_ += print(r); });
   for (const Prova& pr : p.prove) block([&] { out_ += print(pr); });
   return join(blocks, [](const std::string& s) { return s; }, "\n");
 }
@@ -295,6 +297,7 @@ void Printer::component(const Component& c) {
     case ComponentSource::Comportamenti: s += " da comportamenti"; break;
     case ComponentSource::Espressione: s += " = " + (c.expr ? expr(*c.expr) : std::string("0")); break;
   }
+  if (!c.themes.empty()) s += " tema " + names(c.themes);
   line(s);
 }
 
@@ -343,6 +346,7 @@ void Printer::objective(const Objective& o) {
                      join(m.args, [](const ExprPtr& e) { return expr(*e); }), m.dataset.name, m.field.name));
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
+  if (!o.themes.empty()) line("tema " + names(o.themes));
   close();
 }
 
@@ -351,7 +355,8 @@ void Printer::catalogue(const Catalogue& c) {
   for (const Scale& s : c.scales) line("scala da " + number(s.from) + " a " + number(s.to));
   for (const RatingSource& r : c.ratings) line("voti da " + r.dataset.name + "." + r.field.name);
   for (const BehaviourItem& b : c.items)
-    line(b.code.name + " " + text(b.title) + " peso " + number(b.weight));
+    line(b.code.name + " " + text(b.title) + " peso " + number(b.weight) +
+         (b.themes.empty() ? "" : " tema " + names(b.themes)));
   close();
 }
 
@@ -371,6 +376,8 @@ void Printer::fund(const Fund& f) {
 std::string print(const Program& program) { return Printer().program(program); }
 
 std::string print(const Expr& e) { return expr(e); }
+
+std::string printNumber(const Rational& q) { return number(q); }
 
 std::string quote(std::string_view value) { return text(value); }
 

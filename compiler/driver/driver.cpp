@@ -46,9 +46,9 @@ bool compileFile(const std::string& path, Compilation& out, Stage upTo) {
   if (!file) return false;
   out.ast = syntax::parse(out.sources, *file, out.diags);
   if (!out.ast || upTo == Stage::Syntax) return out.ast.has_value();
-  auto checked = sema::check(*out.ast, out.diags);
-  if (!checked || upTo == Stage::Sema) return checked.has_value();
-  out.module = lower(*checked, path);
+  out.checked = sema::check(*out.ast, out.diags);
+  if (!out.checked || upTo == Stage::Sema) return out.checked.has_value();
+  out.module = lower(*out.checked, path);
   return !out.diags.hasErrors();
 }
 

@@ -7,6 +7,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/ir/ir.h"
+#include "compiler/sema/checked.h"
 #include "compiler/support/diagnostics.h"
 
 namespace misura {
@@ -17,6 +18,7 @@ struct Compilation {
   SourceManager sources;
   Diagnostics diags;
   std::optional<ast::Program> ast;
+  std::optional<sema::Checked> checked;  // points into `ast`: a Compilation is not moved
   std::optional<ir::Module> module;
 };
 

@@ -28,6 +28,9 @@ std::optional<Checked> Checker::run() {
   checkFunds();
   checkStaticWeights();
   checkProve();
+  checkRoles();
+  checkRequirements();
+  checkThemes();
   if (diags_.errorCount() > before) return std::nullopt;
   return std::move(out_);
 }

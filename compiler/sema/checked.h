@@ -103,6 +103,23 @@ struct ProvaInfo {
   std::vector<ExpectationInfo> expectations;
 };
 
+// A `ruolo`: who the regolamento says it is (a parameter of the requirements).
+struct RoleInfo {
+  const ast::Role* decl = nullptr;
+  std::vector<uint32_t> profiles;  // Kind::Profili, resolved
+};
+
+// A checked `requisito`.
+struct RequirementInfo {
+  const ast::Requirement* decl = nullptr;
+  std::string citation;
+  Date from;
+  std::optional<Date> to;
+  bool warningLevel = false;                  // `livello avviso`: failures are warnings
+  const ast::Addressees* addressees = nullptr;  // null: the plan as a whole
+  std::optional<uint32_t> role;               // the role of `si applica a ruolo`, if the regolamento defines it
+};
+
 struct Checked {
   const ast::Program* program = nullptr;
   std::string ente;
@@ -118,6 +135,8 @@ struct Checked {
   std::vector<CatalogueInfo> catalogues;
   std::vector<ProvaInfo> prove;
   std::vector<FundInfo> funds;
+  std::vector<RoleInfo> roles;
+  std::vector<RequirementInfo> requirements;
 };
 
 // Checks `program`, reporting every problem into `diags`. Returns the

@@ -83,6 +83,13 @@ class Checker {
   void checkCatalogues();
   // check_prova.cpp
   void checkProve();
+  // check_requisito.cpp: legal requirements, roles and themes.
+  void checkRequirements();
+  void checkRequirement(const ast::Requirement& r);
+  void checkDemand(const ast::Requirement& r, const ast::Demand& d);
+  void checkRoles();
+  void checkThemes();
+  std::map<std::string, uint32_t> roleIndex_;
   // check_fund.cpp
   void checkFunds();
   // check_fund_bonus.cpp: the art. 81 maggiorazione of a fund.

@@ -18,7 +18,7 @@ void Builder::catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx) {
     c.ratings.push_back(ast::RatingSource{ident(v->nome(0)), ident(v->nome(1)), span(v)});
   } else if (auto* b = dynamic_cast<P::ComportamentoContext*>(ctx)) {
     c.items.push_back(ast::BehaviourItem{ident(b->nome()), text(b->TESTO()), number(b->NUMERO()),
-                                         span(b->NUMERO()), span(b)});
+                                         span(b->NUMERO()), themes(b->temi()), span(b)});
   }
 }
 

@@ -17,6 +17,8 @@ void Builder::declaration(ast::Program& p, P::DichiarazioneContext* ctx) {
   else if (auto* c = dynamic_cast<P::DichComportamentiContext*>(ctx)) p.catalogues.push_back(catalogue(c));
   else if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) p.funds.push_back(fund(c));
   else if (auto* c = dynamic_cast<P::DichProvaContext*>(ctx)) p.prove.push_back(prova(c));
+  else if (auto* c = dynamic_cast<P::DichRequisitoContext*>(ctx)) p.requirements.push_back(requirement(c));
+  else if (auto* c = dynamic_cast<P::DichRuoloContext*>(ctx)) p.roles.push_back(role(c));
   else throw InternalError{"dichiarazione sconosciuta nell'albero sintattico"};
 }
 

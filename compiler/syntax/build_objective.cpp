@@ -19,6 +19,9 @@ void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
   else if (auto* c = dynamic_cast<P::MisuraContext*>(ctx)) o.measures.push_back(measure(c));
   else if (auto* c = dynamic_cast<P::FonteContext*>(ctx)) o.sources.push_back(text(c->TESTO()));
   else if (auto* c = dynamic_cast<P::SeNonRilevatoContext*>(ctx)) o.onMissing.push_back(onMissing(c));
+  else if (auto* c = dynamic_cast<P::TemaObiettivoContext*>(ctx)) {
+    for (ast::Ident& t : themes(c->temi())) o.themes.push_back(std::move(t));
+  }
 }
 
 ast::Assignment Builder::assignment(P::AssegnatoContext* ctx) {

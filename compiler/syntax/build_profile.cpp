@@ -70,6 +70,7 @@ ast::Component Builder::component(P::ComponenteContext* ctx) {
     c.source = ast::ComponentSource::Espressione;
     c.expr = expr(e->espr());
   }
+  c.themes = themes(ctx->temi());
   c.span = span(ctx);
   return c;
 }

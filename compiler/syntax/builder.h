@@ -79,6 +79,15 @@ class Builder {
   void provaItem(ast::Prova& p, P::VoceProvaContext* ctx);
   ast::Expectation expectation(P::AttesaContext* ctx);
 
+  // build_requisito.cpp: legal requirements, roles, themes, validity.
+  ast::Requirement requirement(P::DichRequisitoContext* ctx);
+  void requirementItem(ast::Requirement& r, P::VoceRequisitoContext* ctx);
+  ast::Demand demand(P::RichiestaContext* ctx);
+  std::optional<ast::ShareThreshold> threshold(P::SogliaPesoContext* ctx);
+  ast::Validity validity(P::VigenzaContext* ctx);
+  ast::Role role(P::DichRuoloContext* ctx);
+  std::vector<ast::Ident> themes(P::TemiContext* ctx) const;
+
   // build_catalogue.cpp
   ast::Catalogue catalogue(P::DichComportamentiContext* ctx);
   void catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx);

@@ -44,4 +44,17 @@ std::optional<LoadedData> loadData(const ir::Module& module, const std::filesyst
   return data;
 }
 
+std::optional<LoadedData> loadStaffList(const ir::Module& module, const std::filesystem::path& file,
+                                        SourceManager& sources, Diagnostics& diags) {
+  const size_t errorsBefore = diags.errorCount();
+  ir::Module staffOnly = module;
+  staffOnly.datasets.at(ir::kStaff).file = file.filename().string();
+  LoadedData data;
+  data.tables.resize(module.datasets.size());
+  KnownKeys known = knownKeys(staffOnly);
+  loadOne(staffOnly, ir::kStaff, file.parent_path(), known, data, sources, diags);
+  if (diags.errorCount() > errorsBefore) return std::nullopt;
+  return data;
+}
+
 }  // namespace misura::data

@@ -57,4 +57,9 @@ struct LoadedData {
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
                                    SourceManager& sources, Diagnostics& diags);
 
+// Reads only the staff list, from `file` instead of the file the regolamento
+// names (`misura verifica --personale FILE`); the other tables stay empty.
+std::optional<LoadedData> loadStaffList(const ir::Module& module, const std::filesystem::path& file,
+                                        SourceManager& sources, Diagnostics& diags);
+
 }  // namespace misura::data

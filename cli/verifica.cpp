@@ -1,0 +1,71 @@
+// `misura verifica`: the regolamento's checks and, when it has legal
+// requirements, the conformance report for a year (compiler/conform).
+#include "cli/verifica.h"
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "compiler/conform/conform.h"
+#include "runtime/eval/roster.h"
+
+namespace misura::cli {
+
+namespace {
+
+size_t warningCount(const Diagnostics& diags) {
+  size_t n = 0;
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Avviso) ++n;
+  return n;
+}
+
+std::vector<conform::Person> persons(const std::vector<eval::RosterEntry>& roster) {
+  std::vector<conform::Person> out;
+  for (const eval::RosterEntry& e : roster) out.push_back(conform::Person{e.matricola, e.name, e.profile, e.objectives, e.span});
+  return out;
+}
+
+// Prints the diagnostics reported after the first `from`.
+void printFrom(const Compilation& c, size_t from) {
+  std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(from), c.diags.all().end());
+  if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
+}
+
+}  // namespace
+
+int cmdVerifica(const VerificaOptions& opt) {
+  Compilation c;
+  if (auto failed = compile(opt.file, c, Stage::Lower)) return *failed;
+  if (!c.checked || !c.module) throw InternalError{"il compilatore non ha prodotto il regolamento verificato"};
+  bool report = opt.year || opt.staffFile || !c.checked->requirements.empty();
+  if (!report) {
+    std::cout << "nessun errore";
+    if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
+    std::cout << "\n";
+    return kOk;
+  }
+  size_t before = c.diags.all().size();
+  conform::Options options;
+  options.year = opt.year.value_or(c.checked->anno);
+  if (opt.staffFile) {
+    auto roster = eval::loadRoster(*c.module, *opt.staffFile, c.sources, c.diags);
+    if (!roster) {
+      printFrom(c, before);
+      std::cerr << "l'elenco del personale contiene " << plural(c.diags.errorCount(), "errore", "errori")
+                << ": nessuna verifica di conformità\n";
+      return kDiagnostics;
+    }
+    options.staff = persons(*roster);
+  }
+  conform::Report r = conform::verify(*c.checked, options, c.diags);
+  printFrom(c, before);
+  std::cout << (opt.json ? conform::printJson(*c.checked, r) : conform::printText(*c.checked, r));
+  if (r.errors > 0) {
+    std::cerr << "il regolamento non è conforme: " << plural(r.errors, "requisito non rispettato", "requisiti non rispettati")
+              << " (vedi i messaggi sopra)\n";
+    return kDiagnostics;
+  }
+  return kOk;
+}
+
+}  // namespace misura::cli

@@ -1,0 +1,128 @@
+// The generic checks behind `richiede ...` (see demand.h): presence of an
+// element with a theme, its effective weight against a threshold, a
+// component, the art. 81 maggiorazione of the person's fund.
+#include "compiler/conform/demand.h"
+
+#include <fmt/format.h>
+
+#include "compiler/ast/print.h"
+#include "compiler/conform/conform.h"
+
+namespace misura::conform {
+
+namespace {
+
+using sema::Share;
+
+const char* kindWord(Share::Kind k) {
+  switch (k) {
+    case Share::Kind::Obiettivo: return "obiettivo";
+    case Share::Kind::Componente: return "componente";
+    case Share::Kind::Comportamento: return "comportamento";
+  }
+  return "voce";
+}
+
+// The share that counts against a legal minimum: of the money when the
+// premio is split by objective, else of the score.
+Rational counted(const Share& s, bool byPremio) { return byPremio && s.ofPremio ? *s.ofPremio : s.ofScore; }
+
+std::string thresholdText(const ast::ShareThreshold& t) {
+  return fmt::format("{} {}%", t.strict ? "oltre il" : "almeno il", ast::printNumber(t.percent));
+}
+
+bool meets(const Rational& value, const ast::ShareThreshold& t) {
+  Rational bound = t.percent / 100;
+  return t.strict ? value > bound : value >= bound;
+}
+
+std::string profileName(const sema::Checked& c, const sema::ProfileShares& s) {
+  return c.profiles[s.profile].decl->name.name;
+}
+
+Finding themed(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
+  bool objectivesOnly = d.kind == ast::Demand::Kind::Obiettivo;
+  std::vector<const Share*> found;
+  for (const Share& s : shares.shares)
+    if ((!objectivesOnly || s.kind == Share::Kind::Obiettivo) && sema::hasTheme(s, d.theme.name)) found.push_back(&s);
+  const char* what = objectivesOnly ? "obiettivo" : "elemento di valutazione";
+  if (found.empty())
+    return Finding{false, fmt::format("nessun {} con tema «{}»", what, d.theme.name), "0842",
+                   c.profiles[shares.profile].decl->name.span};
+  Rational total;
+  std::string list;
+  const char* of = shares.premioByObjective ? "del premio" : "del punteggio";
+  for (const Share* s : found) {
+    total += counted(*s, shares.premioByObjective);
+    if (!list.empty()) list += ", ";
+    list += fmt::format("{} {} {}", kindWord(s->kind), s->code, percent(counted(*s, shares.premioByObjective)));
+  }
+  if (!d.threshold) return Finding{true, fmt::format("tema «{}»: {} {}", d.theme.name, list, of), {}, {}};
+  bool ok = meets(total, *d.threshold);
+  std::string sum = found.size() > 1 ? fmt::format("; in tutto {}", percent(total)) : "";
+  std::string detail = fmt::format("tema «{}»: {} {}{}, richiesto {}", d.theme.name, list, of, sum,
+                                   thresholdText(*d.threshold));
+  return Finding{ok, detail, ok ? "" : "0843", found.front()->span};
+}
+
+Finding component(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
+  const char* from = d.source == ast::ComponentSource::Comportamenti ? "da comportamenti" : "da obiettivi";
+  for (const Share& s : shares.shares) {
+    if (s.kind != Share::Kind::Componente || s.source != d.source) continue;
+    if (!d.threshold) return Finding{true, fmt::format("componente {} «{}» ({} del punteggio)", from, s.code, percent(s.ofScore)), {}, {}};
+    bool ok = meets(s.ofScore, *d.threshold);
+    return Finding{ok,
+                   fmt::format("componente {} «{}»: {} del punteggio, richiesto {}", from, s.code, percent(s.ofScore),
+                               thresholdText(*d.threshold)),
+                   ok ? "" : "0843", s.span};
+  }
+  return Finding{false, fmt::format("nessuna componente {} nel profilo «{}»", from, profileName(c, shares)), "0844",
+                 c.profiles[shares.profile].decl->name.span};
+}
+
+Finding bonus(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
+  const sema::ProfileInfo& p = c.profiles[shares.profile];
+  Span at = p.decl->name.span;
+  if (!p.fund)
+    return Finding{false, fmt::format("il premio del profilo «{}» non è ripartito da un fondo con maggiorazione", p.decl->name.name),
+                   "0845", at};
+  const sema::FundInfo& f = c.funds[*p.fund];
+  std::string required = ast::printNumber(d.percent) + "%";
+  if (!f.bonus)
+    return Finding{false, fmt::format("il fondo «{}» non prevede la maggiorazione (richiesta almeno {})", f.decl->name.name, required),
+                   "0845", f.decl->name.span};
+  bool ok = f.bonus->percent >= d.percent;
+  return Finding{ok,
+                 fmt::format("fondo «{}»: maggiorazione {}% ai primi {}%, richiesta almeno {}", f.decl->name.name,
+                             ast::printNumber(f.bonus->percent), ast::printNumber(f.bonus->share), required),
+                 ok ? "" : "0845", f.bonus->percentSpan};
+}
+
+}  // namespace
+
+Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
+  switch (d.kind) {
+    case ast::Demand::Kind::Obiettivo:
+    case ast::Demand::Kind::Elemento: return themed(c, d, shares);
+    case ast::Demand::Kind::Componente: return component(c, d, shares);
+    case ast::Demand::Kind::Maggiorazione: return bonus(c, d, shares);
+  }
+  return Finding{};
+}
+
+std::vector<const sema::ObjectiveInfo*> otherIndicator(const sema::Checked& c, const ast::Requirement& r,
+                                                        const ast::IndicatorWarning& w,
+                                                        const sema::ProfileShares& shares) {
+  std::vector<const sema::ObjectiveInfo*> out;
+  for (uint32_t o : shares.objectives) {
+    const sema::ObjectiveInfo& info = c.objectives[o];
+    bool themedObjective = false;
+    for (const ast::Demand& d : r.demands)
+      for (const ast::Ident& t : info.decl->themes)
+        themedObjective |= d.kind == ast::Demand::Kind::Obiettivo && t.name == d.theme.name;
+    if (themedObjective && info.measure && info.measure->indicator.name != w.indicator.name) out.push_back(&info);
+  }
+  return out;
+}
+
+}  // namespace misura::conform

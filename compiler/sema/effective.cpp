@@ -1,0 +1,121 @@
+// Effective weights of a profile's components, objectives and behaviour
+// items (see effective.h).
+#include "compiler/sema/effective.h"
+
+#include <algorithm>
+
+namespace misura::sema {
+
+namespace {
+
+bool assignedToProfile(const ObjectiveInfo& o, uint32_t profile) {
+  if (!o.assignment) return false;
+  using K = ast::Assignment::Kind;
+  if (o.assignment->kind == K::Tutti) return true;
+  return o.assignment->kind == K::Profili &&
+         std::find(o.profiles.begin(), o.profiles.end(), profile) != o.profiles.end();
+}
+
+Share componentShare(const ast::Component& c) {
+  Share s;
+  s.kind = Share::Kind::Componente;
+  s.code = c.name.name;
+  s.component = c.name.name;
+  s.themes = &c.themes;
+  s.source = c.source;
+  s.ofScore = c.maxPoints / 100;
+  s.span = c.name.span;
+  return s;
+}
+
+void addObjectives(const Checked& c, const ast::Component& comp, const std::vector<uint32_t>& objectives,
+                   std::vector<Share>& out) {
+  Rational total;
+  for (uint32_t o : objectives) total += c.objectives[o].weight;
+  if (total <= 0) return;
+  for (uint32_t o : objectives) {
+    const ObjectiveInfo& info = c.objectives[o];
+    Share s;
+    s.kind = Share::Kind::Obiettivo;
+    s.code = info.decl->code.name;
+    s.component = comp.name.name;
+    s.themes = &info.decl->themes;
+    s.objective = info.decl;
+    s.ofScore = comp.maxPoints / 100 * info.weight / total;
+    s.span = info.decl->code.span;
+    out.push_back(std::move(s));
+  }
+}
+
+void addBehaviours(const Checked& c, const ast::Component& comp, uint32_t profile, std::vector<Share>& out) {
+  const std::optional<uint32_t>& catalogue = c.profiles[profile].catalogue;
+  if (!catalogue) return;
+  const ast::Catalogue& cat = *c.catalogues[*catalogue].decl;
+  Rational total;
+  for (const ast::BehaviourItem& b : cat.items) total += b.weight;
+  if (total <= 0) return;
+  for (const ast::BehaviourItem& b : cat.items) {
+    Share s;
+    s.kind = Share::Kind::Comportamento;
+    s.code = b.code.name;
+    s.component = comp.name.name;
+    s.themes = &b.themes;
+    s.ofScore = comp.maxPoints / 100 * b.weight / total;
+    s.span = b.code.span;
+    out.push_back(std::move(s));
+  }
+}
+
+// With a premio split by objective: each objective's part of the money, a
+// component's the sum of its objectives', nothing for the rest.
+void addPremioShares(const std::map<uint32_t, Rational>& byObjective, const Checked& c, ProfileShares& ps) {
+  std::map<const ast::Objective*, Rational> byDecl;
+  for (const auto& [o, q] : byObjective) byDecl[c.objectives[o].decl] = q;
+  std::map<std::string, Rational> byComponent;
+  for (Share& s : ps.shares) {
+    if (s.kind != Share::Kind::Obiettivo) continue;
+    auto it = byDecl.find(s.objective);
+    s.ofPremio = it == byDecl.end() ? Rational() : it->second;
+    byComponent[s.component] += *s.ofPremio;
+  }
+  for (Share& s : ps.shares)
+    if (s.kind != Share::Kind::Obiettivo) s.ofPremio = s.kind == Share::Kind::Componente ? byComponent[s.code] : Rational();
+}
+
+}  // namespace
+
+std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool& dynamic) {
+  std::vector<uint32_t> out;
+  dynamic = false;
+  for (uint32_t o = 0; o < c.objectives.size(); ++o) {
+    const ObjectiveInfo& info = c.objectives[o];
+    if (assignedToProfile(info, profile)) out.push_back(o);
+    else if (info.assignment && (info.assignment->kind == ast::Assignment::Kind::Matricole ||
+                                 info.assignment->kind == ast::Assignment::Kind::Dove))
+      dynamic = true;
+  }
+  return out;
+}
+
+ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives) {
+  ProfileShares ps;
+  ps.profile = profile;
+  ps.objectives = objectives;
+  for (const ast::Component& comp : c.profiles[profile].decl->components) {
+    ps.shares.push_back(componentShare(comp));
+    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, objectives, ps.shares);
+    if (comp.source == ast::ComponentSource::Comportamenti) addBehaviours(c, comp, profile, ps.shares);
+  }
+  if (std::optional<std::map<uint32_t, Rational>> premio = premioShares(c, profile)) {
+    ps.premioByObjective = true;
+    addPremioShares(*premio, c, ps);
+  }
+  return ps;
+}
+
+bool hasTheme(const Share& s, const std::string& theme) {
+  if (!s.themes) return false;
+  return std::any_of(s.themes->begin(), s.themes->end(), [&](const ast::Ident& t) { return t.name == theme; });
+}
+
+}  // namespace misura::sema

@@ -1,0 +1,58 @@
+// Effective weights: what share of a person's total score, and where the
+// premio says so of the money, each objective, component and behaviour item
+// is really worth once components, weights and the premio formula are
+// combined. An objective of weight 30 among 100 objective points, in a
+// component of 60 points out of 100, is 18% of the score.
+//
+// Pure functions over a checked program; used by `misura verifica` to show
+// the weights and by compiler/conform to check legal minimum shares.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/sema/checked.h"
+
+namespace misura::sema {
+
+struct Share {
+  enum class Kind { Obiettivo, Componente, Comportamento };
+  Kind kind = Kind::Obiettivo;
+  std::string code;       // objective or behaviour code, component name
+  std::string component;  // the component it belongs to (itself for a component)
+  const std::vector<ast::Ident>* themes = nullptr;
+  const ast::Objective* objective = nullptr;  // Kind::Obiettivo
+  ast::ComponentSource source = ast::ComponentSource::Obiettivi;  // Kind::Componente
+  Rational ofScore;                  // fraction of the total score (0..1)
+  std::optional<Rational> ofPremio;  // fraction of the premio, when the formula makes it computable
+  Span span;                         // where it is declared
+};
+
+struct ProfileShares {
+  uint32_t profile = 0;
+  std::vector<uint32_t> objectives;  // the objectives assigned to the whole profile
+  bool dynamic = false;              // other objectives are assigned by matricola or condition
+  bool premioByObjective = false;    // the premio is split among objectives (esito(...))
+  std::vector<Share> shares;
+};
+
+// The objectives assigned to every person of `profile` (`assegnato a tutti`,
+// `assegnato a profilo ...`); `dynamic` tells whether others may be assigned
+// person by person.
+std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool& dynamic);
+
+// The shares of a person of `profile` to whom `objectives` are assigned.
+ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives);
+
+// When the premio of `profile` is a sum of terms each proportional to the
+// esito of one objective (the segretario's 4% × esito(OB1) + 4% × esito(OB2)
+// + 2% × esito(OB3)), each objective's fraction of the premio; nullopt when
+// the formula is of another shape (fascia, totale, conditions).
+std::optional<std::map<uint32_t, Rational>> premioShares(const Checked& c, uint32_t profile);
+
+// Whether a share carries `theme`.
+bool hasTheme(const Share& s, const std::string& theme);
+
+}  // namespace misura::sema
