@@ -27,6 +27,12 @@ const char* kindWord(Share::Kind k) {
 // premio is split by objective, else of the score.
 Rational counted(const Share& s, bool byPremio) { return byPremio && s.ofPremio ? *s.ofPremio : s.ofScore; }
 
+// "(componente obiettivi: 60 punti su 100 × peso 30 su 100)"
+std::string how(const Share& s) {
+  return fmt::format("(componente {}: {} punti su 100 × peso {} su {})", s.component, ast::printNumber(s.componentMax),
+                     ast::printNumber(s.weight), ast::printNumber(s.weightTotal));
+}
+
 std::string thresholdText(const ast::ShareThreshold& t) {
   return fmt::format("{} {}%", t.strict ? "oltre il" : "almeno il", ast::printNumber(t.percent));
 }
@@ -48,21 +54,27 @@ Finding themed(const sema::Checked& c, const ast::Demand& d, const sema::Profile
   const char* what = objectivesOnly ? "obiettivo" : "elemento di valutazione";
   if (found.empty())
     return Finding{false, fmt::format("nessun {} con tema «{}»", what, d.theme.name), "0842",
-                   c.profiles[shares.profile].decl->name.span};
+                   c.profiles[shares.profile].decl->name.span,
+                   fmt::format("assegna al profilo un obiettivo che attua il requisito, con la riga: tema {}", d.theme.name)};
   Rational total;
   std::string list;
   const char* of = shares.premioByObjective ? "del premio" : "del punteggio";
   for (const Share* s : found) {
     total += counted(*s, shares.premioByObjective);
     if (!list.empty()) list += ", ";
-    list += fmt::format("{} {} {}", kindWord(s->kind), s->code, percent(counted(*s, shares.premioByObjective)));
+    list += fmt::format("{} {} {} {}", kindWord(s->kind), s->code, percent(counted(*s, shares.premioByObjective)), of);
+    if (d.threshold && !shares.premioByObjective && s->kind != Share::Kind::Componente) list += " " + how(*s);
   }
-  if (!d.threshold) return Finding{true, fmt::format("tema «{}»: {} {}", d.theme.name, list, of), {}, {}};
+  if (!d.threshold) return Finding{true, fmt::format("tema «{}»: {}", d.theme.name, list), {}, {}};
   bool ok = meets(total, *d.threshold);
   std::string sum = found.size() > 1 ? fmt::format("; in tutto {}", percent(total)) : "";
-  std::string detail = fmt::format("tema «{}»: {} {}{}, richiesto {}", d.theme.name, list, of, sum,
+  std::string detail = fmt::format("tema «{}»: {}{}, richiesto {}", d.theme.name, list, sum,
                                    thresholdText(*d.threshold));
-  return Finding{ok, detail, ok ? "" : "0843", found.front()->span};
+  return Finding{ok, detail, ok ? "" : "0843", found.front()->span,
+                 shares.premioByObjective
+                     ? "il premio è ripartito per obiettivo con esito(...): conta la quota del premio"
+                     : "il peso effettivo è il massimo della componente per il peso dell'obiettivo diviso la somma "
+                       "dei pesi: aumenta il peso o i punti della componente"};
 }
 
 Finding component(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {

@@ -16,6 +16,7 @@ struct Finding {
   std::string detail;  // Italian, for the report and the diagnostic
   std::string code;    // "E0842" when !ok (the number; W for warning-level requirements)
   Span span;           // where to point in the regolamento
+  std::string hint = {};
 };
 
 // Checks demand `d` on the shares of one subject.

@@ -35,7 +35,7 @@ void weights(const sema::Checked& c, const sema::ProfileShares& ps, std::string&
     std::string money = s.ofPremio ? " (" + percent(*s.ofPremio) + ")" : "";
     out += fmt::format("    {:<30} {:>8}{}{}\n", name, percent(s.ofScore), money, themes(s));
   }
-  if (ps.dynamic) out += "    (altri obiettivi sono assegnati persona per persona: vedi --personale)\n";
+  if (ps.dynamic) out += "    (altri obiettivi sono assegnati persona per persona: quote su 100 punti di peso; vedi --personale)\n";
 }
 
 void requirement(const RequirementReport& rr, int year, std::string& out) {

@@ -121,7 +121,7 @@ class Verifier {
         if (!evaluated(c_, p)) continue;  // not a person: nothing to say
         bool dynamic = false;
         std::vector<uint32_t> objectives = sema::profileObjectives(c_, p, dynamic);
-        Check check = subject(p, objectives, nullptr, "profilo " + c_.profiles[p].decl->name.name);
+        Check check = subject(p, objectives, nullptr, "profilo " + c_.profiles[p].decl->name.name, dynamic);
         if (dynamic && check.outcome != Outcome::NonApplicabile)
           check.details.push_back("solo gli obiettivi assegnati a tutto il profilo: per quelli assegnati persona per "
                                   "persona usa --personale");
@@ -134,7 +134,7 @@ class Verifier {
   static std::string label(const Person& p) { return p.name.empty() ? p.matricola : p.matricola + " " + p.name; }
 
   Check subject(uint32_t profile, const std::vector<uint32_t>& objectives, const std::string* matricola,
-                const std::string& who) {
+                const std::string& who, bool partial = false) {
     Check check;
     check.subject = who;
     check.warningOnly = r_.warningLevel;
@@ -155,7 +155,7 @@ class Verifier {
       check.details.push_back("non rientra nel ruolo «" + r_.addressees->role.name + "»");
       return check;
     }
-    sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives);
+    sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives, partial);
     check.outcome = Outcome::Conforme;
     for (const ast::Demand& d : r_.decl->demands) {
       Finding f = checkDemand(c_, d, shares);
@@ -163,7 +163,7 @@ class Verifier {
       if (f.ok) continue;
       check.outcome = Outcome::NonConforme;
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,
-                d.span);
+                d.span, f.hint);
     }
     indicatorWarnings(shares, check);
     return check;
@@ -254,8 +254,7 @@ Report verify(const sema::Checked& c, const Options& options, Diagnostics& diags
     if (!evaluated(c, p)) continue;
     bool dynamic = false;
     std::vector<uint32_t> objectives = sema::profileObjectives(c, p, dynamic);
-    report.weights.push_back(sema::effectiveShares(c, p, objectives));
-    report.weights.back().dynamic = dynamic;
+    report.weights.push_back(sema::effectiveShares(c, p, objectives, dynamic));
   }
   for (const sema::RequirementInfo& r : c.requirements) {
     RequirementReport rr;

@@ -24,14 +24,16 @@ Share componentShare(const ast::Component& c) {
   s.themes = &c.themes;
   s.source = c.source;
   s.ofScore = c.maxPoints / 100;
+  s.componentMax = c.maxPoints;
   s.span = c.name.span;
   return s;
 }
 
 void addObjectives(const Checked& c, const ast::Component& comp, const std::vector<uint32_t>& objectives,
-                   std::vector<Share>& out) {
+                   bool partial, std::vector<Share>& out) {
   Rational total;
   for (uint32_t o : objectives) total += c.objectives[o].weight;
+  if (partial && total < 100) total = 100;
   if (total <= 0) return;
   for (uint32_t o : objectives) {
     const ObjectiveInfo& info = c.objectives[o];
@@ -42,6 +44,9 @@ void addObjectives(const Checked& c, const ast::Component& comp, const std::vect
     s.themes = &info.decl->themes;
     s.objective = info.decl;
     s.ofScore = comp.maxPoints / 100 * info.weight / total;
+    s.componentMax = comp.maxPoints;
+    s.weight = info.weight;
+    s.weightTotal = total;
     s.span = info.decl->code.span;
     out.push_back(std::move(s));
   }
@@ -61,6 +66,9 @@ void addBehaviours(const Checked& c, const ast::Component& comp, uint32_t profil
     s.component = comp.name.name;
     s.themes = &b.themes;
     s.ofScore = comp.maxPoints / 100 * b.weight / total;
+    s.componentMax = comp.maxPoints;
+    s.weight = b.weight;
+    s.weightTotal = total;
     s.span = b.code.span;
     out.push_back(std::move(s));
   }
@@ -97,13 +105,15 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
   return out;
 }
 
-ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives) {
+ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,
+                              bool partial) {
   ProfileShares ps;
   ps.profile = profile;
+  ps.dynamic = partial;
   ps.objectives = objectives;
   for (const ast::Component& comp : c.profiles[profile].decl->components) {
     ps.shares.push_back(componentShare(comp));
-    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, objectives, ps.shares);
+    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, objectives, partial, ps.shares);
     if (comp.source == ast::ComponentSource::Comportamenti) addBehaviours(c, comp, profile, ps.shares);
   }
   if (std::optional<std::map<uint32_t, Rational>> premio = premioShares(c, profile)) {

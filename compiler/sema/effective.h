@@ -26,6 +26,9 @@ struct Share {
   const ast::Objective* objective = nullptr;  // Kind::Obiettivo
   ast::ComponentSource source = ast::ComponentSource::Obiettivi;  // Kind::Componente
   Rational ofScore;                  // fraction of the total score (0..1)
+  // How: the component's maximum (points of 100) times weight / weightTotal
+  // (objectives and behaviours; for a component weight = weightTotal = 1).
+  Rational componentMax, weight = 1, weightTotal = 1;
   std::optional<Rational> ofPremio;  // fraction of the premio, when the formula makes it computable
   Span span;                         // where it is declared
 };
@@ -44,7 +47,11 @@ struct ProfileShares {
 std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool& dynamic);
 
 // The shares of a person of `profile` to whom `objectives` are assigned.
-ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives);
+// `partial`: the objectives of the whole profile, while others are assigned
+// person by person; since every person's weights add up to 100 (E0401,
+// E0604), the shares are then taken over 100.
+ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,
+                              bool partial = false);
 
 // When the premio of `profile` is a sum of terms each proportional to the
 // esito of one objective (the segretario's 4% × esito(OB1) + 4% × esito(OB2)
