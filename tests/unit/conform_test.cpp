@@ -106,6 +106,7 @@ TEST_CASE("effective weights go through the components", "[conform]") {
 TEST_CASE("a premio split by esito gives each objective's share of the money", "[conform]") {
   std::string text = testing::edited(kBase, "premio = monte_salari * 10% * fascia",
                                      "premio = monte_salari * (8% * esito(A) + 2% * esito(P)) * 50%");
+  CHECK(testing::errorCodes(text).empty());
   testing::errorCodes(text, [](const sema::Checked& c) {
     CHECK(scoreShare(c, "P", true) == Rational(1, 5));
     CHECK(scoreShare(c, "A", true) == Rational(4, 5));
@@ -113,9 +114,11 @@ TEST_CASE("a premio split by esito gives each objective's share of the money", "
   });
   std::string twoBases = testing::edited(kBase, "premio = monte_salari * 10% * fascia",
                                          "premio = monte_salari * 8% * esito(A) + 100 euro * esito(P)");
+  CHECK(testing::errorCodes(twoBases).empty());
   testing::errorCodes(twoBases, [](const sema::Checked& c) { CHECK(scoreShare(c, "P", true) == Rational(-1)); });
   std::string conditional = testing::edited(kBase, "premio = monte_salari * 10% * fascia",
                                             "premio = se esito(P) >= 100% allora monte_salari * 10% altrimenti 0 euro");
+  CHECK(testing::errorCodes(conditional).empty());
   testing::errorCodes(conditional, [](const sema::Checked& c) { CHECK(scoreShare(c, "P", true) == Rational(-1)); });
 }
 
