@@ -214,10 +214,16 @@ class Verifier {
                                        d.kind == ast::Demand::Kind::Obiettivo ? "obiettivo" : "elemento di valutazione",
                                        d.theme.name);
       check.details.push_back("NON rispettato: " + detail);
-      rep_.fail("0842", Span{c_.program->file, 0, 0}, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, detail),
+      rep_.fail("0842", planSpan(), fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, detail),
                 "piano", d.span, fmt::format("aggiungi a un obiettivo la riga: tema {}", d.theme.name));
     }
     out.checks.push_back(std::move(check));
+  }
+
+  // The plan as a whole: the `ente` line of the regolamento.
+  Span planSpan() const {
+    const ast::Program& p = *c_.program;
+    return p.ente.empty() ? Span{p.file, 0, 0} : p.ente.front().span;
   }
 
   std::vector<std::string> planElements(const ast::Demand& d) const {
