@@ -24,8 +24,19 @@ const char* kindWord(Share::Kind k) {
 }
 
 // The share that counts against a legal minimum: of the money when the
-// premio is split by objective, else of the score.
-Rational counted(const Share& s, bool byPremio) { return byPremio && s.ofPremio ? *s.ofPremio : s.ofScore; }
+// premio is split by objective; else of the score, or the part of the
+// premio a gate on the objective withholds, whichever is larger (both are
+// money that depends on the objective alone).
+Rational counted(const Share& s, bool byPremio) {
+  if (byPremio && s.ofPremio) return *s.ofPremio;
+  return s.gated && *s.gated > s.ofScore ? *s.gated : s.ofScore;
+}
+
+// "del punteggio", "del premio", "del premio (soglia su esito)".
+const char* ofWhat(const Share& s, bool byPremio) {
+  if (byPremio && s.ofPremio) return "del premio";
+  return s.gated && *s.gated > s.ofScore ? "del premio, trattenuto se l'obiettivo non è raggiunto" : "del punteggio";
+}
 
 // "(componente obiettivi: 60 punti su 100 × peso 30 su 100)"
 std::string how(const Share& s) {
@@ -58,12 +69,13 @@ Finding themed(const sema::Checked& c, const ast::Demand& d, const sema::Profile
                    fmt::format("assegna al profilo un obiettivo che attua il requisito, con la riga: tema {}", d.theme.name)};
   Rational total;
   std::string list;
-  const char* of = shares.premioByObjective ? "del premio" : "del punteggio";
   for (const Share* s : found) {
     total += counted(*s, shares.premioByObjective);
     if (!list.empty()) list += ", ";
-    list += fmt::format("{} {} {} {}", kindWord(s->kind), s->code, percent(counted(*s, shares.premioByObjective)), of);
-    if (d.threshold && !shares.premioByObjective && s->kind != Share::Kind::Componente) list += " " + how(*s);
+    list += fmt::format("{} {} {} {}", kindWord(s->kind), s->code, percent(counted(*s, shares.premioByObjective)),
+                        ofWhat(*s, shares.premioByObjective));
+    bool byScore = std::string(ofWhat(*s, shares.premioByObjective)) == "del punteggio";
+    if (d.threshold && byScore && s->kind != Share::Kind::Componente) list += " " + how(*s);
   }
   if (!d.threshold) return Finding{true, fmt::format("tema «{}»: {}", d.theme.name, list), {}, {}};
   bool ok = meets(total, *d.threshold);

@@ -40,6 +40,7 @@ Json share(const sema::Share& s) {
   j["quota_punteggio"] = percent(s.ofScore);
   j["quota_punteggio_esatta"] = s.ofScore.toFraction();
   j["quota_premio"] = s.ofPremio ? Json(percent(*s.ofPremio)) : Json();
+  j["soglia_premio"] = s.gated ? Json(percent(*s.gated)) : Json();
   return j;
 }
 

@@ -33,6 +33,7 @@ void weights(const sema::Checked& c, const sema::ProfileShares& ps, std::string&
                        : s.kind == sema::Share::Kind::Obiettivo ? "  obiettivo " + s.code
                                                                  : "  comportamento " + s.code;
     std::string money = s.ofPremio ? " (" + percent(*s.ofPremio) + ")" : "";
+    if (s.gated) money += " (soglia sul premio: " + percent(*s.gated) + ")";
     out += fmt::format("    {:<30} {:>8}{}{}\n", name, percent(s.ofScore), money, themes(s));
   }
   if (ps.dynamic) out += "    (altri obiettivi sono assegnati persona per persona: quote su 100 punti di peso; vedi --personale)\n";

@@ -116,6 +116,10 @@ ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vec
     if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, objectives, partial, ps.shares);
     if (comp.source == ast::ComponentSource::Comportamenti) addBehaviours(c, comp, profile, ps.shares);
   }
+  std::map<const ast::Objective*, Rational> gates;
+  for (const auto& [o, q] : premioGates(c, profile)) gates[c.objectives[o].decl] = q;
+  for (Share& s : ps.shares)
+    if (s.objective && gates.count(s.objective)) s.gated = gates[s.objective];
   if (std::optional<std::map<uint32_t, Rational>> premio = premioShares(c, profile)) {
     ps.premioByObjective = true;
     addPremioShares(*premio, c, ps);

@@ -30,6 +30,7 @@ struct Share {
   // (objectives and behaviours; for a component weight = weightTotal = 1).
   Rational componentMax, weight = 1, weightTotal = 1;
   std::optional<Rational> ofPremio;  // fraction of the premio, when the formula makes it computable
+  std::optional<Rational> gated;     // fraction of the premio lost when a gate on this objective's esito fails
   Span span;                         // where it is declared
 };
 
@@ -58,6 +59,12 @@ ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vec
 // + 2% × esito(OB3)), each objective's fraction of the premio; nullopt when
 // the formula is of another shape (fascia, totale, conditions).
 std::optional<std::map<uint32_t, Rational>> premioShares(const Checked& c, uint32_t profile);
+
+// The gates of the premio of `profile`: factors of the premio such as
+//   se esito(PAGAMENTI) >= 100% allora 100% altrimenti 70%
+// (constant branches, a condition on the esito of one objective). For each
+// objective, the fraction of the premio it gates (here 30%).
+std::map<uint32_t, Rational> premioGates(const Checked& c, uint32_t profile);
 
 // Whether a share carries `theme`.
 bool hasTheme(const Share& s, const std::string& theme);

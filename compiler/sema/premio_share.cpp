@@ -152,3 +152,59 @@ std::optional<std::map<uint32_t, Rational>> premioShares(const Checked& c, uint3
 }
 
 }  // namespace misura::sema
+
+namespace misura::sema {
+
+namespace {
+
+// The factors of a product `a * b * c` (through parentheses).
+void factors(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
+  if (const auto* b = std::get_if<ast::Binary>(&e.node); b && b->op == ast::BinaryOp::Mul) {
+    factors(*b->lhs, out);
+    factors(*b->rhs, out);
+    return;
+  }
+  out.push_back(&e);
+}
+
+// A constant percentage or number literal, as a fraction.
+std::optional<Rational> constant(const ast::Expr& e) {
+  const auto* n = std::get_if<ast::NumberLit>(&e.node);
+  if (!n || (n->unit != ast::Unit::Percento && n->unit != ast::Unit::Nessuna)) return std::nullopt;
+  return n->unit == ast::Unit::Percento ? n->value / 100 : n->value;
+}
+
+// The single objective whose esito the condition reads, if exactly one and
+// nothing else but constants.
+std::optional<uint32_t> gateObjective(const Checked& c, const ast::Expr& cond) {
+  if (const auto* b = std::get_if<ast::Binary>(&cond.node)) {
+    std::optional<uint32_t> l = gateObjective(c, *b->lhs), r = gateObjective(c, *b->rhs);
+    if (l && r) return l == r ? l : std::nullopt;
+    if (l) return constant(*b->rhs) ? l : std::nullopt;
+    if (r) return constant(*b->lhs) ? r : std::nullopt;
+    return std::nullopt;
+  }
+  if (const auto* e = std::get_if<ResEsito>(&c.resolved.at(cond.id))) return e->objective;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::map<uint32_t, Rational> premioGates(const Checked& c, uint32_t profile) {
+  std::map<uint32_t, Rational> out;
+  const ast::Profile& p = *c.profiles.at(profile).decl;
+  if (!p.premio) return out;
+  std::vector<const ast::Expr*> list;
+  factors(*p.premio, list);
+  for (const ast::Expr* f : list) {
+    const auto* gate = std::get_if<ast::If>(&f->node);
+    if (!gate) continue;
+    std::optional<uint32_t> o = gateObjective(c, *gate->cond);
+    std::optional<Rational> kept = constant(*gate->then), lost = constant(*gate->otherwise);
+    if (!o || !kept || !lost || *kept <= 0 || *lost < 0 || *lost >= *kept) continue;
+    out[*o] = 1 - (1 - out[*o]) * (*lost / *kept);  // several gates on one objective compound
+  }
+  return out;
+}
+
+}  // namespace misura::sema

@@ -122,6 +122,20 @@ TEST_CASE("a premio split by esito gives each objective's share of the money", "
   testing::errorCodes(conditional, [](const sema::Checked& c) { CHECK(scoreShare(c, "P", true) == Rational(-1)); });
 }
 
+TEST_CASE("a gate on an esito withholds its share of the premio", "[conform]") {
+  std::string gated = testing::edited(kBase, "premio = monte_salari * 10% * fascia",
+                                      "premio = monte_salari * 10% * fascia * (se esito(P) >= 100% allora 100% altrimenti 70%)");
+  CHECK(testing::errorCodes(gated).empty());
+  testing::errorCodes(gated, [](const sema::Checked& c) {
+    std::map<uint32_t, Rational> gates = sema::premioGates(c, 0);
+    REQUIRE(gates.size() == 1);
+    CHECK(gates.begin()->second == Rational(3, 10));
+  });
+  CHECK(verify(gated, 2024).codes.empty());  // 18% of the score, but 30% of the premio gated
+  std::string weak = testing::edited(gated, "altrimenti 70%", "altrimenti 80%");
+  CHECK(verify(weak, 2024).codes == std::vector<std::string>{"E0843"});  // 20% gated, 18% of the score
+}
+
 TEST_CASE("a legal minimum is checked on the effective share", "[conform]") {
   CHECK(verify(kBase, 2024).codes == std::vector<std::string>{"E0843"});  // 18% < 30%
   // The same objective, for a profile scored on objectives only.
