@@ -25,6 +25,7 @@ dichiarazione
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
   | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
   | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
+  | 'dichiara' nome TESTO                                          # DichDichiara
   ;
 
 // A period of validity: `vigente dal 13/01/2024` or `vigente dal ... al ...`.
@@ -51,6 +52,7 @@ richiesta
   | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
   | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
   | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
+  | 'dichiarazione' nome                                           # RichiestaDichiarazione
   ;
 
 sogliaPeso : 'peso' 'effettivo' confronto=('almeno' | 'oltre') NUMERO '%' ;
@@ -209,6 +211,7 @@ nome
   | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione' | 'livello'
   | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
+  | 'dichiara' | 'dichiarazione'
   ;
 
 SEP : ',' | ';' ;

@@ -313,9 +313,10 @@ struct Demand {
     Elemento,       // `richiede elemento con tema T [soglia]`: objectives, components, behaviours
     Componente,     // `richiede componente da obiettivi|comportamenti [soglia]`
     Maggiorazione,  // `richiede maggiorazione almeno 30%` (the person's fund)
+    Dichiarazione,  // `richiede dichiarazione NOME`: the regolamento states it (`dichiara NOME "..."`)
   };
   Kind kind = Kind::Obiettivo;
-  Ident theme;                             // Obiettivo, Elemento
+  Ident theme;                             // Obiettivo, Elemento; Dichiarazione: the statement's name
   ComponentSource source = ComponentSource::Obiettivi;  // Componente
   std::optional<ShareThreshold> threshold;  // Obiettivo, Elemento, Componente
   Rational percent;                         // Maggiorazione: 30% is stored as 30
@@ -346,6 +347,14 @@ struct Requirement {
   std::vector<Span> warningLevel;       // `livello avviso`: at most one
   std::vector<Demand> demands;
   std::vector<IndicatorWarning> indicatorWarnings;
+  Span span;
+};
+
+// `dichiara congedi_parentali "Art. 12: i congedi ... non sono considerati"`:
+// the regolamento states where it meets a rule that cannot be computed.
+struct Statement {
+  Ident name;
+  Text text;
   Span span;
 };
 
@@ -380,6 +389,7 @@ struct Program {
   std::vector<Prova> prove;
   std::vector<Requirement> requirements;
   std::vector<Role> roles;
+  std::vector<Statement> statements;
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 };
 

@@ -256,6 +256,7 @@ std::string Printer::program(const Program& p) {
   for (const Catalogue& c : p.catalogues) block([&] { catalogue(c); });
   for (const Fund& f : p.funds) block([&] { fund(f); });
   for (const Role& r : p.roles) block([&] { out_ += print(r); });
+  for (const Statement& s : p.statements) block([&] { out_ += print(s); });
   for (const Requirement& r : p.requirements) block([&] { out_ += print(r); });
   for (const Prova& pr : p.prove) block([&] { out_ += print(pr); });
   return join(blocks, [](const std::string& s) { return s; }, "\n");

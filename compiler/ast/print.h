@@ -28,6 +28,7 @@ std::string print(const Prova& prova);
 // A `requisito` block and a `ruolo` line (print_requisito.cpp), lines ending in '\n'.
 std::string print(const Requirement& requirement);
 std::string print(const Role& role);
+std::string print(const Statement& statement);
 
 // A number as written in a program, in its shortest exact form ("87,5").
 std::string printNumber(const Rational& q);

@@ -28,6 +28,7 @@ std::string demand(const Demand& d) {
       return std::string("richiede componente da ") +
              (d.source == ComponentSource::Comportamenti ? "comportamenti" : "obiettivi") + threshold(d.threshold);
     case Demand::Kind::Maggiorazione: return "richiede maggiorazione almeno " + printNumber(d.percent) + "%";
+    case Demand::Kind::Dichiarazione: return "richiede dichiarazione " + d.theme.name;
   }
   return "";
 }
@@ -46,6 +47,8 @@ std::string print(const Requirement& r) {
     line("avviso se indicatore diverso da " + w.indicator.name + " " + quote(w.message.value));
   return out + "}\n";
 }
+
+std::string print(const Statement& s) { return "dichiara " + s.name.name + " " + quote(s.text.value) + "\n"; }
 
 std::string print(const Role& r) {
   std::string out = "ruolo " + r.name.name + (r.title ? " " + quote(r.title->value) : "") + " = ";

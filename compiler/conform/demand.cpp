@@ -124,12 +124,24 @@ Finding bonus(const sema::Checked& c, const ast::Demand& d, const sema::ProfileS
 
 }  // namespace
 
+Finding statement(const sema::Checked& c, const ast::Demand& d) {
+  for (const ast::Statement& s : c.program->statements)
+    if (s.name.name == d.theme.name) return Finding{true, fmt::format("dichiarato: «{}»", s.text.value), {}, {}};
+  const ast::Program& p = *c.program;
+  return Finding{false, fmt::format("il regolamento non contiene la dichiarazione «{}»", d.theme.name), "0848",
+                 p.ente.empty() ? Span{p.file, 0, 0} : p.ente.front().span,
+                 fmt::format("scrivi dove il regolamento garantisce la regola, con una riga come: dichiara {} \"art. "
+                             "N del sistema: ...\"",
+                             d.theme.name)};
+}
+
 Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
   switch (d.kind) {
     case ast::Demand::Kind::Obiettivo:
     case ast::Demand::Kind::Elemento: return themed(c, d, shares);
     case ast::Demand::Kind::Componente: return component(c, d, shares);
     case ast::Demand::Kind::Maggiorazione: return bonus(c, d, shares);
+    case ast::Demand::Kind::Dichiarazione: return statement(c, d);
   }
   return Finding{};
 }

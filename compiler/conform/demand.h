@@ -22,6 +22,9 @@ struct Finding {
 // Checks demand `d` on the shares of one subject.
 Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares);
 
+// `richiede dichiarazione NOME`: whether the regolamento has `dichiara NOME "..."`.
+Finding statement(const sema::Checked& c, const ast::Demand& d);
+
 // The objectives of `shares` implementing an `obiettivo con tema` demand of
 // `r` and measured with an indicator other than `w.indicator`.
 std::vector<const sema::ObjectiveInfo*> otherIndicator(const sema::Checked& c, const ast::Requirement& r,

@@ -202,6 +202,15 @@ class Verifier {
     check.outcome = Outcome::Conforme;
     check.warningOnly = r_.warningLevel;
     for (const ast::Demand& d : r_.decl->demands) {
+      if (d.kind == ast::Demand::Kind::Dichiarazione) {
+        Finding f = statement(c_, d);
+        check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
+        if (f.ok) continue;
+        check.outcome = Outcome::NonConforme;
+        rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail),
+                  "piano", d.span, f.hint);
+        continue;
+      }
       std::vector<std::string> found = planElements(d);
       if (!found.empty()) {
         std::string list;

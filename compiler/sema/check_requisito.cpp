@@ -67,6 +67,25 @@ void Checker::checkRoles() {
 void Checker::checkRequirements() {
   indexNames(program_.requirements, [](const ast::Requirement& r) -> const ast::Ident& { return r.name; }, "requisito");
   for (const ast::Requirement& r : program_.requirements) checkRequirement(r);
+  checkStatements();
+}
+
+// A statement no requirement asks for is most likely a misspelling.
+void Checker::checkStatements() {
+  indexNames(program_.statements, [](const ast::Statement& s) -> const ast::Ident& { return s.name; }, "dichiarazione");
+  std::set<std::string> asked;
+  for (const ast::Requirement& r : program_.requirements)
+    for (const ast::Demand& d : r.demands)
+      if (d.kind == ast::Demand::Kind::Dichiarazione) asked.insert(d.theme.name);
+  std::vector<std::string> names(asked.begin(), asked.end());
+  for (const ast::Statement& s : program_.statements) {
+    if (asked.count(s.name.name)) continue;
+    std::string hint = didYouMean(s.name.name, names);
+    diags_.warning("W0836", s.name.span,
+                   fmt::format("la dichiarazione «{}» non è richiesta da nessun requisito in uso", s.name.name),
+                   hint.empty() ? "le dichiarazioni rispondono a una riga «richiede dichiarazione NOME» di un requisito"
+                                : hint);
+  }
 }
 
 void Checker::checkRequirement(const ast::Requirement& r) {
@@ -117,7 +136,7 @@ void Checker::checkDemand(const ast::Requirement& r, const ast::Demand& d) {
     diags_.error("E0831", d.span, "la maggiorazione richiesta va da più di 0% a 100%",
                  "per esempio: richiede maggiorazione almeno 30%");
   if (!r.addressees.empty()) return;
-  bool personal = d.threshold || d.kind == ast::Demand::Kind::Componente || d.kind == ast::Demand::Kind::Maggiorazione;
+  bool personal = d.threshold.has_value() || d.kind == ast::Demand::Kind::Componente || d.kind == ast::Demand::Kind::Maggiorazione;
   if (personal)
     diags_.error("E0833", d.span,
                  fmt::format("il requisito «{}» riguarda il piano nel suo insieme: questa richiesta vale solo per "

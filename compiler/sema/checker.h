@@ -89,6 +89,7 @@ class Checker {
   void checkDemand(const ast::Requirement& r, const ast::Demand& d);
   void checkRoles();
   void checkThemes();
+  void checkStatements();
   std::map<std::string, uint32_t> roleIndex_;
   // check_fund.cpp
   void checkFunds();

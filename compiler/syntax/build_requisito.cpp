@@ -54,6 +54,9 @@ ast::Demand Builder::demand(P::RichiestaContext* ctx) {
   } else if (auto* c = dynamic_cast<P::RichiestaMaggiorazioneContext*>(ctx)) {
     d.kind = Kind::Maggiorazione;
     d.percent = number(c->NUMERO());
+  } else if (auto* c = dynamic_cast<P::RichiestaDichiarazioneContext*>(ctx)) {
+    d.kind = Kind::Dichiarazione;
+    d.theme = ident(c->nome());
   }
   return d;
 }
