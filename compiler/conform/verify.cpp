@@ -109,7 +109,6 @@ class Verifier {
       : c_(c), opt_(o), r_(r), rep_(rep) {}
 
   void run(RequirementReport& out) {
-    const ast::Requirement& decl = *r_.decl;
     if (!r_.addressees) return plan(out);
     out.addressees = r_.addressees->everyone ? "tutti" : "ruolo " + r_.addressees->role.name;
     if (!r_.addressees->everyone && !r_.role) return undefinedRole(out);
@@ -127,7 +126,6 @@ class Verifier {
                                   "persona usa --personale");
         out.checks.push_back(std::move(check));
       }
-    (void)decl;
   }
 
  private:
