@@ -63,8 +63,10 @@ std::string printText(const sema::Checked& c, const Report& report) {
   size_t inForce = 0;
   for (const RequirementReport& rr : report.requirements) inForce += rr.inForce;
   std::string out = fmt::format("Conformità alla legge: {}, valutazione {}\n", report.ente, report.year);
-  out += fmt::format("Requisiti: {} vigenti nel {}, {} non vigenti; verifica per {}\n", inForce, report.year,
-                     report.requirements.size() - inForce, report.perPerson ? "persona" : "profilo");
+  size_t notInForce = report.requirements.size() - inForce;
+  out += fmt::format("Requisiti: {} {} nel {}, {} non {}; verifica per {}\n", inForce, inForce == 1 ? "vigente" : "vigenti",
+                     report.year, notInForce, notInForce == 1 ? "vigente" : "vigenti",
+                     report.perPerson ? "persona" : "profilo");
   out += "\nPesi effettivi (quota del punteggio totale)\n";
   for (const sema::ProfileShares& ps : report.weights) weights(c, ps, out);
   out += "\nRequisiti\n";
