@@ -185,3 +185,50 @@ TEST_CASE("Module errors: unknown, cycle, header, ente in a module", "[modules][
     CHECK(codes(c) == std::vector<std::string>{r.code});
   }
 }
+
+TEST_CASE("The evaluation year and the modules reach the IR", "[modules][driver]") {
+  Tree t;
+  t.write("regolamento.misura", std::string(kRegolamento) + R"(
+dati rilevazioni da "rilevazioni.csv" chiave (matricola, obiettivo) {
+  valore percentuale
+}
+profilo dipendente {
+  componente obiettivi "Obiettivi" fino a 100 punti da obiettivi
+  fasce {
+    "Positiva" da 60 punti -> 100%
+    "Negativa" altrimenti -> 0%
+  }
+}
+obiettivo OB1 "Servizi" {
+  assegnato a tutti
+  peso 100
+  misura pieno() su rilevazioni.valore
+}
+)");
+  t.write("moduli/unione/regole.misura",
+          "modulo unione.regole \"Regole\" vigente dal 01/01/2020 al 31/12/2025\n"
+          "indicatore pieno() su valore: percentuale = valore\n");
+  Compilation c;
+  CompileOptions options;
+  options.year = 2025;
+  REQUIRE(compileFile((t.dir / "regolamento.misura").string(), c, Stage::Lower, options));
+  REQUIRE(c.module);
+  CHECK(c.module->anno == 2025);
+  REQUIRE(c.module->modules.size() == 1);
+  const ir::ModuleVersion& v = c.module->modules[0];
+  CHECK(v.name == "unione.regole");
+  CHECK(v.applied);
+  REQUIRE(v.validity);
+  CHECK(v.validity->to == ymd(2025, 12, 31));
+  CHECK(ir::describe(v, 2025) == "unione.regole «Regole», vigente dal 01/01/2020 al 31/12/2025");
+}
+
+TEST_CASE("A name declared in the regolamento and in a module is E0805", "[modules][driver]") {
+  Tree t;
+  t.write("regolamento.misura", std::string(kRegolamento) + "indicatore pieno() su valore: percentuale = valore\n");
+  t.write("moduli/unione/regole.misura",
+          "modulo unione.regole \"Regole\"\nindicatore pieno() su valore: percentuale = valore\n");
+  Compilation c;
+  CHECK_FALSE(compileFile((t.dir / "regolamento.misura").string(), c, Stage::Sema));
+  CHECK(codes(c) == std::vector<std::string>{"E0805"});
+}
