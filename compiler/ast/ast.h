@@ -328,6 +328,9 @@ struct SourceFile {
   // Whether its declarations are in the program: false for a module not in
   // force in the evaluation year (they were parsed, not built).
   bool applied = true;
+  // The names of the indicators, profiles, objectives, tables and funds of a
+  // file not applied: only for the hint of a name "non dichiarato".
+  std::vector<std::string> namesNotApplied;
   Span usedAt;  // the first `usa` that loaded it; invalid for the regolamento
 };
 

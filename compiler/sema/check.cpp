@@ -1,4 +1,6 @@
 // Entry point of semantic analysis and the checks on the program's header.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/sema/checker.h"
@@ -63,7 +65,19 @@ std::string Checker::origin(FileId file) const {
 void Checker::undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index) {
   std::vector<std::string> names;
   for (const auto& [n, i] : index) names.push_back(n);
-  diags_.error("E0206", name.span, fmt::format("{} «{}» non dichiarato", what, name.name), didYouMean(name.name, names));
+  std::string hint = notApplied(name.name);
+  if (hint.empty()) hint = didYouMean(name.name, names);
+  diags_.error("E0206", name.span, fmt::format("{} «{}» non dichiarato", what, name.name), hint);
+}
+
+std::string Checker::notApplied(const std::string& name) const {
+  for (const ast::SourceFile& f : program_.files) {
+    const auto& names = f.namesNotApplied;
+    if (f.header && std::find(names.begin(), names.end(), name) != names.end())
+      return fmt::format("«{}» è dichiarato nel modulo «{}», che non è in vigore nel {}", name, f.header->name,
+                         out_.anno);
+  }
+  return {};
 }
 
 void Checker::checkHeader() {

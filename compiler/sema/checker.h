@@ -54,6 +54,8 @@ class Checker {
   void duplicateAcrossFiles(const char* what, const ast::Ident& again, Span first);
   // "nel regolamento", "nel modulo «legge.x»".
   std::string origin(FileId file) const;
+  // The hint for a name declared only by a module not in force, or empty.
+  std::string notApplied(const std::string& name) const;
   // E0206 "<what> «x» non dichiarato", with the closest name of `index`.
   void undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index);
   // check_data.cpp

@@ -10,8 +10,10 @@ void Builder::program(ast::Program& into, P::ProgrammaContext* ctx, const KeepDe
   ast::SourceFile u = sourceFile(ctx);
   u.applied = !keep || keep(u);
   if (into.files.empty()) into.file = map_.file();
-  if (u.applied)
-    for (P::DichiarazioneContext* d : ctx->dichiarazione()) declaration(into, d);
+  for (P::DichiarazioneContext* d : ctx->dichiarazione()) {
+    if (u.applied) declaration(into, d);
+    else if (P::NomeContext* name = declaredName(d)) u.namesNotApplied.push_back(ident(name).name);
+  }
   into.files.push_back(std::move(u));
   into.nodeCount = nextId_;
 }

@@ -15,6 +15,16 @@ ast::SourceFile Builder::sourceFile(P::ProgrammaContext* ctx) {
   return u;
 }
 
+// The name a declaration introduces, if it has one sema could look up.
+P::NomeContext* Builder::declaredName(P::DichiarazioneContext* ctx) {
+  if (auto* c = dynamic_cast<P::DichIndicatoreContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichProfiloContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return c->nome();
+  return nullptr;
+}
+
 ast::ModuleHeader Builder::moduleHeader(P::IntestazioneModuloContext* ctx) {
   ast::ModuleHeader h;
   h.name = moduleName(ctx->nomeModulo());

@@ -56,6 +56,7 @@ class Builder {
   ast::Use use(P::DichUsaContext* ctx);
   std::string moduleName(P::NomeModuloContext* ctx) const;
   std::optional<ast::Validity> validity(P::VigenzaContext* ctx);
+  static P::NomeContext* declaredName(P::DichiarazioneContext* ctx);
 
   // build_decl.cpp
   void declaration(ast::Program& p, P::DichiarazioneContext* ctx);
