@@ -8,9 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "compiler/ast/print.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/module_path.h"
 #include "compiler/support/period.h"
+#include "compiler/syntax/parse.h"
 
 namespace fs = std::filesystem;
 using namespace misura;
@@ -231,4 +233,28 @@ TEST_CASE("A name declared in the regolamento and in a module is E0805", "[modul
   Compilation c;
   CHECK_FALSE(compileFile((t.dir / "regolamento.misura").string(), c, Stage::Sema));
   CHECK(codes(c) == std::vector<std::string>{"E0805"});
+}
+
+TEST_CASE("A module header and usa lines print back to a fixpoint", "[modules][syntax][print]") {
+  const char* text =
+      "modulo  legge . dl_13_2023 \"Tempi di pagamento\"  vigente dal 1/1/2023 al 31/12/2030\n"
+      "usa unione.indicatori\n"
+      "indicatore pieno() su valore: percentuale = valore\n"
+      "usa indicatori.base\n";
+  SourceManager sm;
+  Diagnostics diags;
+  std::optional<ast::Program> p = syntax::parse(sm, sm.add("m.misura", text), diags);
+  REQUIRE(p);
+  REQUIRE(p->files.size() == 1);
+  REQUIRE(p->files[0].header);
+  CHECK(p->files[0].header->name == "legge.dl_13_2023");
+  CHECK(p->files[0].uses.size() == 2);
+  std::string printed = ast::print(*p);
+  CHECK(printed ==
+        "modulo legge.dl_13_2023 \"Tempi di pagamento\" vigente dal 01/01/2023 al 31/12/2030\n\n"
+        "usa unione.indicatori\nusa indicatori.base\n\n"
+        "indicatore pieno() su valore: percentuale = valore\n");
+  std::optional<ast::Program> again = syntax::parse(sm, sm.add("m2.misura", printed), diags);
+  REQUIRE(again);
+  CHECK(ast::print(*again) == printed);
 }
