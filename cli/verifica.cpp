@@ -35,9 +35,9 @@ void printFrom(const Compilation& c, size_t from) {
 
 int cmdVerifica(const VerificaOptions& opt) {
   Compilation c;
-  if (auto failed = compile(opt.file, c, Stage::Lower)) return *failed;
+  if (auto failed = compile(opt.file, c, Stage::Lower, opt.compile)) return *failed;
   if (!c.checked || !c.module) throw InternalError{"il compilatore non ha prodotto il regolamento verificato"};
-  bool report = opt.year || opt.staffFile || !c.checked->requirements.empty();
+  bool report = opt.compile.year || opt.staffFile || !c.checked->requirements.empty();
   if (!report) {
     std::cout << "nessun errore";
     if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
@@ -46,7 +46,8 @@ int cmdVerifica(const VerificaOptions& opt) {
   }
   size_t before = c.diags.all().size();
   conform::Options options;
-  options.year = opt.year.value_or(c.checked->anno);
+  options.year = c.module->anno;  // --anno, or the regolamento's `anno`
+  options.modules = c.module->modules;
   if (opt.staffFile) {
     auto roster = eval::loadRoster(*c.module, *opt.staffFile, c.sources, c.diags);
     if (!roster) {

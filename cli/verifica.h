@@ -1,14 +1,16 @@
-// Internal to cli/: `misura verifica FILE [--anno AAAA] [--personale FILE] [--formato testo|json]`.
+// Internal to cli/: `misura verifica FILE [--anno AAAA] [--moduli DIR] [--personale FILE] [--formato testo|json]`.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "compiler/driver/driver.h"
+
 namespace misura::cli {
 
 struct VerificaOptions {
   std::string file;
-  std::optional<int> year;               // --anno
+  CompileOptions compile;                // --anno, --moduli
   std::optional<std::string> staffFile;  // --personale
   bool json = false;                     // --formato json
 };

@@ -9,7 +9,17 @@
 //    which the parser reports as a syntax error with its location.
 grammar Misura;
 
-programma : dichiarazione* EOF ;
+// A module file starts with its header (`modulo a.b "titolo"`); a
+// regolamento has none. See docs/linguaggio.md, § 13.
+programma : intestazioneModulo? dichiarazione* EOF ;
+
+intestazioneModulo : 'modulo' nomeModulo TESTO vigenza? ;
+
+// `legge.dl_13_2023`: the file legge/dl_13_2023.misura on the search path.
+nomeModulo : nome ('.' nome)* ;
+
+// The period in which a module (or any block that carries it) is in force.
+vigenza : 'vigente' 'dal' DATA ('al' DATA)? ;
 
 dichiarazione
   : 'ente' TESTO                                                   # DichEnte
@@ -23,13 +33,11 @@ dichiarazione
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
   | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
+  | 'usa' nomeModulo                                               # DichUsa
   | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
   | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
   | 'dichiara' nome TESTO                                          # DichDichiara
   ;
-
-// A period of validity: `vigente dal 13/01/2024` or `vigente dal ... al ...`.
-vigenza : 'vigente' 'dal' DATA ('al' DATA)? ;
 
 // A legal requirement (docs/linguaggio.md § 14): what the law asks of the
 // regolamento, checked by `misura verifica --anno`.
@@ -208,8 +216,8 @@ nome
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
-  | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione' | 'livello'
-  | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
+  | 'usa' | 'modulo' | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione'
+  | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione'
   ;

@@ -9,11 +9,7 @@ namespace misura::ast {
 
 namespace {
 
-std::string validity(const Validity& v) {
-  std::string out = "vigente dal " + formatItalian(v.from);
-  if (v.to) out += " al " + formatItalian(*v.to);
-  return out;
-}
+std::string validity(const Validity& v) { return "vigente " + v.period.describe(); }
 
 std::string threshold(const std::optional<ShareThreshold>& t) {
   if (!t) return "";

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ir/ir.h"
 #include "compiler/sema/checked.h"
 #include "compiler/sema/effective.h"
 #include "compiler/support/diagnostics.h"
@@ -28,6 +29,7 @@ struct Person {
 struct Options {
   int year = 0;
   std::optional<std::vector<Person>> staff;  // --personale: per person; otherwise per profile
+  std::vector<ir::ModuleVersion> modules;    // the modules used, recorded in the report
 };
 
 enum class Outcome { Conforme, NonConforme, NonApplicabile };
@@ -51,6 +53,7 @@ struct Report {
   std::string ente;
   int year = 0;
   bool perPerson = false;
+  std::vector<ir::ModuleVersion> modules;
   std::vector<sema::ProfileShares> weights;  // per evaluated profile (objectives assigned to the whole profile)
   std::vector<RequirementReport> requirements;
   size_t errors = 0, warnings = 0;

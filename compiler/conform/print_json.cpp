@@ -60,8 +60,8 @@ Json requirement(const RequirementReport& rr) {
   j["nome"] = r.decl->name.name;
   j["titolo"] = r.decl->title.value;
   j["citazione"] = r.citation;
-  j["vigente_dal"] = formatItalian(r.from);
-  j["vigente_al"] = r.to ? Json(formatItalian(*r.to)) : Json();
+  j["vigente_dal"] = formatItalian(r.period.from);
+  j["vigente_al"] = r.period.to ? Json(formatItalian(*r.period.to)) : Json();
   j["vigente"] = rr.inForce;
   j["livello"] = r.warningLevel ? "avviso" : "errore";
   j["si_applica_a"] = rr.inForce ? Json(rr.addressees) : Json();
@@ -78,6 +78,16 @@ std::string printJson(const sema::Checked& c, const Report& report) {
   j["ente"] = report.ente;
   j["anno"] = report.year;
   j["verifica_per"] = report.perPerson ? "persona" : "profilo";
+  if (!report.modules.empty()) {
+    Json list = Json::array();
+    for (const ir::ModuleVersion& v : report.modules)
+      list.push_back(Json{{"nome", v.name},
+                          {"titolo", v.title},
+                          {"vigente_dal", v.validity ? Json(formatItalian(v.validity->from)) : Json()},
+                          {"vigente_al", v.validity && v.validity->to ? Json(formatItalian(*v.validity->to)) : Json()},
+                          {"applicato", v.applied}});
+    j["moduli"] = list;
+  }
   j["pesi_effettivi"] = Json::array();
   for (const sema::ProfileShares& ps : report.weights) j["pesi_effettivi"].push_back(weights(c, ps));
   j["requisiti"] = Json::array();

@@ -43,7 +43,7 @@ void requirement(const RequirementReport& rr, int year, std::string& out) {
   const sema::RequirementInfo& r = *rr.info;
   out += fmt::format("\n  {} — {}{}\n", r.decl->name.name, r.decl->title.value, r.warningLevel ? " [avviso]" : "");
   out += fmt::format("    {}\n", r.citation);
-  std::string period = "vigente dal " + formatItalian(r.from) + (r.to ? " al " + formatItalian(*r.to) : "");
+  std::string period = "vigente " + r.period.describe();
   if (!rr.inForce) {
     out += fmt::format("    non vigente nel {} ({})\n", year, period);
     return;
@@ -67,6 +67,10 @@ std::string printText(const sema::Checked& c, const Report& report) {
   out += fmt::format("Requisiti: {} {} nel {}, {} non {}; verifica per {}\n", inForce, inForce == 1 ? "vigente" : "vigenti",
                      report.year, notInForce, notInForce == 1 ? "vigente" : "vigenti",
                      report.perPerson ? "persona" : "profilo");
+  if (!report.modules.empty()) {
+    out += "Moduli usati:\n";
+    for (const ir::ModuleVersion& v : report.modules) out += "  " + ir::describe(v, report.year) + "\n";
+  }
   out += "\nPesi effettivi (quota del punteggio totale)\n";
   for (const sema::ProfileShares& ps : report.weights) weights(c, ps, out);
   out += "\nRequisiti\n";

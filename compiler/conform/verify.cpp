@@ -13,10 +13,7 @@ namespace misura::conform {
 
 namespace {
 
-bool inForce(const sema::RequirementInfo& r, int year) {
-  Date first = *Date::fromYmd(year, 1, 1), last = *Date::fromYmd(year, 12, 31);
-  return r.from <= last && (!r.to || *r.to >= first);
-}
+bool inForce(const sema::RequirementInfo& r, int year) { return r.period.overlapsYear(year); }
 
 bool evaluated(const sema::Checked& c, uint32_t profile) {
   const ast::Profile& p = *c.profiles[profile].decl;
@@ -263,6 +260,7 @@ Report verify(const sema::Checked& c, const Options& options, Diagnostics& diags
   report.ente = c.ente;
   report.year = options.year;
   report.perPerson = options.staff.has_value();
+  report.modules = options.modules;
   for (uint32_t p = 0; p < c.profiles.size(); ++p) {
     if (!evaluated(c, p)) continue;
     bool dynamic = false;

@@ -159,8 +159,16 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
 
 }  // namespace
 
+std::string describe(const ModuleVersion& v, int anno) {
+  std::string out = fmt::format("{} «{}», {}", v.name, v.title,
+                                v.validity ? "vigente " + v.validity->describe() : std::string("sempre vigente"));
+  if (!v.applied) out += fmt::format(", non applicato: non vigente nel {}", anno);
+  return out;
+}
+
 std::string print(const Module& m) {
   std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
+  for (const ModuleVersion& v : m.modules) out += "usa " + describe(v, m.anno) + "\n";
   for (const Dataset& d : m.datasets) printDataset(out, d);
   for (size_t i = 0; i < m.indicators.size(); ++i) {
     const Indicator& ind = m.indicators[i];

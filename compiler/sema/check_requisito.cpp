@@ -96,14 +96,7 @@ void Checker::checkRequirement(const ast::Requirement& r) {
               [](const ast::Text& t) { return t.span; }, true))
     info.citation = r.citations[0].value;
   if (oneItem(diags_, r, r.validities, "il periodo di vigenza", "vigente dal 01/01/2024", spanOf, true)) {
-    const ast::Validity& v = r.validities[0];
-    info.from = v.from;
-    info.to = v.to;
-    if (v.to && *v.to < v.from)
-      diags_.error("E0830", v.span,
-                   fmt::format("il requisito «{}» finisce il {} prima di cominciare il {}", r.name.name,
-                               formatItalian(*v.to), formatItalian(v.from)),
-                   "scrivi prima la data di inizio: vigente dal GG/MM/AAAA al GG/MM/AAAA");
+    info.period = r.validities[0].period;  // a reversed period is E0806 (syntax)
   }
   oneItem(diags_, r, r.warningLevel, "il livello", "livello avviso", [](Span s) { return s; }, false);
   info.warningLevel = !r.warningLevel.empty();

@@ -113,8 +113,7 @@ struct RoleInfo {
 struct RequirementInfo {
   const ast::Requirement* decl = nullptr;
   std::string citation;
-  Date from;
-  std::optional<Date> to;
+  Period period;  // `vigente dal ... [al ...]`
   bool warningLevel = false;                  // `livello avviso`: failures are warnings
   const ast::Addressees* addressees = nullptr;  // null: the plan as a whole
   std::optional<uint32_t> role;               // the role of `si applica a ruolo`, if the regolamento defines it
@@ -123,7 +122,7 @@ struct RequirementInfo {
 struct Checked {
   const ast::Program* program = nullptr;
   std::string ente;
-  int anno = 0;
+  int anno = 0;  // the evaluation year: --anno if given, else the regolamento's `anno`
   std::vector<Type> types;            // by NodeId
   std::vector<Resolution> resolved;   // by NodeId
   std::vector<DatasetInfo> datasets;  // [0] is the staff list

@@ -1,5 +1,6 @@
 // Builder: legal requirements (`requisito`), roles (`ruolo`), themes
-// (`tema ...`) and periods of validity (`vigente dal ... al ...`).
+// (`tema ...`) and statements (`dichiara`). The period of validity
+// (`vigente dal ... al ...`) is shared with module headers (build_module.cpp).
 #include "compiler/syntax/builder.h"
 
 namespace misura::syntax {
@@ -17,7 +18,7 @@ void Builder::requirementItem(ast::Requirement& r, P::VoceRequisitoContext* ctx)
   if (auto* c = dynamic_cast<P::CitazioneContext*>(ctx)) {
     r.citations.push_back(text(c->TESTO()));
   } else if (auto* c = dynamic_cast<P::VigenzaRequisitoContext*>(ctx)) {
-    r.validities.push_back(validity(c->vigenza()));
+    if (std::optional<ast::Validity> v = validity(c->vigenza())) r.validities.push_back(*v);
   } else if (auto* c = dynamic_cast<P::LivelloAvvisoContext*>(ctx)) {
     r.warningLevel.push_back(span(c));
   } else if (auto* c = dynamic_cast<P::SiApplicaContext*>(ctx)) {
@@ -64,14 +65,6 @@ ast::Demand Builder::demand(P::RichiestaContext* ctx) {
 std::optional<ast::ShareThreshold> Builder::threshold(P::SogliaPesoContext* ctx) {
   if (ctx == nullptr) return std::nullopt;
   return ast::ShareThreshold{ctx->confronto->getText() == "oltre", number(ctx->NUMERO()), span(ctx)};
-}
-
-ast::Validity Builder::validity(P::VigenzaContext* ctx) {
-  ast::Validity v;
-  v.from = date(ctx->DATA(0));
-  if (ctx->DATA().size() > 1) v.to = date(ctx->DATA(1));
-  v.span = span(ctx);
-  return v;
 }
 
 ast::Role Builder::role(P::DichRuoloContext* ctx) {
