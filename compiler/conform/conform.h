@@ -23,6 +23,7 @@ struct Person {
   std::string name;  // nominativo, if the staff list has one
   uint32_t profile = 0;
   std::vector<uint32_t> objectives;  // assigned to this person
+  std::vector<Rational> weights;     // parallel to objectives; empty: the objectives' declared weights
   Span span;                         // the staff-list row
 };
 

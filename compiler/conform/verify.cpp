@@ -111,7 +111,9 @@ class Verifier {
     if (!r_.addressees->everyone && !r_.role) return undefinedRole(out);
     if (r_.role) out.addressees = "ruolo " + roleText(*c_.roles[*r_.role].decl);
     if (opt_.staff)
-      for (const Person& p : *opt_.staff) out.checks.push_back(subject(p.profile, p.objectives, &p.matricola, label(p)));
+      for (const Person& p : *opt_.staff)
+        out.checks.push_back(
+            subject(p.profile, p.objectives, &p.matricola, label(p), false, p.weights.empty() ? nullptr : &p.weights));
     else
       for (uint32_t p = 0; p < c_.profiles.size(); ++p) {
         if (!evaluated(c_, p)) continue;  // not a person: nothing to say
@@ -129,7 +131,7 @@ class Verifier {
   static std::string label(const Person& p) { return p.name.empty() ? p.matricola : p.matricola + " " + p.name; }
 
   Check subject(uint32_t profile, const std::vector<uint32_t>& objectives, const std::string* matricola,
-                const std::string& who, bool partial = false) {
+                const std::string& who, bool partial = false, const std::vector<Rational>* weights = nullptr) {
     Check check;
     check.subject = who;
     check.warningOnly = r_.warningLevel;
@@ -150,7 +152,7 @@ class Verifier {
       check.details.push_back("non rientra nel ruolo «" + r_.addressees->role.name + "»");
       return check;
     }
-    sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives, partial);
+    sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives, partial, weights);
     check.outcome = Outcome::Conforme;
     for (const ast::Demand& d : r_.decl->demands) {
       Finding f = checkDemand(c_, d, shares);

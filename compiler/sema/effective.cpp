@@ -29,23 +29,27 @@ Share componentShare(const ast::Component& c) {
   return s;
 }
 
-void addObjectives(const Checked& c, const ast::Component& comp, const std::vector<uint32_t>& objectives,
-                   bool partial, std::vector<Share>& out) {
+void addObjectives(const Checked& c, const ast::Component& comp, uint32_t profile,
+                   const std::vector<uint32_t>& objectives, bool partial, const std::vector<Rational>* weights,
+                   std::vector<Share>& out) {
+  std::vector<Rational> w;
+  for (size_t i = 0; i < objectives.size(); ++i)
+    w.push_back(weights ? weights->at(i) : profileWeight(c, objectives[i], profile));
   Rational total;
-  for (uint32_t o : objectives) total += c.objectives[o].weight;
+  for (const Rational& x : w) total += x;
   if (partial && total < 100) total = 100;
   if (total <= 0) return;
-  for (uint32_t o : objectives) {
-    const ObjectiveInfo& info = c.objectives[o];
+  for (size_t i = 0; i < objectives.size(); ++i) {
+    const ObjectiveInfo& info = c.objectives[objectives[i]];
     Share s;
     s.kind = Share::Kind::Obiettivo;
     s.code = info.decl->code.name;
     s.component = comp.name.name;
     s.themes = &info.decl->themes;
     s.objective = info.decl;
-    s.ofScore = comp.maxPoints / 100 * info.weight / total;
+    s.ofScore = comp.maxPoints / 100 * w[i] / total;
     s.componentMax = comp.maxPoints;
-    s.weight = info.weight;
+    s.weight = w[i];
     s.weightTotal = total;
     s.span = info.decl->code.span;
     out.push_back(std::move(s));
@@ -105,15 +109,19 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
   return out;
 }
 
+Rational profileWeight(const Checked& c, uint32_t objective, uint32_t profile) {
+  return c.objectives.at(objective).weight;
+}
+
 ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,
-                              bool partial) {
+                              bool partial, const std::vector<Rational>* weights) {
   ProfileShares ps;
   ps.profile = profile;
   ps.dynamic = partial;
   ps.objectives = objectives;
   for (const ast::Component& comp : c.profiles[profile].decl->components) {
     ps.shares.push_back(componentShare(comp));
-    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, objectives, partial, ps.shares);
+    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, profile, objectives, partial, weights, ps.shares);
     if (comp.source == ast::ComponentSource::Comportamenti) addBehaviours(c, comp, profile, ps.shares);
   }
   std::map<const ast::Objective*, Rational> gates;

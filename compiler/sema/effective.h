@@ -51,8 +51,13 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
 // `partial`: the objectives of the whole profile, while others are assigned
 // person by person; since every person's weights add up to 100 (E0401,
 // E0604), the shares are then taken over 100.
+// `weights`, if given, is parallel to `objectives`: the weight of each for
+// this person (as the evaluation decided it); otherwise profileWeight().
 ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,
-                              bool partial = false);
+                              bool partial = false, const std::vector<Rational>* weights = nullptr);
+
+// The weight of objective `o` for every person of `profile`.
+Rational profileWeight(const Checked& c, uint32_t objective, uint32_t profile);
 
 // When the premio of `profile` is a sum of terms each proportional to the
 // esito of one objective (the segretario's 4% × esito(OB1) + 4% × esito(OB2)
