@@ -38,6 +38,8 @@ enum class Outcome { Conforme, NonConforme, NonApplicabile };
 // One requirement for one subject (a profile, a person, or the plan).
 struct Check {
   std::string subject;  // "profilo responsabile", "0001 Rossi Mario", "piano"
+  std::string matricola;  // with the staff list
+  std::string profile;    // the subject's profile, if any
   Outcome outcome = Outcome::NonApplicabile;
   std::vector<std::string> details;  // one line per demand, Italian
   bool warningOnly = false;          // every failure of this check is a warning

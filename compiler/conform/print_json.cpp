@@ -66,8 +66,14 @@ Json requirement(const RequirementReport& rr) {
   j["livello"] = r.warningLevel ? "avviso" : "errore";
   j["si_applica_a"] = rr.inForce ? Json(rr.addressees) : Json();
   j["verifiche"] = Json::array();
-  for (const Check& ch : rr.checks)
-    j["verifiche"].push_back(Json{{"soggetto", ch.subject}, {"esito", outcomeKey(ch.outcome)}, {"dettagli", ch.details}});
+  for (const Check& ch : rr.checks) {
+    Json v{{"soggetto", ch.subject}};
+    if (!ch.matricola.empty()) v["matricola"] = ch.matricola;
+    v["profilo"] = ch.profile.empty() ? Json() : Json(ch.profile);
+    v["esito"] = outcomeKey(ch.outcome);
+    v["dettagli"] = ch.details;
+    j["verifiche"].push_back(std::move(v));
+  }
   return j;
 }
 

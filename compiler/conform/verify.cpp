@@ -134,6 +134,8 @@ class Verifier {
                 const std::string& who, bool partial = false, const std::vector<Rational>* weights = nullptr) {
     Check check;
     check.subject = who;
+    check.matricola = matricola ? *matricola : "";
+    check.profile = c_.profiles[profile].decl->name.name;
     check.warningOnly = r_.warningLevel;
     if (!evaluated(c_, profile)) {
       check.details.push_back("non valutato");

@@ -76,13 +76,13 @@ struct Verified {
   std::vector<bool> inForce;
 };
 
-Verified verify(const std::string& text, int year) {
+Verified verify(const std::string& text, int year, std::optional<std::vector<conform::Person>> staff = std::nullopt) {
   Verified out;
   Diagnostics diags;
   bool checked = false;
   testing::errorCodes(text, [&](const sema::Checked& c) {
     checked = true;
-    conform::Report r = conform::verify(c, conform::Options{year, std::nullopt}, diags);
+    conform::Report r = conform::verify(c, conform::Options{year, staff, {}}, diags);
     for (const conform::RequirementReport& rr : r.requirements) out.inForce.push_back(rr.inForce);
   });
   REQUIRE(checked);  // the text itself is valid
@@ -165,6 +165,19 @@ TEST_CASE("roles decide who a requirement applies to", "[conform]") {
   CHECK(verify(undefined, 2024).codes == std::vector<std::string>{"E0840"});
   std::string warning = testing::edited(undefined, "  si applica", "  livello avviso\n  si applica");
   CHECK(verify(warning, 2024).codes == std::vector<std::string>{"W0840"});
+}
+
+TEST_CASE("with the staff list, each person is checked with their own objectives and weights", "[conform]") {
+  std::string byPerson = testing::edited(kBase, "ruolo pagatori = profilo resp", "ruolo pagatori = \"0001\"");
+  std::vector<conform::Person> staff = {
+      {"0001", "", 0, {0, 1}, {}, {}},              // A 70, P 30: 18%
+      {"0002", "", 0, {0, 1}, {}, {}},              // not in the role
+  };
+  Verified v = verify(byPerson, 2024, staff);
+  CHECK(v.codes == std::vector<std::string>{"E0843"});
+  staff[0].weights = {Rational(50), Rational(50)};  // the person's own weights: 60% x 50/100 = 30%
+  CHECK(verify(byPerson, 2024, staff).codes.empty());
+  CHECK(verify(byPerson, 2024).codes == std::vector<std::string>{"W0841"});  // by matricola, no staff list
 }
 
 }  // namespace misura
