@@ -52,13 +52,16 @@ class Reporter {
   Reporter(const sema::RequirementInfo& r, Diagnostics& diags, Report& report)
       : r_(r), diags_(diags), report_(report) {}
 
+  // `uncertain`: the finding may change with the staff list (objectives
+  // assigned person by person): a warning, never an error.
   void fail(const std::string& number, Span span, const std::string& message, const std::string& subject,
-            Span demand, std::string hint = {}) {
-    std::string code = (r_.warningLevel ? "W" : "E") + number;
+            Span demand, std::string hint = {}, bool uncertain = false) {
+    bool warning = r_.warningLevel || uncertain;
+    std::string code = (warning ? "W" : "E") + number;
     auto key = std::make_tuple(code, span.file, span.begin, message);
     auto [it, fresh] = pending_.try_emplace(key);
     if (fresh) {
-      it->second.d = Diagnostic{code, r_.warningLevel ? Severity::Avviso : Severity::Errore, span, message, {},
+      it->second.d = Diagnostic{code, warning ? Severity::Avviso : Severity::Errore, span, message, {},
                                 std::move(hint), r_.citation};
       it->second.d.labels.push_back(Label{demand, fmt::format("richiesto dal requisito «{}»", r_.decl->name.name)});
       order_.push_back(key);
@@ -156,14 +159,22 @@ class Verifier {
     }
     sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives, partial, weights);
     check.outcome = Outcome::Conforme;
+    bool certainFailure = false;
     for (const ast::Demand& d : r_.decl->demands) {
       Finding f = checkDemand(c_, d, shares);
       check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
       if (f.ok) continue;
       check.outcome = Outcome::NonConforme;
+      // Without the staff list, objectives assigned person by person are not counted.
+      bool uncertain = partial && d.kind != ast::Demand::Kind::Componente && d.kind != ast::Demand::Kind::Maggiorazione;
+      certainFailure |= !uncertain;
+      if (uncertain) {
+        f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
+      }
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,
-                d.span, f.hint);
+                d.span, f.hint, uncertain);
     }
+    if (check.outcome == Outcome::NonConforme && !certainFailure) check.warningOnly = true;
     indicatorWarnings(shares, check);
     return check;
   }

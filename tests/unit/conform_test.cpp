@@ -167,6 +167,11 @@ TEST_CASE("roles decide who a requirement applies to", "[conform]") {
   CHECK(verify(warning, 2024).codes == std::vector<std::string>{"W0840"});
 }
 
+TEST_CASE("without the staff list, objectives assigned person by person make a failure uncertain", "[conform]") {
+  std::string dynamic = testing::edited(kBase, "obiettivo P \"Pagamenti\" {\n  assegnato a tutti", "obiettivo P \"Pagamenti\" {\n  assegnato a \"0001\"");
+  CHECK(verify(dynamic, 2024).codes == std::vector<std::string>{"W0842"});  // P not counted: may be there
+}
+
 TEST_CASE("with the staff list, each person is checked with their own objectives and weights", "[conform]") {
   std::string byPerson = testing::edited(kBase, "ruolo pagatori = profilo resp", "ruolo pagatori = \"0001\"");
   std::vector<conform::Person> staff = {
