@@ -158,6 +158,14 @@ class Verifier {
       return check;
     }
     sema::ProfileShares shares = sema::effectiveShares(c_, profile, objectives, partial, weights);
+    demands(shares, partial, who, check);
+    indicatorWarnings(shares, check);
+    return check;
+  }
+
+  // Every `richiede` line for one subject. `partial`: objectives assigned
+  // person by person are not known, so a missing theme is only a warning.
+  void demands(const sema::ProfileShares& shares, bool partial, const std::string& who, Check& check) {
     check.outcome = Outcome::Conforme;
     bool certainFailure = false;
     for (const ast::Demand& d : r_.decl->demands) {
@@ -165,18 +173,13 @@ class Verifier {
       check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
       if (f.ok) continue;
       check.outcome = Outcome::NonConforme;
-      // Without the staff list, objectives assigned person by person are not counted.
       bool uncertain = partial && d.kind != ast::Demand::Kind::Componente && d.kind != ast::Demand::Kind::Maggiorazione;
       certainFailure |= !uncertain;
-      if (uncertain) {
-        f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
-      }
+      if (uncertain) f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,
                 d.span, f.hint, uncertain);
     }
     if (check.outcome == Outcome::NonConforme && !certainFailure) check.warningOnly = true;
-    indicatorWarnings(shares, check);
-    return check;
   }
 
   void indicatorWarnings(const sema::ProfileShares& shares, Check& check) {
