@@ -48,6 +48,7 @@ voceRequisito
   | 'si' 'applica' 'a' destinatari                                 # SiApplica
   | 'richiede' richiesta                                           # Richiede
   | 'avviso' 'se' 'indicatore' 'diverso' 'da' nome TESTO           # AvvisoIndicatore
+  | 'avviso' 'se' 'senza' 'soglia' TESTO                           # AvvisoSoglia
   ;
 
 destinatari
@@ -219,7 +220,7 @@ nome
   | 'usa' | 'modulo' | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione'
   | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
-  | 'dichiara' | 'dichiarazione'
+  | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
   ;
 
 SEP : ',' | ';' ;

@@ -330,6 +330,13 @@ struct IndicatorWarning {
   Span span;
 };
 
+// `avviso se senza soglia "..."`: a warning when the premio has no gate on
+// the esito of an objective of the requirement's themes.
+struct GateWarning {
+  Text message;
+  Span span;
+};
+
 // `si applica a tutti` / `si applica a ruolo NOME`
 struct Addressees {
   bool everyone = false;
@@ -347,6 +354,7 @@ struct Requirement {
   std::vector<Span> warningLevel;       // `livello avviso`: at most one
   std::vector<Demand> demands;
   std::vector<IndicatorWarning> indicatorWarnings;
+  std::vector<GateWarning> gateWarnings;
   Span span;
 };
 

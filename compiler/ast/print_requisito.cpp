@@ -41,6 +41,7 @@ std::string print(const Requirement& r) {
   for (const Demand& d : r.demands) line(demand(d));
   for (const IndicatorWarning& w : r.indicatorWarnings)
     line("avviso se indicatore diverso da " + w.indicator.name + " " + quote(w.message.value));
+  for (const GateWarning& w : r.gateWarnings) line("avviso se senza soglia " + quote(w.message.value));
   return out + "}\n";
 }
 

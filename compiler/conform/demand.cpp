@@ -146,6 +146,18 @@ Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::Pr
   return Finding{};
 }
 
+std::vector<const sema::Share*> ungated(const ast::Requirement& r, const sema::ProfileShares& shares) {
+  std::vector<const sema::Share*> out;
+  for (const Share& s : shares.shares) {
+    // A gate, or a premio proportional to the esito: the share is lost with the objective.
+    if (s.kind != Share::Kind::Obiettivo || s.gated || (s.ofPremio && *s.ofPremio > 0)) continue;
+    bool themedObjective = false;
+    for (const ast::Demand& d : r.demands) themedObjective |= d.kind == ast::Demand::Kind::Obiettivo && sema::hasTheme(s, d.theme.name);
+    if (themedObjective) out.push_back(&s);
+  }
+  return out;
+}
+
 std::vector<const sema::ObjectiveInfo*> otherIndicator(const sema::Checked& c, const ast::Requirement& r,
                                                         const ast::IndicatorWarning& w,
                                                         const sema::ProfileShares& shares) {

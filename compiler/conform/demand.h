@@ -26,6 +26,10 @@ Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::Pr
 Finding statement(const sema::Checked& c, const ast::Demand& d);
 
 // The objectives of `shares` implementing an `obiettivo con tema` demand of
+// `r` on which the premio has no gate (`avviso se senza soglia`).
+std::vector<const sema::Share*> ungated(const ast::Requirement& r, const sema::ProfileShares& shares);
+
+// The objectives of `shares` implementing an `obiettivo con tema` demand of
 // `r` and measured with an indicator other than `w.indicator`.
 std::vector<const sema::ObjectiveInfo*> otherIndicator(const sema::Checked& c, const ast::Requirement& r,
                                                         const ast::IndicatorWarning& w,

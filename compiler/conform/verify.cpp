@@ -190,6 +190,13 @@ class Verifier {
         check.details.push_back("avviso: " + detail);
         rep_.warn("W0846", o->measure->span, detail, w.span);
       }
+    for (const ast::GateWarning& w : r_.decl->gateWarnings)
+      for (const sema::Share* s : ungated(*r_.decl, shares)) {
+        std::string detail = fmt::format("{}: il premio del profilo «{}» non ha una soglia sull'esito di {}", w.message.value,
+                                         c_.profiles[shares.profile].decl->name.name, s->code);
+        check.details.push_back("avviso: " + detail);
+        rep_.warn("W0849", s->span, detail, w.span);
+      }
   }
 
   void undefinedRole(RequirementReport& out) {

@@ -113,10 +113,13 @@ void Checker::checkRequirement(const ast::Requirement& r) {
   for (const ast::Demand& d : r.demands) checkDemand(r, d);
   bool objectiveDemand = false;
   for (const ast::Demand& d : r.demands) objectiveDemand |= d.kind == ast::Demand::Kind::Obiettivo;
-  for (const ast::IndicatorWarning& w : r.indicatorWarnings)
+  std::vector<Span> warnings;
+  for (const ast::IndicatorWarning& w : r.indicatorWarnings) warnings.push_back(w.span);
+  for (const ast::GateWarning& w : r.gateWarnings) warnings.push_back(w.span);
+  for (Span w : warnings)
     if (!objectiveDemand)
-      diags_.error("E0832", w.span,
-                   fmt::format("l'avviso sull'indicatore del requisito «{}» non ha obiettivi a cui riferirsi", r.name.name),
+      diags_.error("E0832", w,
+                   fmt::format("l'avviso del requisito «{}» non ha obiettivi a cui riferirsi", r.name.name),
                    "l'avviso riguarda gli obiettivi di una riga «richiede obiettivo con tema ...» dello stesso requisito");
   out_.requirements.push_back(std::move(info));
 }

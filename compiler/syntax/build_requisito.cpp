@@ -33,6 +33,8 @@ void Builder::requirementItem(ast::Requirement& r, P::VoceRequisitoContext* ctx)
     r.demands.push_back(std::move(d));
   } else if (auto* c = dynamic_cast<P::AvvisoIndicatoreContext*>(ctx)) {
     r.indicatorWarnings.push_back(ast::IndicatorWarning{ident(c->nome()), text(c->TESTO()), span(c)});
+  } else if (auto* c = dynamic_cast<P::AvvisoSogliaContext*>(ctx)) {
+    r.gateWarnings.push_back(ast::GateWarning{text(c->TESTO()), span(c)});
   }
 }
 
