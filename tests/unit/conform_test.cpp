@@ -134,6 +134,10 @@ TEST_CASE("a gate on an esito withholds its share of the premio", "[conform]") {
   CHECK(verify(gated, 2024).codes.empty());  // 18% of the score, but 30% of the premio gated
   std::string weak = testing::edited(gated, "altrimenti 70%", "altrimenti 80%");
   CHECK(verify(weak, 2024).codes == std::vector<std::string>{"E0843"});  // 20% gated, 18% of the score
+  const char* line = "peso effettivo almeno 30%\n";
+  const char* withWarning = "peso effettivo almeno 30%\n  avviso se senza soglia \"quota trattenuta\"\n";
+  CHECK(verify(testing::edited(gated, line, withWarning), 2024).codes.empty());
+  CHECK(verify(testing::edited(kBase, line, withWarning), 2024).codes == std::vector<std::string>{"E0843", "W0849"});
 }
 
 TEST_CASE("a legal minimum is checked on the effective share", "[conform]") {
