@@ -92,7 +92,10 @@ void Checker::expectType(const ast::Expr& e, Type actual, Type expected, const c
 }
 
 std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
-  std::vector<std::string> names;
+  std::vector<std::string> names = {"giorni_anno"};
+  if (scope.kind == Scope::Kind::Person || scope.kind == Scope::Kind::ProfileResult ||
+      scope.kind == Scope::Kind::FundQuota)
+    names.push_back("giorni_servizio");
   if (rows_)
     for (const ast::Field& f : out_.datasets.at(*rows_).decl->fields) names.push_back(f.name.name);
   switch (scope.kind) {
