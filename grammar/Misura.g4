@@ -14,7 +14,7 @@ programma : dichiarazione* EOF ;
 dichiarazione
   : 'ente' TESTO                                                   # DichEnte
   | 'anno' NUMERO                                                  # DichAnno
-  | 'personale' 'da' TESTO opzioneFile* '{' campo* '}'             # DichPersonale
+  | 'personale' 'da' TESTO opzioneFile* '{' voceStaff* '}'         # DichPersonale
   | 'dati' nome 'da' TESTO opzioneFile* chiave? '{' campo* '}'     # DichDati
   | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
         'su' parametro '=' espr                                    # DichIndicatore
@@ -34,6 +34,12 @@ chiave : 'chiave' '(' nome (SEP nome)* ')' ;
 
 campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
 
+// A line of the staff list: a field, or the two date fields of the service period.
+voceStaff
+  : campo                                                          # CampoStaff
+  | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
+  ;
+
 tipo
   : 'testo' | 'numero' | 'percentuale' | 'punti' | 'euro'
   | 'data' | 'giorni' | 'booleano'
@@ -48,6 +54,8 @@ voceProfilo
   | 'premio' '=' espr arrotondamento?                              # Premio
   | 'premio' 'da' 'fondo' nome                                     # PremioDaFondo
   | 'non' 'valutato' TESTO                                         # NonValutato
+  | 'non' 'valutato' 'se' espr TESTO                               # NonValutatoSe
+  | 'servizio' 'minimo' NUMERO 'giorni'                            # ServizioMinimo
   ;
 
 fonteComponente
@@ -100,8 +108,16 @@ esitoMancante
 assegnazione
   : 'tutti'                                                        # ATutti
   | 'profilo' nome (SEP nome)*                                     # AProfili
-  | TESTO (SEP TESTO)*                                             # AMatricole
+  | matricola (SEP matricola)*                                     # AMatricole
   | 'personale' 'dove' espr                                        # ADove
+  ;
+
+// A matricola of `assegnato a`, with the part of the year it is assigned for.
+matricola : TESTO periodo? ;
+
+periodo
+  : 'fino' 'al' DATA                                               # FinoAl
+  | 'dal' DATA ('al' DATA)?                                        # DalAl
   ;
 
 // A worked case (`misura prova`): with the data of a folder, a person's
@@ -162,6 +178,7 @@ nome
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
   ;
 
 SEP : ',' | ';' ;

@@ -98,6 +98,13 @@ struct Field {
   bool optional = false;
 };
 
+// `servizio dal assunzione al cessazione`: the two date fields of the staff
+// list that give each person's period of service.
+struct ServicePeriod {
+  Ident from, to;
+  Span span;
+};
+
 // `personale da "personale.csv" { ... }` (isStaff) or
 // `dati rilevazioni da "rilevazioni.csv" chiave (matricola, obiettivo) { ... }`.
 struct Dataset {
@@ -108,6 +115,7 @@ struct Dataset {
   std::optional<Text> separator;
   std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
   std::vector<Field> fields;
+  std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks
   Span span;
 };
 
@@ -159,6 +167,19 @@ struct Band {
   Span span;
 };
 
+// `non valutato se cessato "cessato in corso d'anno"`
+struct Exclusion {
+  ExprPtr condition;
+  Text reason;
+  Span span;
+};
+
+// `servizio minimo 60 giorni`
+struct MinService {
+  Rational days;
+  Span span;
+};
+
 struct Profile {
   Ident name;
   std::optional<Text> title;
@@ -170,7 +191,16 @@ struct Profile {
   std::optional<Rounding> premioRounding;
   Span premioSpan;
   std::optional<Text> notEvaluated;  // `non valutato "motivo"`
+  std::vector<Exclusion> exclusions;  // `non valutato se COND "motivo"`, in writing order
+  std::optional<MinService> minService;  // `servizio minimo 60 giorni`
   std::optional<Ident> premioFund;   // `premio da fondo NOME`
+  Span span;
+};
+
+// The part of the year a matricola is assigned an objective for:
+// `fino al 01/05/2024` (no from), `dal 01/04/2024` (no to), `dal D al D`.
+struct Period {
+  std::optional<Date> from, to;
   Span span;
 };
 
@@ -179,6 +209,7 @@ struct Assignment {
   Kind kind = Kind::Tutti;
   std::vector<Ident> profiles;
   std::vector<Text> persons;
+  std::vector<std::optional<Period>> periods;  // parallel to persons
   ExprPtr where;
   Span span;
 };

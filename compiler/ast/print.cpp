@@ -267,6 +267,7 @@ void Printer::dataset(const Dataset& d) {
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
   open(header);
   for (const Field& f : d.fields) line(field(f));
+  for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
   close();
 }
 
@@ -284,6 +285,9 @@ void Printer::profile(const Profile& p) {
     line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
   if (p.premioFund) line("premio da fondo " + p.premioFund->name);
   if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
+  for (const Exclusion& x : p.exclusions)
+    line("non valutato se " + (x.condition ? expr(*x.condition) : "vero") + " " + text(x.reason));
+  if (p.minService) line("servizio minimo " + number(p.minService->days) + " giorni");
   close();
 }
 
@@ -314,12 +318,27 @@ void Printer::bands(const std::vector<Band>& table) {
   close();
 }
 
+std::string period(const std::optional<Period>& p) {
+  if (!p) return "";
+  if (!p->from) return " fino al " + formatItalian(p->to.value_or(Date()));
+  return " dal " + formatItalian(*p->from) + (p->to ? " al " + formatItalian(*p->to) : "");
+}
+
+std::string matricole(const Assignment& a) {
+  std::string s;
+  for (size_t i = 0; i < a.persons.size(); ++i) {
+    if (i) s += ", ";
+    s += text(a.persons[i]) + (i < a.periods.size() ? period(a.periods[i]) : "");
+  }
+  return s;
+}
+
 std::string assignment(const Assignment& a) {
   switch (a.kind) {
     case Assignment::Kind::Tutti: return "assegnato a tutti";
     case Assignment::Kind::Profili: return "assegnato a profilo " + names(a.profiles);
     case Assignment::Kind::Matricole:
-      return "assegnato a " + join(a.persons, [](const Text& t) { return text(t); });
+      return "assegnato a " + matricole(a);
     case Assignment::Kind::Dove: return "assegnato a personale dove " + (a.where ? expr(*a.where) : "vero");
   }
   return "assegnato a tutti";

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -131,11 +132,19 @@ struct Indicator {
   Span span;
 };
 
+// The part of the year a matricola is assigned an objective for; a missing
+// end is the year's first or last day.
+struct Period {
+  std::optional<Date> from, to;
+  Span span;
+};
+
 struct Assignment {
   enum class Kind { Tutti, Profili, Matricole, Dove };
   Kind kind = Kind::Tutti;
   std::vector<uint32_t> profiles;
   std::vector<std::string> persons;  // matricole
+  std::vector<std::optional<Period>> periods;  // parallel to persons
   Chunk where;                        // Dove: Booleano over staff fields
   Span span;
 };
@@ -208,10 +217,21 @@ struct Band {
   Span span;
 };
 
+// `non valutato se COND "motivo"`: a person for whom COND is true is not
+// evaluated (non rilevato counts as false, like `assegnato a personale dove`).
+struct Exclusion {
+  Chunk condition;  // Booleano, person context
+  std::string reason;
+  Span span;
+};
+
 struct Profile {
   std::string name;
   std::string title;
   std::optional<std::string> notEvaluated;  // reason
+  std::optional<int32_t> minService;        // `servizio minimo N giorni`
+  Span minServiceSpan;
+  std::vector<Exclusion> exclusions;        // in writing order
   std::vector<Component> components;
   std::optional<RoundingRule> totalRounding;
   std::vector<Band> bands;  // from the highest
@@ -279,6 +299,9 @@ struct Module {
   std::vector<Dataset> datasets;  // [kStaff] is the staff list
   uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
   uint32_t staffProfileField = 0;  // the `profilo` field
+  // `servizio dal X al Y`: the staff fields of the service period (from, to);
+  // absent: everyone serves the whole year.
+  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;

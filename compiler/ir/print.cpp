@@ -124,6 +124,11 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
   const Profile& p = m.profiles[idx];
   out += fmt::format("profilo {} \"{}\"\n", p.name, p.title);
   if (p.notEvaluated) out += fmt::format("  non valutato: {}\n", *p.notEvaluated);
+  if (p.minService) out += fmt::format("  servizio minimo {} giorni\n", *p.minService);
+  for (const Exclusion& x : p.exclusions) {
+    out += fmt::format("  non valutato se: {}\n", x.reason);
+    printChunk(out, x.condition, "    ");
+  }
   for (size_t i = 0; i < p.components.size(); ++i) {
     const Component& c = p.components[i];
     const char* src = c.source == ComponentSource::Obiettivi ? "obiettivi"
@@ -162,6 +167,8 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
 std::string print(const Module& m) {
   std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
   for (const Dataset& d : m.datasets) printDataset(out, d);
+  if (m.serviceFields)
+    out += fmt::format("servizio dal campo {} al campo {}\n", m.serviceFields->first, m.serviceFields->second);
   for (size_t i = 0; i < m.indicators.size(); ++i) {
     const Indicator& ind = m.indicators[i];
     out += fmt::format("indicatore {} {}\n", i, ind.name);

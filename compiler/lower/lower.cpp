@@ -94,6 +94,12 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
   out.title = p.title ? p.title->value : "";
   out.span = p.span;
   if (p.notEvaluated) out.notEvaluated = p.notEvaluated->value;
+  if (p.minService) {
+    out.minService = static_cast<int32_t>(*p.minService->days.toLong());
+    out.minServiceSpan = p.minService->span;
+  }
+  for (const ast::Exclusion& x : p.exclusions)
+    out.exclusions.push_back(ir::Exclusion{compileExpr(c, *x.condition), x.reason.value, x.span});
   for (const ast::Component& comp : p.components) {
     ir::Component ic;
     ic.name = comp.name.name;
@@ -136,6 +142,8 @@ ir::Assignment lowerAssignment(const sema::Checked& c, const sema::ObjectiveInfo
     case ast::Assignment::Kind::Matricole:
       out.kind = ir::Assignment::Kind::Matricole;
       for (const ast::Text& t : a.persons) out.persons.push_back(t.value);
+      for (const std::optional<ast::Period>& p : a.periods)
+        out.periods.push_back(p ? std::optional(ir::Period{p->from, p->to, p->span}) : std::nullopt);
       break;
     case ast::Assignment::Kind::Dove:
       out.kind = ir::Assignment::Kind::Dove;
@@ -201,6 +209,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(d));
   m.staffKeyField = c.staffKeyField;
   m.staffProfileField = c.staffProfileField;
+  m.serviceFields = c.serviceFields;
   for (const ast::Indicator* ind : c.indicators) m.indicators.push_back(lowerIndicator(c, *ind));
   for (const sema::ProfileInfo& p : c.profiles) {
     m.profiles.push_back(lowerProfile(c, p));

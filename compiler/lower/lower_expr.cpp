@@ -72,6 +72,7 @@ class Emitter {
     else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
     else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
+    else if (auto* b = std::get_if<sema::ResBuiltin>(&r)) add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), 0);
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
   }
 

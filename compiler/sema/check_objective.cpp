@@ -114,6 +114,7 @@ void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
 
 void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
   info.assignment = &a;
+  checkPeriods(a);
   if (a.kind == ast::Assignment::Kind::Dove) {
     Type t = expr(*a.where, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
     expectType(*a.where, t, Type::Booleano, "dopo «dove»");

@@ -112,6 +112,7 @@ struct Checked {
   std::vector<DatasetInfo> datasets;  // [0] is the staff list
   uint32_t staffKeyField = 0;
   uint32_t staffProfileField = 0;
+  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;  // `servizio dal X al Y`: staff fields
   std::vector<const ast::Indicator*> indicators;
   std::vector<ProfileInfo> profiles;
   std::vector<ObjectiveInfo> objectives;

@@ -66,6 +66,13 @@ class Checker {
   Type conditional(const ast::Expr& e, const ast::If& i, const Scope& scope);
   void expectType(const ast::Expr& e, Type actual, Type expected, const char* where);
   std::vector<std::string> namesInScope(const Scope& scope) const;
+  // check_service.cpp: the service period and the part-year rules.
+  void checkService(const ast::Dataset& staff);
+  std::optional<uint32_t> serviceField(const ast::Ident& name);
+  void checkProfileTime(uint32_t index);
+  void checkPeriods(const ast::Assignment& a);
+  // giorni_anno / giorni_servizio written as names (check_expr.cpp).
+  std::optional<Type> calendarName(const ast::Expr& e, const std::string& n, const Scope& scope);
   // check_indicator.cpp
   void checkIndicators();
   // check_profile.cpp

@@ -3,6 +3,17 @@
 
 namespace misura::syntax {
 
+ast::Period Builder::period(P::PeriodoContext* ctx) {
+  ast::Period p;
+  if (auto* c = dynamic_cast<P::FinoAlContext*>(ctx)) p.to = date(c->DATA());
+  if (auto* c = dynamic_cast<P::DalAlContext*>(ctx)) {
+    p.from = date(c->DATA(0));
+    if (c->DATA().size() > 1) p.to = date(c->DATA(1));
+  }
+  p.span = span(ctx);
+  return p;
+}
+
 ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
   ast::Objective o;
   o.code = ident(ctx->nome());
@@ -30,7 +41,10 @@ ast::Assignment Builder::assignment(P::AssegnatoContext* ctx) {
     a.profiles = idents(c->nome());
   } else if (auto* c = dynamic_cast<P::AMatricoleContext*>(what)) {
     a.kind = Kind::Matricole;
-    for (antlr4::tree::TerminalNode* t : c->TESTO()) a.persons.push_back(text(t));
+    for (P::MatricolaContext* m : c->matricola()) {
+      a.persons.push_back(text(m->TESTO()));
+      a.periods.push_back(m->periodo() ? std::optional(period(m->periodo())) : std::nullopt);
+    }
   } else if (auto* c = dynamic_cast<P::ADoveContext*>(what)) {
     a.kind = Kind::Dove;
     a.where = expr(c->espr());

@@ -34,6 +34,7 @@ bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool&
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
   ctx.records = &s.records;
+  ctx.service = p.service;
   interp::Result r = interp::run(a.where, ctx);
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
     PersonErrors errors(s.diags, p);
@@ -85,9 +86,12 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
     p.staff = &staff.rows[r];
     p.matricola = p.staff->key.front();
     p.profile = s.data.staffProfiles.at(r);
-    if (!s.module.profiles[p.profile].notEvaluated)
+    p.service = serviceOf(s, p, ok);
+    p.notEvaluated = notEvaluatedReason(s, p, ok);
+    if (!p.notEvaluated)
       for (uint32_t o = 0; o < s.module.objectives.size(); ++o)
         if (isAssigned(s, s.module.objectives[o], p, ok)) p.objectives.push_back(o);
+    if (!checkAssignedPeriods(s, p)) ok = false;
     persons.push_back(std::move(p));
   }
   return persons;
@@ -97,7 +101,7 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
   bool ok = true;
   for (const Person& p : persons) {
     const ir::Profile& profile = s.module.profiles[p.profile];
-    if (profile.notEvaluated || !hasObjectivesComponent(profile)) continue;
+    if (p.notEvaluated || !hasObjectivesComponent(profile)) continue;
     Rational sum;
     for (uint32_t o : p.objectives) sum += s.module.objectives[o].weight;
     if (sum == Rational(100)) continue;

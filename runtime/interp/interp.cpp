@@ -129,10 +129,11 @@ Step jumpIfFalse(Stack& stack, const ir::Chunk& chunk, const ir::Instr& in, size
   return jump(chunk, in.a, pc);
 }
 
-Step builtinStep(Stack& stack, const ir::Instr& in) {
+Step builtinStep(Stack& stack, const ir::Instr& in, const Context& ctx) {
   std::vector<ir::Value> args;
   if (!stack.popMany(in.b, args)) return kUnderflow;
-  return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args));
+  const Calendar calendar{ctx.module ? ctx.module->anno : 0, ctx.service};
+  return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args, calendar));
 }
 
 Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
@@ -207,7 +208,7 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
       case ir::Op::Not: step = unaryStep(stack, logicalNot); break;
       case ir::Op::JumpIfFalse: step = jumpIfFalse(stack, chunk, in, pc); break;
       case ir::Op::Jump: step = jump(chunk, in.a, pc); break;
-      case ir::Op::CallBuiltin: step = builtinStep(stack, in); break;
+      case ir::Op::CallBuiltin: step = builtinStep(stack, in, ctx); break;
       case ir::Op::CallIndicator: {
         Result r = callIndicator(stack, in, ctx, depth);
         if (RuntimeError* e = std::get_if<RuntimeError>(&r)) return std::move(*e);

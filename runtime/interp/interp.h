@@ -50,6 +50,8 @@ struct Context {
   // each row in file order; empty for keyed tables. Null: no aggregate here.
   const std::vector<std::vector<const std::vector<ir::Value>*>>* records = nullptr;
   const std::vector<ir::Value>* row = nullptr;  // LoadRow: the row an Aggregate is folding
+  // giorni_servizio: the person's period of service (both ends included).
+  std::optional<DateRange> service;
   // When set, each traced instruction of this chunk (not of the indicators
   // it calls) appends a TraceEntry, in execution order. Null: no tracing.
   std::vector<TraceEntry>* trace = nullptr;

@@ -60,6 +60,7 @@ Json objectiveExplained(const Subject& s, const eval::ObjectiveOutcome& o, const
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   Json j = objectiveJson(s.module, o, s.sources);
   j["misura"] = sourceLine(s.sources, obj.measure.span);
+  j["periodo_assegnazione"] = orNull(assignedPeriodText(obj, s.person.matricola));
   j["argomenti"] = argumentsJson(s, obj, ind, o.objective);
   j["se_non_rilevato"] = orNull(notMeasuredRule(obj));
   j["regola_applicata"] = orNull(notMeasuredEffect(obj, o));

@@ -101,6 +101,8 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   t.line(3, obj.code + " — " + obj.title);
   t.line(5, "peso: " + num(o.weight));
   if (obj.deadline) t.line(5, "termine: " + formatItalian(*obj.deadline));
+  if (std::string period = assignedPeriodText(obj, s.person.matricola); !period.empty())
+    t.line(5, "assegnato per il periodo: " + period);
   t.line(5, "fonte: " + (obj.source.empty() ? std::string("non indicata nel regolamento") : obj.source));
   t.line(5, placed("nel regolamento: " + sourceLine(s.sources, obj.measure.span),
                    location(s.sources, obj.measure.span)));
@@ -327,8 +329,12 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
   if (person.status == eval::PersonStatus::NonValutato) {
     t.blank();
     t.line(0, "Non valutato: " + person.reason);
-    t.line(0, "Il regolamento stabilisce che le persone del profilo «" + s.profile.name +
-                  "» non sono valutate con questo regolamento: nessun punteggio, fascia o premio.");
+    if (s.profile.notEvaluated)
+      t.line(0, "Il regolamento stabilisce che le persone del profilo «" + s.profile.name +
+                    "» non sono valutate con questo regolamento: nessun punteggio, fascia o premio.");
+    else
+      t.line(0, "Il profilo «" + s.profile.name + "» esclude dalla valutazione chi è in questo caso (servizio "
+                    "minimo o «non valutato se»): nessun punteggio, fascia o premio.");
     return t.take();
   }
   components(t, s);

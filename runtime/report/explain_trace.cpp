@@ -180,7 +180,11 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
       return std::nullopt;
   }
   switch (static_cast<ir::Builtin>(e.operand)) {
-    case ir::Builtin::GiorniTra: return ir::Type::Giorni;
+    case ir::Builtin::GiorniTra:
+    case ir::Builtin::GiorniAnno:
+    case ir::Builtin::GiorniServizio:
+    case ir::Builtin::GiorniNelPeriodo:
+      return ir::Type::Giorni;
     case ir::Builtin::MesiIniziatiTra: return ir::Type::Numero;
     case ir::Builtin::Rilevato: return ir::Type::Booleano;
     // Same unit as the arguments, which the plan does not record: known

@@ -11,6 +11,7 @@
 #include "compiler/support/diagnostics.h"
 #include "runtime/interp/interp.h"
 
+using misura::DateRange;
 using misura::Date;
 using misura::Rational;
 using misura::Span;
@@ -254,6 +255,41 @@ TEST_CASE("Builtins", "[interp]") {
   Code notMeasured;
   notMeasured.push(ir::Missing{}).call(B::Rilevato, 1);
   CHECK(std::get<bool>(runOk(notMeasured.done())) == false);
+}
+
+TEST_CASE("Calendar builtins read the year and the person's service", "[interp]") {
+  using B = ir::Builtin;
+  ir::Module module;
+  module.anno = 2024;
+  interp::Context ctx;
+  ctx.module = &module;
+  Code year;
+  year.call(B::GiorniAnno, 0);
+  CHECK(number(runOk(year.done(), ctx)) == Rational(366));
+  module.anno = 2023;
+  CHECK(number(runOk(year.done(), ctx)) == Rational(365));
+  module.anno = 2024;
+
+  Code noPerson;  // giorni_servizio without a person: a broken plan
+  noPerson.call(B::GiorniServizio, 0);
+  CHECK(runError(noPerson.done(), ctx).code == "E0600");
+  ctx.service = DateRange{ymd(2024, 4, 1), ymd(2025, 3, 31)};  // only the 2024 part counts
+  CHECK(number(runOk(noPerson.done(), ctx)) == Rational(275));
+
+  auto period = [&](ir::Value from, ir::Value to) {
+    Code c;
+    c.push(from).push(to).call(B::GiorniNelPeriodo, 2);
+    return number(runOk(c.done(), ctx));
+  };
+  CHECK(period(ir::Missing{}, ymd(2024, 6, 30)) == Rational(182));  // from 1/1
+  CHECK(period(ymd(2024, 7, 1), ir::Missing{}) == Rational(184));   // to 31/12
+  CHECK(period(ir::Missing{}, ir::Missing{}) == Rational(366));
+  CHECK(period(ymd(2023, 12, 1), ymd(2023, 12, 31)) == Rational(0));  // another year
+  CHECK(period(ymd(2024, 5, 1), ymd(2024, 4, 1)) == Rational(0));     // reversed: empty
+
+  Code noYear;  // no module: no year
+  noYear.call(B::GiorniAnno, 0);
+  CHECK(runError(noYear.done()).code == "E0600");
 }
 
 TEST_CASE("CallIndicator runs the indicator in a fresh frame", "[interp]") {

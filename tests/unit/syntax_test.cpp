@@ -722,7 +722,7 @@ TEST_CASE("Syntax error messages are Italian and readable", "[syntax][errors]") 
   auto p = parseText("profilo p { 5 }");
   REQUIRE(p->diags.all().size() == 1);
   CHECK(p->diags.all()[0].message ==
-        "simbolo inatteso «5»: si attendeva «}», «componente», «totale», «fasce», «premio» o «non»");
+        "simbolo inatteso «5»: si attendeva «}», «servizio», «componente», «totale», «fasce», «premio» o altro");
   auto q = parseText("5");
   REQUIRE(q->diags.all().size() == 1);
   CHECK(q->diags.all()[0].message.find(" o altro") != std::string::npos);
