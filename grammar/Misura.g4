@@ -86,8 +86,10 @@ modoRipartizione
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
   | 'peso' NUMERO                                                  # Peso
-  | 'termine' DATA                                                 # Termine
-  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
+  | 'termine' (DATA | '=' espr)                                    # Termine
+  // `su rilevazioni.valore` (the row of this person/objective) or any
+  // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
+  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
   ;
@@ -132,7 +134,7 @@ voceCatalogo
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
-  | nome ('.' nome)?                                               # Riferimento
+  | nome ('.' nome ('di' nome)?)?                                  # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
   | TESTO                                                          # LetteraleTesto
@@ -161,7 +163,7 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
   ;
 
 SEP : ',' | ';' ;

@@ -73,6 +73,16 @@ struct Aggregate {
   Span span;
 };
 
+// A cell of a keyed table read by Op::LoadCell: field `field` of the row of
+// the current person (if the table is keyed by person) and of objective
+// `objective`, or of the objective being measured when absent.
+struct CellRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  std::optional<uint32_t> objective;  // `di CODICE`: index into Module::objectives
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -80,6 +90,7 @@ struct Chunk {
   Type type = Type::Numero;
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
+  std::vector<CellRef> cells;         // operands of Op::LoadCell
 };
 
 // ---- data ------------------------------------------------------------------
@@ -142,8 +153,11 @@ struct Assignment {
 
 struct Measure {
   uint32_t indicator = 0;
-  std::vector<Chunk> args;  // constants, evaluated once per objective
-  DataRef measured;
+  std::vector<Chunk> args;  // evaluated once per objective; per person with `termine = espressione`
+  DataRef measured;         // `su tabella.campo`: the row of this person and/or objective
+  // `su ESPRESSIONE`: run for each assigned person (staff fields, cells,
+  // aggregates, `termine`); when present, `measured` is unused.
+  std::optional<Chunk> expr;
   Span span;
 };
 
@@ -155,6 +169,9 @@ struct Objective {
   Assignment assignment;
   Rational weight;
   std::optional<Date> deadline;
+  // `termine = espressione`: a date per person (staff fields, cells), read by
+  // Op::LoadDeadline in the arguments and the measured expression.
+  std::optional<Chunk> deadlineExpr;
   Measure measure;
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;

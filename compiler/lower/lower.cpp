@@ -154,8 +154,10 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   out.assignment = lowerAssignment(c, info);
   out.weight = info.weight;
   out.deadline = info.deadline;
+  if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
   out.measure.measured = dataRef(info.measured);
+  if (info.measuredExpr) out.measure.expr = compileExpr(c, *info.measuredExpr);
   out.measure.span = info.measure->span;
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;

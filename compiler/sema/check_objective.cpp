@@ -43,8 +43,9 @@ void Checker::checkObjective(const ast::Objective& o) {
     info.weight = o.weights[0].first;
     if (info.weight <= 0) diags_.error("E0410", o.weights[0].second, "il peso di un obiettivo deve essere maggiore di zero");
   }
-  if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024", spanOfPair, false))
-    info.deadline = o.deadlines[0].first;
+  if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024",
+                 [](const ast::Deadline& d) { return d.span; }, false))
+    checkDeadline(info, o.deadlines[0]);
   if (exactlyOne(diags_, o, o.sources, "la fonte", "fonte \"...\"", [](const ast::Text& t) { return t.span; }, false))
     info.source = o.sources[0].value;
   if (exactlyOne(diags_, o, o.assignments, "l'assegnazione", "assegnato a tutti",
@@ -67,49 +68,6 @@ void Checker::checkObjective(const ast::Objective& o) {
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
   out_.objectives.push_back(std::move(info));
-}
-
-void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
-  info.measure = &m;
-  auto ind = indicatorIndex_.find(m.indicator.name);
-  Scope scope{Scope::Kind::MeasureArg, nullptr, 0, &info};
-  std::vector<Type> args;
-  for (const ast::ExprPtr& a : m.args) args.push_back(expr(*a, scope));
-  if (ind == indicatorIndex_.end()) {
-    undeclared("indicatore", m.indicator, indicatorIndex_);
-    return;
-  }
-  info.indicator = ind->second;
-  const ast::Indicator& decl = *out_.indicators[ind->second];
-  if (args.size() != decl.params.size()) {
-    diags_.error("E0304", m.span,
-                 fmt::format("l'indicatore «{}» vuole {} argomenti, ne ha {}", decl.name.name, decl.params.size(), args.size()),
-                 "separa gli argomenti con «;» oppure con «, » (virgola e spazio): 1,5 è un numero decimale");
-  } else {
-    for (size_t i = 0; i < args.size(); ++i)
-      expectType(*m.args[i], args[i], fromTypeName(decl.params[i].type),
-                 fmt::format("come argomento «{}» di «{}»", decl.params[i].name.name, decl.name.name).c_str());
-  }
-  auto ref = resolveField(m.dataset, m.field, Span::cover(m.dataset.span, m.field.span));
-  if (!ref) return;
-  info.measured = *ref;
-  const DatasetInfo& ds = out_.datasets[ref->dataset];
-  bool byObjectiveOrPerson = false, byBehaviour = false;
-  for (KeyRole r : ds.keyRoles) {
-    byObjectiveOrPerson |= r != KeyRole::Comportamento;
-    byBehaviour |= r == KeyRole::Comportamento;
-  }
-  if (ref->dataset == 0 || !byObjectiveOrPerson || byBehaviour)
-    diags_.error("E0216", m.dataset.span,
-                 fmt::format("la misura di un obiettivo si legge da una tabella con chiave per persona e/o obiettivo; «{}» non lo è",
-                             m.dataset.name),
-                 "per esempio: dati rilevazioni da \"rilevazioni.csv\" chiave (matricola, obiettivo) { ... }");
-  Type fieldType = fromTypeName(ds.decl->fields[ref->field].type);
-  Type measuredType = fromTypeName(decl.measured.type);
-  if (!assignable(measuredType, fieldType))
-    diags_.error("E0305", ref->span,
-                 fmt::format("l'indicatore «{}» misura un valore di tipo {}, ma il campo «{}» è di tipo {}", decl.name.name,
-                             typeName(measuredType), m.field.name, typeName(fieldType)));
 }
 
 void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {

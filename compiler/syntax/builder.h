@@ -68,6 +68,7 @@ class Builder {
   ast::Objective objective(P::DichObiettivoContext* ctx);
   void objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
   ast::Assignment assignment(P::AssegnatoContext* ctx);
+  ast::Deadline deadline(P::TermineContext* ctx);
   ast::Measure measure(P::MisuraContext* ctx);
   ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
 

@@ -114,6 +114,7 @@ bool evaluateArguments(Session& s) {
   ctx.records = &s.records;
   s.objectiveArgs.assign(s.module.objectives.size(), {});
   for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
+    if (s.module.objectives[o].deadlineExpr) continue;  // per person, with the person's `termine`
     for (const ir::Chunk& arg : s.module.objectives[o].measure.args) {
       interp::Result r = interp::run(arg, ctx);
       if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {

@@ -24,6 +24,10 @@ struct ObjectiveOutcome {
   Rational weight;          // as declared
   Rational points;          // contribution to the component, exact (0 if neutralised)
   std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
+  std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
+  std::vector<ir::Value> args;                    // the `misura` arguments' values used
+  std::optional<ir::Value> deadline;              // `termine = espressione`: its value for the person
+  std::vector<interp::TraceEntry> deadlineTrace;  // its run (only with Options::trace)
 };
 
 struct BehaviourOutcome {
