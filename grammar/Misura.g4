@@ -85,7 +85,9 @@ modoRipartizione
 
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
-  | 'peso' NUMERO                                                  # Peso
+  // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
+  // matching line in writing order wins, else the plain `peso N`.
+  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
   | 'termine' (DATA | '=' espr)                                    # Termine
   // `su rilevazioni.valore` (the row of this person/objective) or any
   // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.

@@ -185,6 +185,14 @@ struct Assignment {
   Span span;
 };
 
+// `peso 20`, or `peso 35 per profilo P` / `per "0103"` / `per personale dove C`.
+struct Weight {
+  Rational value;
+  Span valueSpan;
+  std::optional<Assignment> who;  // absent: the default weight
+  Span span;
+};
+
 // `misura almeno(80%) su rilevazioni.valore` or `misura almeno(90%) su ESPRESSIONE`;
 // sema tells a keyed-table field (today's meaning) from an expression.
 struct Measure {
@@ -212,7 +220,7 @@ struct Objective {
   Ident code;
   Text title;
   std::vector<Assignment> assignments;  // exactly one is valid; sema checks
-  std::vector<std::pair<Rational, Span>> weights;
+  std::vector<Weight> weights;  // at most one default; sema checks
   std::vector<Deadline> deadlines;
   std::vector<Measure> measures;
   std::vector<Text> sources;

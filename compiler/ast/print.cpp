@@ -339,7 +339,8 @@ std::string onMissing(const OnMissing& m) {
 void Printer::objective(const Objective& o) {
   open("obiettivo " + o.code.name + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
-  for (const auto& w : o.weights) line("peso " + number(w.first));
+  for (const Weight& w : o.weights)
+    line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
   for (const Deadline& d : o.deadlines) line(d.date ? "termine " + formatItalian(*d.date) : "termine = " + expr(*d.expr));
   for (const Measure& m : o.measures)
     line(fmt::format("misura {}({}) su {}", m.indicator.name,

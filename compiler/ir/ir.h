@@ -161,13 +161,23 @@ struct Measure {
   Span span;
 };
 
+// `peso N per ...`: the weight of the persons `who` designates.
+struct WeightRule {
+  Rational weight;
+  Assignment who;
+  Span span;  // the whole `peso` line
+};
+
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
 
 struct Objective {
   std::string code;
   std::string title;
   Assignment assignment;
-  Rational weight;
+  Rational weight;                      // the plain `peso N`, if hasDefaultWeight
+  bool hasDefaultWeight = true;
+  Span weightSpan;                      // its line
+  std::vector<WeightRule> weightRules;  // first match wins, else the default
   std::optional<Date> deadline;
   // `termine = espressione`: a date per person (staff fields, cells), read by
   // Op::LoadDeadline in the arguments and the measured expression.

@@ -148,7 +148,16 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
 }
 
 void printObjective(std::string& out, const Module& m, const Objective& o) {
-  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title, o.weight.toFraction());
+  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title,
+                     o.hasDefaultWeight ? o.weight.toFraction() : std::string("-"));
+  for (const WeightRule& r : o.weightRules) {
+    static const char* kKinds[] = {"tutti", "profili", "matricole", "dove"};
+    out += fmt::format("  peso {} per {}", r.weight.toFraction(), kKinds[static_cast<int>(r.who.kind)]);
+    for (uint32_t p : r.who.profiles) out += " " + m.profiles.at(p).name;
+    for (const std::string& p : r.who.persons) out += " \"" + p + "\"";
+    out += "\n";
+    if (r.who.kind == Assignment::Kind::Dove) printChunk(out, r.who.where, "    ");
+  }
   if (o.deadline) out += fmt::format("  termine {}\n", formatItalian(*o.deadline));
   if (o.deadlineExpr) {
     out += "  termine per persona\n";

@@ -38,11 +38,8 @@ void Checker::checkObjectives() {
 void Checker::checkObjective(const ast::Objective& o) {
   ObjectiveInfo info;
   info.decl = &o;
-  auto spanOfPair = [](const auto& p) { return p.second; };
-  if (exactlyOne(diags_, o, o.weights, "il peso", "peso 20", spanOfPair)) {
-    info.weight = o.weights[0].first;
-    if (info.weight <= 0) diags_.error("E0410", o.weights[0].second, "il peso di un obiettivo deve essere maggiore di zero");
-  }
+  if (o.weights.empty()) exactlyOne(diags_, o, o.weights, "il peso", "peso 20", [](const ast::Weight& w) { return w.span; });
+  else checkWeights(info, o);
   if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024",
                  [](const ast::Deadline& d) { return d.span; }, false))
     checkDeadline(info, o.deadlines[0]);
@@ -78,7 +75,12 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
     return;
   }
   if (a.kind != ast::Assignment::Kind::Profili) return;
-  for (const ast::Ident& p : a.profiles) {
+  info.profiles = resolveProfiles(a.profiles);
+}
+
+std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& names) {
+  std::vector<uint32_t> out;
+  for (const ast::Ident& p : names) {
     auto it = profileIndex_.find(p.name);
     if (it == profileIndex_.end()) {
       undeclared("profilo", p, profileIndex_);
@@ -87,8 +89,29 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
     if (!hasObjectivesComponent(it->second))
       diags_.error("E0218", p.span,
                    fmt::format("il profilo «{}» non ha una componente «da obiettivi»: l'obiettivo non conterebbe", p.name));
-    info.profiles.push_back(it->second);
+    out.push_back(it->second);
   }
+  return out;
+}
+
+// The weight line of `o` that applies to every person of profile `p`, or
+// null when it depends on the person (or no line applies: an evaluation error).
+static const ast::Weight* staticWeight(const ObjectiveInfo& o, uint32_t p) {
+  for (const WeightRuleInfo& r : o.weightRules) {
+    using K = ast::Assignment::Kind;
+    switch (r.decl->who->kind) {
+      case K::Tutti: return r.decl;
+      case K::Profili:
+        if (std::find(r.profiles.begin(), r.profiles.end(), p) != r.profiles.end()) return r.decl;
+        break;
+      case K::Matricole:
+      case K::Dove: return nullptr;
+    }
+  }
+  if (!o.hasDefaultWeight) return nullptr;
+  for (const ast::Weight& w : o.decl->weights)
+    if (!w.who) return &w;
+  return nullptr;
 }
 
 void Checker::checkStaticWeights() {
@@ -105,14 +128,18 @@ void Checker::checkStaticWeights() {
                       std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
       dynamic |= o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove;
       if (!applies) continue;
-      if (o.decl->weights.size() != 1) {  // already reported (E0211/E0212): no sum to check
+      if (!o.weightsOk) {  // already reported (E0211/E0212): no sum to check
         sum = 100;
         dynamic = false;
         break;
       }
-      sum += o.weight;
-      labels.push_back(Label{o.decl->weights.empty() ? o.decl->code.span : o.decl->weights[0].second,
-                             fmt::format("{}: peso {}", o.decl->code.name, formatExact(o.weight))});
+      const ast::Weight* w = staticWeight(o, p);
+      if (!w) {  // depends on the person (`per "matricola"`, `per personale dove`)
+        dynamic = true;
+        continue;
+      }
+      sum += w->value;
+      labels.push_back(Label{w->valueSpan, fmt::format("{}: peso {}", o.decl->code.name, formatExact(w->value))});
     }
     if (sum == 100 || (dynamic && sum < 100)) continue;
     const ast::Profile& decl = *out_.profiles[p].decl;

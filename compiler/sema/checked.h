@@ -54,11 +54,20 @@ struct FieldRef {
   Span span;
 };
 
+// `peso N per ...`: one line of per-profile / per-person weights.
+struct WeightRuleInfo {
+  const ast::Weight* decl = nullptr;
+  std::vector<uint32_t> profiles;  // for `per profilo`
+};
+
 struct ObjectiveInfo {
   const ast::Objective* decl = nullptr;
   const ast::Assignment* assignment = nullptr;
   std::vector<uint32_t> profiles;  // for Assignment::Kind::Profili
-  Rational weight;
+  Rational weight;                      // the plain `peso N` (default), if any
+  bool hasDefaultWeight = false;
+  bool weightsOk = false;               // some weight, at most one default (else already reported)
+  std::vector<WeightRuleInfo> weightRules;  // `peso N per ...`, in writing order
   std::optional<Date> deadline;
   const ast::Expr* deadlineExpr = nullptr;  // `termine = espressione`, computed per person
   const ast::Measure* measure = nullptr;

@@ -85,6 +85,9 @@ class Checker {
   Type deadlineRef(const ast::Expr& e, const Scope& scope);
   void checkDeadline(ObjectiveInfo& info, const ast::Deadline& d);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
+  // check_weight.cpp: `peso N` and `peso N per ...`.
+  void checkWeights(ObjectiveInfo& info, const ast::Objective& o);
+  std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names);
   void checkStaticWeights();
   // check_catalogue.cpp
   void checkCatalogues();

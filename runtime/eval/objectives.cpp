@@ -151,11 +151,14 @@ void reportOutOfRange(const Session& s, const Person& p, const ir::Objective& o,
   errors.report(std::move(d));
 }
 
-ObjectiveOutcome scoreObjective(const Session& s, const Person& p, uint32_t index, PersonErrors& errors) {
+// Scores the k-th objective assigned to `p`.
+ObjectiveOutcome scoreObjective(const Session& s, const Person& p, size_t k, PersonErrors& errors) {
+  uint32_t index = p.objectives[k];
   const ir::Objective& o = s.module.objectives[index];
   ObjectiveOutcome out;
   out.objective = index;
-  out.weight = o.weight;
+  out.weight = p.weights[k];
+  out.weightRule = p.weightRules[k];
   if (!arguments(s, p, o, index, out, errors)) {
     out.status = Status::Errore;
     return out;
@@ -219,8 +222,8 @@ ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t com
   out.component = component;
   bool failed = false;
   Rational weights;
-  for (uint32_t o : p.objectives) {
-    out.objectives.push_back(scoreObjective(s, p, o, errors));
+  for (size_t k = 0; k < p.objectives.size(); ++k) {
+    out.objectives.push_back(scoreObjective(s, p, k, errors));
     const ObjectiveOutcome& oo = out.objectives.back();
     failed = failed || oo.status == Status::Errore;
     if (oo.esito) weights += oo.weight;

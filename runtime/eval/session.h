@@ -33,6 +33,9 @@ struct Person {
   std::string matricola;
   uint32_t profile = 0;
   std::vector<uint32_t> objectives;  // assigned to this person, in module order
+  std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
+  std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
+  bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
 };
 
 // ---- before any score (assign.cpp) ------------------------------------------

@@ -121,7 +121,12 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   t.line(3, obj.code + " — " + obj.title);
-  t.line(5, "peso: " + num(o.weight));
+  if (o.weightRule && *o.weightRule < obj.weightRules.size()) {
+    Span line = obj.weightRules[*o.weightRule].span;
+    t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));
+  } else {
+    t.line(5, "peso: " + num(o.weight));
+  }
   deadline(t, s, obj, o);
   t.line(5, "fonte: " + (obj.source.empty() ? std::string("non indicata nel regolamento") : obj.source));
   t.line(5, placed("nel regolamento: " + sourceLine(s.sources, obj.measure.span),

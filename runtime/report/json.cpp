@@ -74,6 +74,8 @@ Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, co
   j["codice"] = obj.code;
   j["titolo"] = obj.title;
   putDecimal(j, "peso", o.weight);
+  if (o.weightRule && *o.weightRule < obj.weightRules.size())
+    j["peso_per"] = detail::sourceLine(sources, obj.weightRules[*o.weightRule].span);
   j["termine"] = obj.deadline ? Json(formatItalian(*obj.deadline)) : Json(nullptr);
   if (obj.deadlineExpr) {
     j["termine"] = o.deadline ? Json(detail::valueText(*o.deadline, ir::Type::Data)) : Json(nullptr);

@@ -132,7 +132,15 @@ TEST_CASE("semantic checks report their stable codes", "[sema]") {
        "premio = posizione * rilevazioni.valore * fascia", "E0213"},
       {"esito in an assignment condition", "assegnato a tutti  peso 60", "assegnato a personale dove esito(OB2) > 0%  peso 60",
        "E0230"},
+      // `peso N per ...` (misure).
+      {"weight per tutti", "peso 60  ", "peso 60  peso 60 per tutti  ", "E0274"},
+      {"per-profile weights over 100", "  peso 40\n", "  peso 40\n  peso 50 per profilo responsabile\n", "E0401"},
+      {"weight for an unknown profile", "peso 60  ", "peso 60  peso 10 per profilo dirigente  ", "E0206"},
+      {"weight condition not boolean", "peso 60  ", "peso 60  peso 10 per personale dove settore  ", "E0302"},
+      {"two default weights among per lines", "peso 60  ", "peso 60  peso 5 per \"0101\"  peso 60  ", "E0212"},
       // Rows that must stay valid.
+      {"per-profile weight used by the static sum", "peso 60  ", "peso 50  peso 60 per profilo responsabile  ", nullptr},
+      {"weights only per line", "peso 60  ", "peso 60 per profilo responsabile  ", nullptr},
       {"measured expression over cells and staff fields", "su rilevazioni.valore }",
        "su rilevazioni.valore * posizione / 1.000 euro }", nullptr},
       {"measured cell of another objective", "su rilevazioni.valore }", "su rilevazioni.valore di OB2 + 0% }", nullptr},

@@ -83,6 +83,8 @@ void forEachExpr(const ast::Program& p, const std::function<void(const ast::Expr
     }
     for (const auto& d : o.deadlines)
       if (d.expr) walk(*d.expr);
+    for (const auto& w : o.weights)
+      if (w.who && w.who->where) walk(*w.who->where);
     for (const auto& m : o.onMissing)
       if (m.value) walk(*m.value);
   }
@@ -509,8 +511,8 @@ TEST_CASE("Declarations carry exact Rational limits, dates and unescaped texts",
 
   const ast::Objective& ob2 = prog.objectives[1];
   REQUIRE(ob2.weights.size() == 1);
-  CHECK(ob2.weights[0].first == Rational(41, 2));
-  CHECK(p->slice(ob2.weights[0].second) == "20,5");
+  CHECK(ob2.weights[0].value == Rational(41, 2));
+  CHECK(p->slice(ob2.weights[0].valueSpan) == "20,5");
   REQUIRE(ob2.deadlines.size() == 1);
   CHECK(ob2.deadlines[0].date == *Date::fromYmd(2024, 6, 30));
   CHECK(ob2.assignments[0].kind == ast::Assignment::Kind::Matricole);
