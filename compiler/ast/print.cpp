@@ -138,8 +138,7 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* r = std::get_if<NameRef>(&e.node)) {
     out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
     if (r->of) out_ += " di " + r->of->name;
-  }
-  else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
+  } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
     else prefix("non ", kNot, *u->operand, follow);
