@@ -93,9 +93,13 @@ modoRipartizione
 
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
-  | 'peso' NUMERO                                                  # Peso
-  | 'termine' DATA                                                 # Termine
-  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
+  // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
+  // matching line in writing order wins, else the plain `peso N`.
+  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
+  | 'termine' (DATA | '=' espr)                                    # Termine
+  // `su rilevazioni.valore` (the row of this person/objective) or any
+  // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
+  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
   ;
@@ -148,7 +152,7 @@ voceCatalogo
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
-  | nome ('.' nome)?                                               # Riferimento
+  | nome ('.' nome ('di' nome)?)?                                  # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
   | TESTO                                                          # LetteraleTesto
@@ -177,7 +181,7 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
   | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
   ;
 

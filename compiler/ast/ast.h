@@ -56,10 +56,12 @@ struct TextLit {
 struct BoolLit {
   bool value = false;
 };
-// `valore`, `posizione`, `rilevazioni.valore`.
+// `valore`, `posizione`, `rilevazioni.valore`, `rilevazioni.completato di PIAO`
+// (the row of another objective of the same person).
 struct NameRef {
   Ident first;
   std::optional<Ident> member;
+  std::optional<Ident> of;  // `di CODICE`, only with a member
 };
 // `giorni_tra(a, b)`; an aggregate over a record table may end with a
 // selection: `conta(fatture dove importo > 1.000 euro)`.
@@ -214,12 +216,20 @@ struct Assignment {
   Span span;
 };
 
-// `misura almeno(80%) su rilevazioni.valore`
+// `peso 20`, or `peso 35 per profilo P` / `per "0103"` / `per personale dove C`.
+struct Weight {
+  Rational value;
+  Span valueSpan;
+  std::optional<Assignment> who;  // absent: the default weight
+  Span span;
+};
+
+// `misura almeno(80%) su rilevazioni.valore` or `misura almeno(90%) su ESPRESSIONE`;
+// sema tells a keyed-table field (today's meaning) from an expression.
 struct Measure {
   Ident indicator;
   std::vector<ExprPtr> args;
-  Ident dataset;
-  Ident field;
+  ExprPtr measured;
   Span span;
 };
 
@@ -230,12 +240,19 @@ struct OnMissing {
   Span span;
 };
 
+// `termine 31/12/2024` or `termine = rilevazioni.completato di PIAO + 90 giorni`.
+struct Deadline {
+  std::optional<Date> date;
+  ExprPtr expr;  // when not a date literal
+  Span span;
+};
+
 struct Objective {
   Ident code;
   Text title;
   std::vector<Assignment> assignments;  // exactly one is valid; sema checks
-  std::vector<std::pair<Rational, Span>> weights;
-  std::vector<std::pair<Date, Span>> deadlines;
+  std::vector<Weight> weights;  // at most one default; sema checks
+  std::vector<Deadline> deadlines;
   std::vector<Measure> measures;
   std::vector<Text> sources;
   std::vector<OnMissing> onMissing;

@@ -135,8 +135,10 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* d = std::get_if<DateLit>(&e.node)) out_ += formatItalian(d->value);
   else if (auto* t = std::get_if<TextLit>(&e.node)) out_ += text(t->value);
   else if (auto* b = std::get_if<BoolLit>(&e.node)) out_ += b->value ? "vero" : "falso";
-  else if (auto* r = std::get_if<NameRef>(&e.node)) out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
-  else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
+  else if (auto* r = std::get_if<NameRef>(&e.node)) {
+    out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
+    if (r->of) out_ += " di " + r->of->name;
+  } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
     else prefix("non ", kNot, *u->operand, follow);
@@ -355,11 +357,12 @@ std::string onMissing(const OnMissing& m) {
 void Printer::objective(const Objective& o) {
   open("obiettivo " + o.code.name + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
-  for (const auto& w : o.weights) line("peso " + number(w.first));
-  for (const auto& d : o.deadlines) line("termine " + formatItalian(d.first));
+  for (const Weight& w : o.weights)
+    line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
+  for (const Deadline& d : o.deadlines) line(d.date ? "termine " + formatItalian(*d.date) : "termine = " + expr(*d.expr));
   for (const Measure& m : o.measures)
-    line(fmt::format("misura {}({}) su {}.{}", m.indicator.name,
-                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), m.dataset.name, m.field.name));
+    line(fmt::format("misura {}({}) su {}", m.indicator.name,
+                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), expr(*m.measured)));
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
   close();

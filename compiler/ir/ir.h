@@ -74,6 +74,16 @@ struct Aggregate {
   Span span;
 };
 
+// A cell of a keyed table read by Op::LoadCell: field `field` of the row of
+// the current person (if the table is keyed by person) and of objective
+// `objective`, or of the objective being measured when absent.
+struct CellRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  std::optional<uint32_t> objective;  // `di CODICE`: index into Module::objectives
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -81,6 +91,7 @@ struct Chunk {
   Type type = Type::Numero;
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
+  std::vector<CellRef> cells;         // operands of Op::LoadCell
 };
 
 // ---- data ------------------------------------------------------------------
@@ -151,9 +162,19 @@ struct Assignment {
 
 struct Measure {
   uint32_t indicator = 0;
-  std::vector<Chunk> args;  // constants, evaluated once per objective
-  DataRef measured;
+  std::vector<Chunk> args;  // evaluated once per objective; per person with `termine = espressione`
+  DataRef measured;         // `su tabella.campo`: the row of this person and/or objective
+  // `su ESPRESSIONE`: run for each assigned person (staff fields, cells,
+  // aggregates, `termine`); when present, `measured` is unused.
+  std::optional<Chunk> expr;
   Span span;
+};
+
+// `peso N per ...`: the weight of the persons `who` designates.
+struct WeightRule {
+  Rational weight;
+  Assignment who;
+  Span span;  // the whole `peso` line
 };
 
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
@@ -162,8 +183,14 @@ struct Objective {
   std::string code;
   std::string title;
   Assignment assignment;
-  Rational weight;
+  Rational weight;                      // the plain `peso N`, if hasDefaultWeight
+  bool hasDefaultWeight = true;
+  Span weightSpan;                      // its line
+  std::vector<WeightRule> weightRules;  // first match wins, else the default
   std::optional<Date> deadline;
+  // `termine = espressione`: a date per person (staff fields, cells), read by
+  // Op::LoadDeadline in the arguments and the measured expression.
+  std::optional<Chunk> deadlineExpr;
   Measure measure;
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;

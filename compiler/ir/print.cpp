@@ -103,6 +103,9 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent ||
              in.op == Op::LoadEsito || in.op == Op::LoadRow)
       operands = fmt::format("{}", in.a);
+    else if (in.op == Op::LoadCell && in.a < c.cells.size())
+      operands = fmt::format("{} dati {} campo {}{}", in.a, c.cells[in.a].dataset, c.cells[in.a].field,
+                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "");
     else if (in.op == Op::Aggregate && in.a < c.aggregates.size())
       operands = fmt::format("{} {} su dati {}", in.a, aggregateName(c.aggregates[in.a].kind), c.aggregates[in.a].dataset);
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
@@ -150,10 +153,29 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
 }
 
 void printObjective(std::string& out, const Module& m, const Objective& o) {
-  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title, o.weight.toFraction());
-  out += fmt::format("  misura {} su {}.{}\n", m.indicators.at(o.measure.indicator).name,
-                     m.datasets.at(o.measure.measured.dataset).name,
-                     m.datasets.at(o.measure.measured.dataset).fields.at(o.measure.measured.field).name);
+  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title,
+                     o.hasDefaultWeight ? o.weight.toFraction() : std::string("-"));
+  for (const WeightRule& r : o.weightRules) {
+    static const char* kKinds[] = {"tutti", "profili", "matricole", "dove"};
+    out += fmt::format("  peso {} per {}", r.weight.toFraction(), kKinds[static_cast<int>(r.who.kind)]);
+    for (uint32_t p : r.who.profiles) out += " " + m.profiles.at(p).name;
+    for (const std::string& p : r.who.persons) out += " \"" + p + "\"";
+    out += "\n";
+    if (r.who.kind == Assignment::Kind::Dove) printChunk(out, r.who.where, "    ");
+  }
+  if (o.deadline) out += fmt::format("  termine {}\n", formatItalian(*o.deadline));
+  if (o.deadlineExpr) {
+    out += "  termine per persona\n";
+    printChunk(out, *o.deadlineExpr, "    ");
+  }
+  if (o.measure.expr) {
+    out += fmt::format("  misura {} su espressione\n", m.indicators.at(o.measure.indicator).name);
+    printChunk(out, *o.measure.expr, "    ");
+  } else {
+    out += fmt::format("  misura {} su {}.{}\n", m.indicators.at(o.measure.indicator).name,
+                       m.datasets.at(o.measure.measured.dataset).name,
+                       m.datasets.at(o.measure.measured.dataset).fields.at(o.measure.measured.field).name);
+  }
   for (size_t i = 0; i < o.measure.args.size(); ++i) {
     out += fmt::format("  argomento {}\n", i + 1);
     printChunk(out, o.measure.args[i], "    ");

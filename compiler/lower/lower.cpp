@@ -129,15 +129,14 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
   return out;
 }
 
-ir::Assignment lowerAssignment(const sema::Checked& c, const sema::ObjectiveInfo& info) {
-  const ast::Assignment& a = *info.assignment;
+ir::Assignment lowerAssignment(const sema::Checked& c, const ast::Assignment& a, const std::vector<uint32_t>& profiles) {
   ir::Assignment out;
   out.span = a.span;
   switch (a.kind) {
     case ast::Assignment::Kind::Tutti: out.kind = ir::Assignment::Kind::Tutti; break;
     case ast::Assignment::Kind::Profili:
       out.kind = ir::Assignment::Kind::Profili;
-      out.profiles = info.profiles;
+      out.profiles = profiles;
       break;
     case ast::Assignment::Kind::Matricole:
       out.kind = ir::Assignment::Kind::Matricole;
@@ -159,11 +158,18 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   out.code = o.code.name;
   out.title = o.title.value;
   out.span = o.span;
-  out.assignment = lowerAssignment(c, info);
+  out.assignment = lowerAssignment(c, *info.assignment, info.profiles);
   out.weight = info.weight;
+  out.hasDefaultWeight = info.hasDefaultWeight;
+  for (const ast::Weight& w : o.weights)
+    if (!w.who) out.weightSpan = w.span;
+  for (const sema::WeightRuleInfo& r : info.weightRules)
+    out.weightRules.push_back(ir::WeightRule{r.decl->value, lowerAssignment(c, *r.decl->who, r.profiles), r.decl->span});
   out.deadline = info.deadline;
+  if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
   out.measure.measured = dataRef(info.measured);
+  if (info.measuredExpr) out.measure.expr = compileExpr(c, *info.measuredExpr);
   out.measure.span = info.measure->span;
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;

@@ -113,6 +113,10 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
     case Scope::Kind::MeasureArg:
       names.push_back("termine");
       break;
+    case Scope::Kind::Measured:
+      names.push_back("termine");
+      for (const auto& [n, i] : staffFields_) names.push_back(n);
+      break;
     case Scope::Kind::FundQuota:
       names.insert(names.end(), {"totale", "fascia"});
       for (const auto& [n, i] : staffFields_) names.push_back(n);
@@ -122,6 +126,7 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
 }
 
 Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope) {
+  if (ref.member && scope.kind == Scope::Kind::Measured && !rows_) return cell(e, ref);
   if (ref.member) {
     diags_.error("E0213", e.span, fmt::format("«{}.{}» non si può usare in un'espressione", ref.first.name, ref.member->name),
                  "i campi delle tabelle di dati si leggono con «misura ... su tabella.campo» e «voti da tabella.campo»");
@@ -186,16 +191,17 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
       break;
     }
     case Scope::Kind::MeasureArg:
-      if (n == "termine" && scope.objective && scope.objective->deadline) {
-        res = ResDeadline{*scope.objective->deadline};
-        return Type::Data;
-      }
-      if (n == "termine") {
-        diags_.error("E0204", e.span, "«termine» è usato ma l'obiettivo non dichiara un termine",
-                     "aggiungi all'obiettivo una riga come: termine 31/12/2024");
-        return Type::Errore;
+      if (n == "termine") return deadlineRef(e, scope);
+      break;
+    case Scope::Kind::Measured: {
+      if (n == "termine") return deadlineRef(e, scope);
+      auto f = staffFields_.find(n);
+      if (f != staffFields_.end()) {
+        res = ResPersonField{f->second};
+        return fromTypeName(out_.datasets.at(0).decl->fields.at(f->second).type);
       }
       break;
+    }
   }
   if (std::optional<Type> t = calendarName(e, n, scope)) return *t;
   diags_.error("E0204", ref.first.span, fmt::format("nome sconosciuto «{}»", n), didYouMean(n, namesInScope(scope)));
@@ -206,7 +212,7 @@ namespace {
 
 bool hasPerson(const Scope& scope) {
   return scope.kind == Scope::Kind::Person || scope.kind == Scope::Kind::ProfileResult ||
-         scope.kind == Scope::Kind::FundQuota;
+         scope.kind == Scope::Kind::FundQuota || scope.kind == Scope::Kind::Measured;
 }
 
 }  // namespace

@@ -19,12 +19,13 @@ struct Scope {
     ProfileResult,  // `premio`: staff fields, components, totale, fascia
     MeasureArg,     // arguments of `misura`: constants and `termine`
     FundQuota,      // a fund's `quota`: staff fields, totale, fascia
+    Measured,       // `misura ... su ESPRESSIONE`: staff fields, `termine`, keyed-table cells, aggregates
   };
   Kind kind;
   const ast::Indicator* indicator = nullptr;
   uint32_t profile = 0;
   const ObjectiveInfo* objective = nullptr;
-  bool esiti = false;  // `esito(CODICE)` allowed: `premio` and `= espressione` components of `profile`
+  bool esiti = false;  // `esito(CODICE)` allowed: `premio`, `= espressione` components of `profile`, fund quotas
 };
 
 // The aggregate called `name` (conta, somma, media, media_ponderata), if it is one.
@@ -83,8 +84,17 @@ class Checker {
   // check_objective.cpp
   void checkObjectives();
   void checkObjective(const ast::Objective& o);
+  // check_measure.cpp: the `misura` line and the cells of keyed tables it reads.
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
+  void checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, const ast::NameRef& ref);
+  void checkMeasuredExpr(ObjectiveInfo& info, const ast::Measure& m);
+  Type cell(const ast::Expr& e, const ast::NameRef& ref);
+  Type deadlineRef(const ast::Expr& e, const Scope& scope);
+  void checkDeadline(ObjectiveInfo& info, const ast::Deadline& d);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
+  // check_weight.cpp: `peso N` and `peso N per ...`.
+  void checkWeights(ObjectiveInfo& info, const ast::Objective& o);
+  std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names);
   void checkStaticWeights();
   // check_catalogue.cpp
   void checkCatalogues();
@@ -102,11 +112,11 @@ class Checker {
   // check_esito.cpp: `esito(CODICE)` is typed at once, resolved once the
   // objectives are known (they are checked after the profiles).
   Type esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);
-  void checkEsiti();
+  void checkEsiti();  // resolves (and clears) the pending ones
   struct PendingEsito {
     const ast::Expr* expr;
     const ast::Ident* code;
-    uint32_t profile;
+    std::optional<uint32_t> profile;  // absent in a fund's quota (any profile drawing from it)
   };
   std::vector<PendingEsito> pendingEsiti_;
 

@@ -35,6 +35,9 @@ struct Person {
   std::vector<uint32_t> objectives;  // assigned to this person, in module order
   DateRange service;                 // `servizio dal ... al ...`; the whole year without it
   std::optional<std::string> notEvaluated;  // the reason, if the person is not evaluated
+  std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
+  std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
+  bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
 };
 
 // ---- before any score (assign.cpp) ------------------------------------------

@@ -378,3 +378,32 @@ TEST_CASE("A malformed chunk is an internal error, never a crash or a loop", "[i
   noIndicator.num(1).op(Op::CallIndicator, 0, 1);
   CHECK(runError(noIndicator.done()).code == "E0600");
 }
+
+// `rilevazioni.completato di PIAO + 90 giorni`: LoadCell asks the context for
+// the cell (with the objective of `di`), LoadDeadline reads the person's termine.
+TEST_CASE("cells and computed deadlines come from the context", "[interp]") {
+  Code c;
+  c.chunk.cells.push_back(ir::CellRef{1, 2, 7u, Span{}});
+  ir::Chunk chunk = c.op(Op::LoadCell, 0).num(90).op(Op::AddDays).done();
+  std::vector<ir::CellRef> asked;
+  interp::Context ctx;
+  ctx.cell = [&asked](const ir::CellRef& ref) -> ir::Value {
+    asked.push_back(ref);
+    return ymd(2024, 1, 20);
+  };
+  CHECK(std::get<Date>(runOk(chunk, ctx)) == ymd(2024, 4, 19));  // 2024 is a leap year
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].dataset == 1);
+  CHECK(asked[0].field == 2);
+  CHECK(asked[0].objective == std::optional<uint32_t>(7));
+
+  ctx.cell = [](const ir::CellRef&) -> ir::Value { return ir::Missing{}; };
+  CHECK(isMissing(runOk(chunk, ctx)));  // an empty cell: the deadline is non rilevato
+
+  Code d;
+  ir::Chunk deadline = d.op(Op::LoadDeadline).done();
+  CHECK(runError(deadline).code == "E0600");  // no termine in this context
+  ctx.deadline = ir::Value(ymd(2024, 6, 30));
+  CHECK(std::get<Date>(runOk(deadline, ctx)) == ymd(2024, 6, 30));
+  CHECK(runError(chunk).code == "E0600");  // no cells in this context
+}
