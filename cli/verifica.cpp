@@ -21,7 +21,7 @@ size_t warningCount(const Diagnostics& diags) {
 
 std::vector<conform::Person> persons(const std::vector<eval::RosterEntry>& roster) {
   std::vector<conform::Person> out;
-  for (const eval::RosterEntry& e : roster) out.push_back(conform::Person{e.matricola, e.name, e.profile, e.objectives, {}, e.span});
+  for (const eval::RosterEntry& e : roster) out.push_back(conform::Person{e.matricola, e.name, e.profile, e.objectives, e.weights, e.span});
   return out;
 }
 

@@ -24,7 +24,7 @@ vigenza : 'vigente' 'dal' DATA ('al' DATA)? ;
 dichiarazione
   : 'ente' TESTO                                                   # DichEnte
   | 'anno' NUMERO                                                  # DichAnno
-  | 'personale' 'da' TESTO opzioneFile* '{' campo* '}'             # DichPersonale
+  | 'personale' 'da' TESTO opzioneFile* '{' voceStaff* '}'         # DichPersonale
   | 'dati' nome 'da' TESTO opzioneFile* chiave? '{' campo* '}'     # DichDati
   | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
         'su' parametro '=' espr                                    # DichIndicatore
@@ -39,42 +39,6 @@ dichiarazione
   | 'dichiara' nome TESTO                                          # DichDichiara
   ;
 
-// A legal requirement (docs/linguaggio.md § 14): what the law asks of the
-// regolamento, checked by `misura verifica --anno`.
-voceRequisito
-  : 'citazione' TESTO                                              # Citazione
-  | vigenza                                                        # VigenzaRequisito
-  | 'livello' 'avviso'                                             # LivelloAvviso
-  | 'si' 'applica' 'a' destinatari                                 # SiApplica
-  | 'richiede' richiesta                                           # Richiede
-  | 'avviso' 'se' 'indicatore' 'diverso' 'da' nome TESTO           # AvvisoIndicatore
-  | 'avviso' 'se' 'senza' 'soglia' TESTO                           # AvvisoSoglia
-  ;
-
-destinatari
-  : 'tutti'                                                        # DestinatariTutti
-  | 'ruolo' nome                                                   # DestinatariRuolo
-  ;
-
-richiesta
-  : 'obiettivo' 'con' 'tema' nome sogliaPeso?                      # RichiestaObiettivo
-  | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
-  | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
-  | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
-  | 'dichiarazione' nome                                           # RichiestaDichiarazione
-  ;
-
-sogliaPeso : 'peso' 'effettivo' confronto=('almeno' | 'oltre') NUMERO '%' ;
-
-// Who a role of the regolamento is: the parameter a requirement's
-// `si applica a ruolo NOME` leaves to the ente.
-membriRuolo
-  : 'nessuno'                                                      # RuoloNessuno
-  | 'tutti'                                                        # RuoloTutti
-  | 'profilo' nome (SEP nome)*                                     # RuoloProfili
-  | TESTO (SEP TESTO)*                                             # RuoloMatricole
-  ;
-
 opzioneFile
   : 'codifica' TESTO                                               # OpzCodifica
   | 'separatore' TESTO                                             # OpzSeparatore
@@ -83,6 +47,12 @@ opzioneFile
 chiave : 'chiave' '(' nome (SEP nome)* ')' ;
 
 campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
+
+// A line of the staff list: a field, or the two date fields of the service period.
+voceStaff
+  : campo                                                          # CampoStaff
+  | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
+  ;
 
 tipo
   : 'testo' | 'numero' | 'percentuale' | 'punti' | 'euro'
@@ -98,6 +68,8 @@ voceProfilo
   | 'premio' '=' espr arrotondamento?                              # Premio
   | 'premio' 'da' 'fondo' nome                                     # PremioDaFondo
   | 'non' 'valutato' TESTO                                         # NonValutato
+  | 'non' 'valutato' 'se' espr TESTO                               # NonValutatoSe
+  | 'servizio' 'minimo' NUMERO 'giorni'                            # ServizioMinimo
   ;
 
 fonteComponente
@@ -135,9 +107,13 @@ modoRipartizione
 
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
-  | 'peso' NUMERO                                                  # Peso
-  | 'termine' DATA                                                 # Termine
-  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
+  // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
+  // matching line in writing order wins, else the plain `peso N`.
+  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
+  | 'termine' (DATA | '=' espr)                                    # Termine
+  // `su rilevazioni.valore` (the row of this person/objective) or any
+  // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
+  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
   | temi                                                           # TemaObiettivo
@@ -155,8 +131,16 @@ esitoMancante
 assegnazione
   : 'tutti'                                                        # ATutti
   | 'profilo' nome (SEP nome)*                                     # AProfili
-  | TESTO (SEP TESTO)*                                             # AMatricole
+  | matricola (SEP matricola)*                                     # AMatricole
   | 'personale' 'dove' espr                                        # ADove
+  ;
+
+// A matricola of `assegnato a`, with the part of the year it is assigned for.
+matricola : TESTO periodo? ;
+
+periodo
+  : 'fino' 'al' DATA                                               # FinoAl
+  | 'dal' DATA ('al' DATA)?                                        # DalAl
   ;
 
 // A worked case (`misura prova`): with the data of a folder, a person's
@@ -187,7 +171,7 @@ voceCatalogo
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
-  | nome ('.' nome)?                                               # Riferimento
+  | nome ('.' nome ('di' nome)?)?                                  # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
   | TESTO                                                          # LetteraleTesto
@@ -204,6 +188,42 @@ espr
 
 unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
 
+// A legal requirement (docs/linguaggio.md § 14): what the law asks of the
+// regolamento, checked by `misura verifica --anno`.
+voceRequisito
+  : 'citazione' TESTO                                              # Citazione
+  | vigenza                                                        # VigenzaRequisito
+  | 'livello' 'avviso'                                             # LivelloAvviso
+  | 'si' 'applica' 'a' destinatari                                 # SiApplica
+  | 'richiede' richiesta                                           # Richiede
+  | 'avviso' 'se' 'indicatore' 'diverso' 'da' nome TESTO           # AvvisoIndicatore
+  | 'avviso' 'se' 'senza' 'soglia' TESTO                           # AvvisoSoglia
+  ;
+
+destinatari
+  : 'tutti'                                                        # DestinatariTutti
+  | 'ruolo' nome                                                   # DestinatariRuolo
+  ;
+
+richiesta
+  : 'obiettivo' 'con' 'tema' nome sogliaPeso?                      # RichiestaObiettivo
+  | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
+  | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
+  | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
+  | 'dichiarazione' nome                                           # RichiestaDichiarazione
+  ;
+
+sogliaPeso : 'peso' 'effettivo' confronto=('almeno' | 'oltre') NUMERO '%' ;
+
+// Who a role of the regolamento is: the parameter a requirement's
+// `si applica a ruolo NOME` leaves to the ente.
+membriRuolo
+  : 'nessuno'                                                      # RuoloNessuno
+  | 'tutti'                                                        # RuoloTutti
+  | 'profilo' nome (SEP nome)*                                     # RuoloProfili
+  | TESTO (SEP TESTO)*                                             # RuoloMatricole
+  ;
+
 // Keywords usable as names where a name is expected.
 nome
   : ID
@@ -216,8 +236,9 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
-  | 'usa' | 'modulo' | 'vigente' | 'dal' | 'requisito' | 'ruolo' | 'citazione'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
+  | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
+  | 'usa' | 'modulo' | 'vigente' | 'requisito' | 'ruolo' | 'citazione'
   | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'

@@ -28,6 +28,7 @@ std::optional<Checked> Checker::run() {
   checkEsiti();
   checkCatalogues();
   checkFunds();
+  checkEsiti();  // those of the funds' quotas
   checkStaticWeights();
   checkProve();
   checkRoles();

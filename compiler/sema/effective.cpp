@@ -33,8 +33,10 @@ void addObjectives(const Checked& c, const ast::Component& comp, uint32_t profil
                    const std::vector<uint32_t>& objectives, bool partial, const std::vector<Rational>* weights,
                    std::vector<Share>& out) {
   std::vector<Rational> w;
-  for (size_t i = 0; i < objectives.size(); ++i)
-    w.push_back(weights ? weights->at(i) : profileWeight(c, objectives[i], profile));
+  for (size_t i = 0; i < objectives.size(); ++i) {
+    const ast::Weight* line = weights ? nullptr : staticWeight(c.objectives[objectives[i]], profile);
+    w.push_back(weights ? weights->at(i) : line ? line->value : Rational());  // none: profileObjectives left it out
+  }
   Rational total;
   for (const Rational& x : w) total += x;
   if (partial && total < 100) total = 100;
@@ -101,16 +103,13 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
   dynamic = false;
   for (uint32_t o = 0; o < c.objectives.size(); ++o) {
     const ObjectiveInfo& info = c.objectives[o];
-    if (assignedToProfile(info, profile)) out.push_back(o);
+    if (assignedToProfile(info, profile) && !staticWeight(info, profile)) dynamic = true;  // weight by person
+    else if (assignedToProfile(info, profile)) out.push_back(o);
     else if (info.assignment && (info.assignment->kind == ast::Assignment::Kind::Matricole ||
                                  info.assignment->kind == ast::Assignment::Kind::Dove))
       dynamic = true;
   }
   return out;
-}
-
-Rational profileWeight(const Checked& c, uint32_t objective, uint32_t profile) {
-  return c.objectives.at(objective).weight;
 }
 
 ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,

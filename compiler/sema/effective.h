@@ -56,8 +56,10 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
 ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vector<uint32_t>& objectives,
                               bool partial = false, const std::vector<Rational>* weights = nullptr);
 
-// The weight of objective `o` for every person of `profile`.
-Rational profileWeight(const Checked& c, uint32_t objective, uint32_t profile);
+// The weight line of `o` that applies to every person of profile `p`, or
+// null when it depends on the person (or no line applies: an evaluation
+// error). Defined in check_objective.cpp, where it serves E0401.
+const ast::Weight* staticWeight(const ObjectiveInfo& o, uint32_t p);
 
 // When the premio of `profile` is a sum of terms each proportional to the
 // esito of one objective (the segretario's 4% × esito(OB1) + 4% × esito(OB2)

@@ -47,7 +47,8 @@ std::optional<std::vector<RosterEntry>> loadRoster(const ir::Module& module, con
   std::optional<uint32_t> name = nameField(plan);
   std::vector<RosterEntry> out;
   for (const Person& p : persons) {
-    RosterEntry e{p.matricola, {}, p.profile, p.objectives, p.staff->span};
+    RosterEntry e{p.matricola, {}, p.profile, p.objectives, {}, p.staff->span};
+    if (p.weights.size() == p.objectives.size()) e.weights = p.weights;
     if (name)
       if (const auto* s = std::get_if<std::string>(&p.staff->values[*name])) e.name = *s;
     out.push_back(std::move(e));

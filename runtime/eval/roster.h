@@ -18,6 +18,7 @@ struct RosterEntry {
   std::string name;  // the `nominativo` field, if the staff list has one
   uint32_t profile = 0;
   std::vector<uint32_t> objectives;  // assigned, in module order
+  std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
   Span span;                         // the staff-list row
 };
 
