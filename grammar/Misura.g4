@@ -90,6 +90,7 @@ voceObiettivo
   | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
   ;
 
 esitoMancante
@@ -145,7 +146,20 @@ espr
   | espr 'e' espr                                                  # Congiunzione
   | espr 'o' espr                                                  # Disgiunzione
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
+  | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
   ;
+
+// A line of a step table: the first line met by the value gives the result.
+scaglione
+  : 'da' soglia '->' risultato                                     # ScaglioneDa
+  | 'fino' 'a' soglia '->' risultato                               # ScaglioneFinoA
+  | TESTO '->' risultato                                           # ScaglioneTesto
+  | 'altrimenti' '->' risultato                                    # ScaglioneAltrimenti
+  ;
+
+soglia : NUMERO unita? | DATA ;
+
+risultato : NUMERO unita? ;
 
 unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
 
@@ -161,7 +175,8 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'scaglioni'
+  | 'nel' | 'negli' | 'anni'
   ;
 
 SEP : ',' | ';' ;

@@ -6,6 +6,7 @@
 // and locate each number.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,6 +74,21 @@ struct Aggregate {
   Span span;
 };
 
+// A step table, `scaglioni X { ... }`, run by Op::Scaglioni on the value x:
+//   Da     the result of the first line with x >= threshold (thresholds decreasing)
+//   FinoA  the result of the first line with x <= threshold (thresholds increasing)
+//   Testo  the result of the line whose text is x
+// else `otherwise`; a Missing x gives Missing.
+enum class StepKind { Da, FinoA, Testo };
+
+struct StepTable {
+  StepKind kind = StepKind::Da;
+  std::vector<std::pair<Value, Value>> lines;  // threshold, result
+  Value otherwise;
+  Type type = Type::Percentuale;  // of the results
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -80,6 +96,7 @@ struct Chunk {
   Type type = Type::Numero;
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
+  std::vector<StepTable> steps;       // operands of Op::Scaglioni
 };
 
 // ---- data ------------------------------------------------------------------
@@ -159,8 +176,14 @@ struct Objective {
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;
   Rational fixedEsito;  // for EsitoFisso, as a fraction
+  std::vector<int> years;  // `valutato nel ...`: the only years it exists in; empty: every year
   Span span;
 };
+
+// Whether `o` is evaluated in year `anno` (else: not assigned, in no weight sum).
+inline bool evaluatedIn(const Objective& o, int anno) {
+  return o.years.empty() || std::find(o.years.begin(), o.years.end(), anno) != o.years.end();
+}
 
 struct Behaviour {
   std::string code;

@@ -159,6 +159,7 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   out.measure.span = info.measure->span;
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;
+  out.years = info.years;
   if (!info.onMissing) out.onMissing = ir::OnMissing::Errore;
   else if (info.onMissing->neutralize) out.onMissing = ir::OnMissing::Neutralizza;
   else {

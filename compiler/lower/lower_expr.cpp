@@ -11,6 +11,8 @@
 //   END:
 //
 // A Missing condition leaves Missing as the value (JumpIfFalse's rule).
+//
+//   scaglioni X { ... }:  [X] Scaglioni T   (T: the table, in chunk.steps)
 #include "compiler/lower/lower_expr.h"
 
 #include <fmt/format.h>
@@ -134,6 +136,32 @@ class Emitter {
       case ast::BinaryOp::Or: break;
     }
     throw InternalError{"operatore logico tradotto come aritmetico"};
+  }
+
+  // [X] Scaglioni T: the table's thresholds and results are constants.
+  void emitNode(const ast::Expr& e, const ast::Steps& s) {
+    emit(*s.subject);
+    ir::StepTable table;
+    table.type = toIr(typeOf(e));
+    table.span = e.span;
+    for (const ast::StepLine& line : s.lines) {
+      switch (line.kind) {
+        case ast::StepLine::Kind::Da: table.kind = ir::StepKind::Da; break;
+        case ast::StepLine::Kind::FinoA: table.kind = ir::StepKind::FinoA; break;
+        case ast::StepLine::Kind::Testo: table.kind = ir::StepKind::Testo; break;
+        case ast::StepLine::Kind::Altrimenti: table.otherwise = literal(*line.result); continue;
+      }
+      table.lines.emplace_back(literal(*line.threshold), literal(*line.result));
+    }
+    chunk_.steps.push_back(std::move(table));
+    add(ir::Op::Scaglioni, e.span, static_cast<uint32_t>(chunk_.steps.size() - 1));
+  }
+
+  static ir::Value literal(const ast::Expr& e) {
+    if (auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->unit == ast::Unit::Percento ? n->value / 100 : n->value;
+    if (auto* d = std::get_if<ast::DateLit>(&e.node)) return d->value;
+    if (auto* t = std::get_if<ast::TextLit>(&e.node)) return t->value;
+    throw InternalError{"soglia degli scaglioni che non è un letterale"};
   }
 
   void emitNode(const ast::Expr& e, const ast::If& i) { emitBranch(e, *i.cond, i.then.get(), i.otherwise.get(), false); }

@@ -63,6 +63,8 @@ struct ObjectiveInfo {
   const ast::OnMissing* onMissing = nullptr;  // null: a missing value is an error
   Rational fixedEsito;                         // fraction, when onMissing has a value
   std::string source;
+  std::vector<int> years;       // `valutato nel ...`; empty: every year
+  bool evaluatedThisYear = true;  // `anno` is among `years`
 };
 
 struct CatalogueInfo {

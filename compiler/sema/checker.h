@@ -64,6 +64,10 @@ class Checker {
   Type call(const ast::Expr& e, const ast::Call& c, const Scope& scope);
   Type binary(const ast::Expr& e, const ast::Binary& b, const Scope& scope);
   Type conditional(const ast::Expr& e, const ast::If& i, const Scope& scope);
+  // check_steps.cpp: `scaglioni X { ... }`.
+  Type steps(const ast::Expr& e, const ast::Steps& s, const Scope& scope);
+  void checkStepsShape(const ast::Expr& e, const ast::Steps& s);
+  void checkStepsOrder(const ast::Steps& s);
   void expectType(const ast::Expr& e, Type actual, Type expected, const char* where);
   std::vector<std::string> namesInScope(const Scope& scope) const;
   // check_indicator.cpp
@@ -77,6 +81,7 @@ class Checker {
   void checkObjectives();
   void checkObjective(const ast::Objective& o);
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
+  void checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
   void checkStaticWeights();
   // check_catalogue.cpp

@@ -19,6 +19,14 @@ void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
   else if (auto* c = dynamic_cast<P::MisuraContext*>(ctx)) o.measures.push_back(measure(c));
   else if (auto* c = dynamic_cast<P::FonteContext*>(ctx)) o.sources.push_back(text(c->TESTO()));
   else if (auto* c = dynamic_cast<P::SeNonRilevatoContext*>(ctx)) o.onMissing.push_back(onMissing(c));
+  else if (auto* c = dynamic_cast<P::ValutatoNelContext*>(ctx)) o.evaluatedIn.push_back(evaluatedIn(c));
+}
+
+ast::EvaluatedYears Builder::evaluatedIn(P::ValutatoNelContext* ctx) {
+  ast::EvaluatedYears y;
+  for (antlr4::tree::TerminalNode* n : ctx->NUMERO()) y.years.emplace_back(number(n), span(n));
+  y.span = span(ctx);
+  return y;
 }
 
 ast::Assignment Builder::assignment(P::AssegnatoContext* ctx) {

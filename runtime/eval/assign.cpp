@@ -87,7 +87,7 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
     p.profile = s.data.staffProfiles.at(r);
     if (!s.module.profiles[p.profile].notEvaluated)
       for (uint32_t o = 0; o < s.module.objectives.size(); ++o)
-        if (isAssigned(s, s.module.objectives[o], p, ok)) p.objectives.push_back(o);
+        if (ir::evaluatedIn(s.module.objectives[o], s.module.anno) && isAssigned(s, s.module.objectives[o], p, ok)) p.objectives.push_back(o);
     persons.push_back(std::move(p));
   }
   return persons;

@@ -42,6 +42,9 @@ Computed diffDates(const ir::Value& d1, const ir::Value& d2);
 Computed negate(const ir::Value& x);
 Computed logicalNot(const ir::Value& x);
 
+// The result of a step table for x (steps.cpp): see ir::StepTable.
+Computed stepResult(const ir::StepTable& table, const ir::Value& x);
+
 // The builtin applied to `args` (already checked against its arity).
 Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args);
 
