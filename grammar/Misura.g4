@@ -91,7 +91,11 @@ voceObiettivo
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
   | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
+  | 'fasi' '{' fase* '}'                                           # Fasi
   ;
+
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+fase : nome TESTO 'peso' NUMERO 'termine' DATA ;
 
 esitoMancante
   : 'neutralizzato'                                                # Neutralizzato
@@ -176,7 +180,7 @@ nome
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'scaglioni'
-  | 'nel' | 'negli' | 'anni'
+  | 'nel' | 'negli' | 'anni' | 'fasi'
   ;
 
 SEP : ',' | ';' ;

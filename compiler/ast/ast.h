@@ -214,6 +214,22 @@ struct OnMissing {
   Span span;
 };
 
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+struct Phase {
+  Ident code;
+  Text title;
+  Rational weight;
+  Span weightSpan;
+  Date deadline;
+  Span span;
+};
+
+// `fasi { ... }`: the objective's measure is applied per phase.
+struct Phases {
+  std::vector<Phase> items;
+  Span span;
+};
+
 // `valutato nel 2024`, `valutato negli anni 2024, 2026`.
 struct EvaluatedYears {
   std::vector<std::pair<Rational, Span>> years;  // as written; sema checks they are years
@@ -230,6 +246,7 @@ struct Objective {
   std::vector<Text> sources;
   std::vector<OnMissing> onMissing;
   std::vector<EvaluatedYears> evaluatedIn;  // at most one; sema checks
+  std::vector<Phases> phases;               // at most one; sema checks
   Span span;
 };
 

@@ -377,6 +377,13 @@ void Printer::objective(const Objective& o) {
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
   for (const EvaluatedYears& y : o.evaluatedIn) line(evaluatedIn(y));
+  for (const Phases& ph : o.phases) {
+    open("fasi");
+    for (const Phase& f : ph.items)
+      line(fmt::format("{} {} peso {} termine {}", f.code.name, text(f.title), number(f.weight),
+                       formatItalian(f.deadline)));
+    close();
+  }
   close();
 }
 

@@ -109,7 +109,7 @@ struct Field {
 };
 
 // What a key column of a table refers to.
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct KeyColumn {
   std::string column;  // the CSV header name
@@ -166,6 +166,18 @@ struct Measure {
 
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
 
+// A milestone of an objective (`fasi`): the measure is applied to the row of
+// this phase, with `termine` = its deadline; the objective's esito is
+// sum(weight x esito) / sum(weight) over its phases.
+struct Phase {
+  std::string code;
+  std::string title;
+  Rational weight;
+  Date deadline;
+  std::vector<Chunk> args;  // the measure's arguments, `termine` being this deadline
+  Span span;
+};
+
 struct Objective {
   std::string code;
   std::string title;
@@ -177,6 +189,7 @@ struct Objective {
   OnMissing onMissing = OnMissing::Errore;
   Rational fixedEsito;  // for EsitoFisso, as a fraction
   std::vector<int> years;  // `valutato nel ...`: the only years it exists in; empty: every year
+  std::vector<Phase> phases;  // `fasi`; empty: one measure for the whole objective
   Span span;
 };
 

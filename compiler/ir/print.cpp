@@ -128,7 +128,10 @@ void printDataset(std::string& out, const Dataset& d) {
   out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
   for (const KeyColumn& k : d.key)
     out += fmt::format("  chiave {} ({})\n", k.column,
-                       k.role == KeyRole::Persona ? "persona" : k.role == KeyRole::Obiettivo ? "obiettivo" : "comportamento");
+                       k.role == KeyRole::Persona     ? "persona"
+                       : k.role == KeyRole::Obiettivo ? "obiettivo"
+                       : k.role == KeyRole::Fase      ? "fase"
+                                                      : "comportamento");
   for (size_t i = 0; i < d.fields.size(); ++i)
     out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
                        d.fields[i].optional ? " opzionale" : "");
@@ -166,6 +169,14 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
   for (size_t i = 0; i < o.measure.args.size(); ++i) {
     out += fmt::format("  argomento {}\n", i + 1);
     printChunk(out, o.measure.args[i], "    ");
+  }
+  for (const Phase& f : o.phases) {
+    out += fmt::format("  fase {} \"{}\" peso {} termine {}\n", f.code, f.title, f.weight.toFraction(),
+                       formatItalian(f.deadline));
+    for (size_t i = 0; i < f.args.size(); ++i) {
+      out += fmt::format("    argomento {}\n", i + 1);
+      printChunk(out, f.args[i], "      ");
+    }
   }
   const char* miss = o.onMissing == OnMissing::Errore ? "errore" : o.onMissing == OnMissing::Neutralizza ? "neutralizzato" : "esito fisso";
   out += fmt::format("  se non rilevato: {}\n", miss);

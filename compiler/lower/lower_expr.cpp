@@ -40,7 +40,8 @@ namespace {
 
 class Emitter {
  public:
-  Emitter(const sema::Checked& checked, ir::Chunk& chunk) : checked_(checked), chunk_(chunk) {}
+  Emitter(const sema::Checked& checked, ir::Chunk& chunk, std::optional<Date> deadline)
+      : checked_(checked), chunk_(chunk), deadline_(deadline) {}
 
   void emit(const ast::Expr& e) {
     std::visit([&](const auto& node) { emitNode(e, node); }, e.node);
@@ -72,7 +73,7 @@ class Emitter {
     else if (auto* c = std::get_if<sema::ResComponent>(&r)) add(ir::Op::LoadComponent, e.span, c->index);
     else if (std::holds_alternative<sema::ResTotal>(r)) add(ir::Op::LoadTotal, e.span);
     else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
-    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
+    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(deadline_.value_or(d->date), e.span);
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
   }
@@ -182,15 +183,16 @@ class Emitter {
 
   const sema::Checked& checked_;
   ir::Chunk& chunk_;
+  std::optional<Date> deadline_;
 };
 
 }  // namespace
 
-ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e) {
+ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e, std::optional<Date> deadline) {
   ir::Chunk chunk;
   chunk.type = toIr(checked.types.at(e.id));
   chunk.span = e.span;
-  Emitter(checked, chunk).emit(e);
+  Emitter(checked, chunk, deadline).emit(e);
   chunk.code.push_back(ir::Instr{ir::Op::Return, 0, 0, e.span});
   return chunk;
 }

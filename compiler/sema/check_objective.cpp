@@ -67,6 +67,8 @@ void Checker::checkObjective(const ast::Objective& o) {
   if (exactlyOne(diags_, o, o.evaluatedIn, "gli anni di valutazione", "", [](const ast::EvaluatedYears& y) { return y.span; },
                  false))
     checkYears(info, o.evaluatedIn[0]);
+  if (exactlyOne(diags_, o, o.phases, "le fasi", "", [](const ast::Phases& p) { return p.span; }, false))
+    checkPhases(info, o.phases[0]);
   if (exactlyOne(diags_, o, o.measures, "la misura", "misura almeno(80%) su rilevazioni.valore",
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
@@ -126,6 +128,7 @@ void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
                  fmt::format("la misura di un obiettivo si legge da una tabella con chiave per persona e/o obiettivo; «{}» non lo è",
                              m.dataset.name),
                  "per esempio: dati rilevazioni da \"rilevazioni.csv\" chiave (matricola, obiettivo) { ... }");
+  checkPhaseKey(info, ds, m);
   Type fieldType = fromTypeName(ds.decl->fields[ref->field].type);
   Type measuredType = fromTypeName(decl.measured.type);
   if (!assignable(measuredType, fieldType))

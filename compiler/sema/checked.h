@@ -38,7 +38,7 @@ struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ..
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
                                 ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate>;
 
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
@@ -63,6 +63,7 @@ struct ObjectiveInfo {
   const ast::OnMissing* onMissing = nullptr;  // null: a missing value is an error
   Rational fixedEsito;                         // fraction, when onMissing has a value
   std::string source;
+  const ast::Phases* phases = nullptr;  // `fasi { ... }`, when valid
   std::vector<int> years;       // `valutato nel ...`; empty: every year
   bool evaluatedThisYear = true;  // `anno` is among `years`
 };

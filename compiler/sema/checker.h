@@ -82,6 +82,9 @@ class Checker {
   void checkObjective(const ast::Objective& o);
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
   void checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y);
+  // check_phases.cpp: `fasi { ... }` of an objective and the `fase` key of its table.
+  void checkPhases(ObjectiveInfo& info, const ast::Phases& phases);
+  void checkPhaseKey(const ObjectiveInfo& info, const DatasetInfo& ds, const ast::Measure& m);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
   void checkStaticWeights();
   // check_catalogue.cpp

@@ -71,6 +71,7 @@ class Builder {
   ast::Measure measure(P::MisuraContext* ctx);
   ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
   ast::EvaluatedYears evaluatedIn(P::ValutatoNelContext* ctx);
+  ast::Phases phases(P::FasiContext* ctx);
 
   // build_fund.cpp
   ast::Fund fund(P::DichFondoContext* ctx);

@@ -156,3 +156,30 @@ TEST_CASE("Op::Scaglioni: first line met, altrimenti, Missing", "[scaglioni][int
   CHECK(std::get<Rational>(runSteps(texts, V{std::string("buono")})) == Rational(0));  // exact text only
   CHECK(std::holds_alternative<ir::Missing>(runSteps(texts, V{ir::Missing{}})));
 }
+
+TEST_CASE("fasi of an objective are checked", "[fasi]") {
+  std::string base = kBase;
+  base = testing::edited(base, "dati rilevazioni da", "dati fasi_dati da \"fasi.csv\" chiave (obiettivo, fase) {\n  valore percentuale opzionale\n}\ndati rilevazioni da");
+  base = testing::edited(base, "peso 40  misura gradini() su rilevazioni.valore",
+                         "peso 40  fasi { F1 \"Uno\" peso 40 termine 15/01/2024  F2 \"Due\" peso 60 termine 30/01/2024 }"
+                         "  misura gradini() su fasi_dati.valore");
+  CHECK(testing::errorCodes(base).empty());
+  const std::vector<testing::EditRow> rows = {
+      {"repeated phase", "F2 \"Due\"", "F1 \"Due\"", "E0298"},
+      {"empty phases", "F1 \"Uno\" peso 40 termine 15/01/2024  F2 \"Due\" peso 60 termine 30/01/2024", "", "E0298"},
+      {"zero phase weight", "peso 60 termine 30/01/2024", "peso 0 termine 30/01/2024", "E0450"},
+      {"termine also on the objective", "peso 40  fasi", "peso 40  termine 31/12/2024  fasi", "E0451"},
+      {"table without fase", "su fasi_dati.valore", "su rilevazioni.valore", "E0452"},
+      {"fase key without phases", "peso 60  misura gradini() su rilevazioni.valore", "peso 60  misura gradini() su fasi_dati.valore", "E0452"},
+      {"unknown key column", "chiave (obiettivo, fase)", "chiave (obiettivo, fasi)", "E0208"},
+  };
+  for (const testing::EditRow& r : rows) {
+    SECTION(r.what) {
+      auto codes = testing::errorCodes(testing::edited(base, r.from, r.to));
+      std::string all;
+      for (const auto& c : codes) all += c + " ";
+      INFO("diagnostics: " << all);
+      CHECK(has(codes, r.code));
+    }
+  }
+}
