@@ -25,6 +25,19 @@ std::vector<conform::Person> persons(const std::vector<eval::RosterEntry>& roste
   return out;
 }
 
+// A note for each objective that `valutato nel` leaves out of the year.
+void printExcludedObjectives(const ir::Module& m) {
+  for (const ir::Objective& o : m.objectives) {
+    if (ir::evaluatedIn(o, m.anno)) continue;
+    std::string years;
+    for (size_t i = 0; i < o.years.size(); ++i)
+      years += (i == 0 ? "" : i + 1 == o.years.size() ? " e " : ", ") + std::to_string(o.years[i]);
+    std::cout << "nota: l'obiettivo " << o.code << " «" << o.title << "» non è valutato nel " << m.anno
+              << (o.years.size() == 1 ? " (è valutato nel " : " (è valutato negli anni ") << years
+              << "): non è assegnato e non conta nei pesi\n";
+  }
+}
+
 // Prints the diagnostics reported after the first `from`.
 void printFrom(const Compilation& c, size_t from) {
   std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(from), c.diags.all().end());
@@ -42,6 +55,7 @@ int cmdVerifica(const VerificaOptions& opt) {
     std::cout << "nessun errore";
     if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
     std::cout << "\n";
+    printExcludedObjectives(*c.module);
     return kOk;
   }
   size_t before = c.diags.all().size();
@@ -61,6 +75,7 @@ int cmdVerifica(const VerificaOptions& opt) {
   conform::Report r = conform::verify(*c.checked, options, c.diags);
   printFrom(c, before);
   std::cout << (opt.json ? conform::printJson(*c.checked, r) : conform::printText(*c.checked, r));
+  if (!opt.json) printExcludedObjectives(*c.module);
   if (r.errors > 0) {
     std::cerr << "il regolamento non è conforme: " << plural(r.errors, "requisito non rispettato", "requisiti non rispettati")
               << " (vedi i messaggi sopra)\n";

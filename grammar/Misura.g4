@@ -116,8 +116,13 @@ voceObiettivo
   | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
+  | 'fasi' '{' fase* '}'                                           # Fasi
   | temi                                                           # TemaObiettivo
   ;
+
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+fase : nome TESTO 'peso' NUMERO 'termine' DATA ;
 
 // The themes of an objective, component or behaviour: what legal
 // requirement it implements (`tema tempi_pagamento`).
@@ -184,7 +189,20 @@ espr
   | espr 'e' espr                                                  # Congiunzione
   | espr 'o' espr                                                  # Disgiunzione
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
+  | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
   ;
+
+// A line of a step table: the first line met by the value gives the result.
+scaglione
+  : 'da' soglia '->' risultato                                     # ScaglioneDa
+  | 'fino' 'a' soglia '->' risultato                               # ScaglioneFinoA
+  | TESTO '->' risultato                                           # ScaglioneTesto
+  | 'altrimenti' '->' risultato                                    # ScaglioneAltrimenti
+  ;
+
+soglia : NUMERO unita? | DATA ;
+
+risultato : NUMERO unita? ;
 
 unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
 
@@ -237,7 +255,8 @@ nome
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
-  | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
+  | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino' | 'scaglioni'
+  | 'nel' | 'negli' | 'anni' | 'fasi'
   | 'usa' | 'modulo' | 'vigente' | 'requisito' | 'ruolo' | 'citazione'
   | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'

@@ -103,6 +103,7 @@ std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool
   dynamic = false;
   for (uint32_t o = 0; o < c.objectives.size(); ++o) {
     const ObjectiveInfo& info = c.objectives[o];
+    if (!info.evaluatedThisYear) continue;  // `valutato nel` another year: not assigned, not weighed
     if (assignedToProfile(info, profile) && !staticWeight(info, profile)) dynamic = true;  // weight by person
     else if (assignedToProfile(info, profile)) out.push_back(o);
     else if (info.assignment && (info.assignment->kind == ast::Assignment::Kind::Matricole ||
