@@ -135,8 +135,10 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* d = std::get_if<DateLit>(&e.node)) out_ += formatItalian(d->value);
   else if (auto* t = std::get_if<TextLit>(&e.node)) out_ += text(t->value);
   else if (auto* b = std::get_if<BoolLit>(&e.node)) out_ += b->value ? "vero" : "falso";
-  else if (auto* r = std::get_if<NameRef>(&e.node)) out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
-  else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
+  else if (auto* r = std::get_if<NameRef>(&e.node)) {
+    out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
+    if (r->of) out_ += " di " + r->of->name;
+  } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
     else prefix("non ", kNot, *u->operand, follow);
@@ -267,6 +269,7 @@ void Printer::dataset(const Dataset& d) {
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
   open(header);
   for (const Field& f : d.fields) line(field(f));
+  for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
   close();
 }
 
@@ -284,6 +287,9 @@ void Printer::profile(const Profile& p) {
     line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
   if (p.premioFund) line("premio da fondo " + p.premioFund->name);
   if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
+  for (const Exclusion& x : p.exclusions)
+    line("non valutato se " + (x.condition ? expr(*x.condition) : "vero") + " " + text(x.reason));
+  if (p.minService) line("servizio minimo " + number(p.minService->days) + " giorni");
   close();
 }
 
@@ -314,12 +320,27 @@ void Printer::bands(const std::vector<Band>& table) {
   close();
 }
 
+std::string period(const std::optional<Period>& p) {
+  if (!p) return "";
+  if (!p->from) return " fino al " + formatItalian(p->to.value_or(Date()));
+  return " dal " + formatItalian(*p->from) + (p->to ? " al " + formatItalian(*p->to) : "");
+}
+
+std::string matricole(const Assignment& a) {
+  std::string s;
+  for (size_t i = 0; i < a.persons.size(); ++i) {
+    if (i) s += ", ";
+    s += text(a.persons[i]) + (i < a.periods.size() ? period(a.periods[i]) : "");
+  }
+  return s;
+}
+
 std::string assignment(const Assignment& a) {
   switch (a.kind) {
     case Assignment::Kind::Tutti: return "assegnato a tutti";
     case Assignment::Kind::Profili: return "assegnato a profilo " + names(a.profiles);
     case Assignment::Kind::Matricole:
-      return "assegnato a " + join(a.persons, [](const Text& t) { return text(t); });
+      return "assegnato a " + matricole(a);
     case Assignment::Kind::Dove: return "assegnato a personale dove " + (a.where ? expr(*a.where) : "vero");
   }
   return "assegnato a tutti";
@@ -336,11 +357,12 @@ std::string onMissing(const OnMissing& m) {
 void Printer::objective(const Objective& o) {
   open("obiettivo " + o.code.name + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
-  for (const auto& w : o.weights) line("peso " + number(w.first));
-  for (const auto& d : o.deadlines) line("termine " + formatItalian(d.first));
+  for (const Weight& w : o.weights)
+    line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
+  for (const Deadline& d : o.deadlines) line(d.date ? "termine " + formatItalian(*d.date) : "termine = " + expr(*d.expr));
   for (const Measure& m : o.measures)
-    line(fmt::format("misura {}({}) su {}.{}", m.indicator.name,
-                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), m.dataset.name, m.field.name));
+    line(fmt::format("misura {}({}) su {}", m.indicator.name,
+                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), expr(*m.measured)));
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
   close();

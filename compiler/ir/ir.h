@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -73,6 +74,16 @@ struct Aggregate {
   Span span;
 };
 
+// A cell of a keyed table read by Op::LoadCell: field `field` of the row of
+// the current person (if the table is keyed by person) and of objective
+// `objective`, or of the objective being measured when absent.
+struct CellRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  std::optional<uint32_t> objective;  // `di CODICE`: index into Module::objectives
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -80,6 +91,7 @@ struct Chunk {
   Type type = Type::Numero;
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
+  std::vector<CellRef> cells;         // operands of Op::LoadCell
 };
 
 // ---- data ------------------------------------------------------------------
@@ -131,20 +143,38 @@ struct Indicator {
   Span span;
 };
 
+// The part of the year a matricola is assigned an objective for; a missing
+// end is the year's first or last day.
+struct Period {
+  std::optional<Date> from, to;
+  Span span;
+};
+
 struct Assignment {
   enum class Kind { Tutti, Profili, Matricole, Dove };
   Kind kind = Kind::Tutti;
   std::vector<uint32_t> profiles;
   std::vector<std::string> persons;  // matricole
+  std::vector<std::optional<Period>> periods;  // parallel to persons
   Chunk where;                        // Dove: Booleano over staff fields
   Span span;
 };
 
 struct Measure {
   uint32_t indicator = 0;
-  std::vector<Chunk> args;  // constants, evaluated once per objective
-  DataRef measured;
+  std::vector<Chunk> args;  // evaluated once per objective; per person with `termine = espressione`
+  DataRef measured;         // `su tabella.campo`: the row of this person and/or objective
+  // `su ESPRESSIONE`: run for each assigned person (staff fields, cells,
+  // aggregates, `termine`); when present, `measured` is unused.
+  std::optional<Chunk> expr;
   Span span;
+};
+
+// `peso N per ...`: the weight of the persons `who` designates.
+struct WeightRule {
+  Rational weight;
+  Assignment who;
+  Span span;  // the whole `peso` line
 };
 
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
@@ -153,8 +183,14 @@ struct Objective {
   std::string code;
   std::string title;
   Assignment assignment;
-  Rational weight;
+  Rational weight;                      // the plain `peso N`, if hasDefaultWeight
+  bool hasDefaultWeight = true;
+  Span weightSpan;                      // its line
+  std::vector<WeightRule> weightRules;  // first match wins, else the default
   std::optional<Date> deadline;
+  // `termine = espressione`: a date per person (staff fields, cells), read by
+  // Op::LoadDeadline in the arguments and the measured expression.
+  std::optional<Chunk> deadlineExpr;
   Measure measure;
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;
@@ -208,10 +244,21 @@ struct Band {
   Span span;
 };
 
+// `non valutato se COND "motivo"`: a person for whom COND is true is not
+// evaluated (non rilevato counts as false, like `assegnato a personale dove`).
+struct Exclusion {
+  Chunk condition;  // Booleano, person context
+  std::string reason;
+  Span span;
+};
+
 struct Profile {
   std::string name;
   std::string title;
   std::optional<std::string> notEvaluated;  // reason
+  std::optional<int32_t> minService;        // `servizio minimo N giorni`
+  Span minServiceSpan;
+  std::vector<Exclusion> exclusions;        // in writing order
   std::vector<Component> components;
   std::optional<RoundingRule> totalRounding;
   std::vector<Band> bands;  // from the highest
@@ -279,6 +326,9 @@ struct Module {
   std::vector<Dataset> datasets;  // [kStaff] is the staff list
   uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
   uint32_t staffProfileField = 0;  // the `profilo` field
+  // `servizio dal X al Y`: the staff fields of the service period (from, to);
+  // absent: everyone serves the whole year.
+  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;

@@ -70,8 +70,16 @@ class Emitter {
     else if (auto* c = std::get_if<sema::ResComponent>(&r)) add(ir::Op::LoadComponent, e.span, c->index);
     else if (std::holds_alternative<sema::ResTotal>(r)) add(ir::Op::LoadTotal, e.span);
     else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
-    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
+    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) {
+      if (d->date) pushConst(*d->date, e.span);
+      else add(ir::Op::LoadDeadline, e.span);
+    }
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
+    else if (auto* b = std::get_if<sema::ResBuiltin>(&r)) add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), 0);
+    else if (auto* c = std::get_if<sema::ResCell>(&r)) {
+      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span});
+      add(ir::Op::LoadCell, e.span, static_cast<uint32_t>(chunk_.cells.size() - 1));
+    }
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
   }
 

@@ -72,6 +72,7 @@ void Checker::checkStaff(const ast::Dataset& staff) {
                  "indica la matricola con: matricola testo chiave");
   else
     out_.staffKeyField = keys[0];
+  checkService(staff);
   auto profilo = staffFields_.find("profilo");
   if (profilo == staffFields_.end())
     diags_.error("E0209", staff.span, "l'elenco del personale non ha il campo «profilo»",

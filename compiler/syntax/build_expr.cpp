@@ -68,9 +68,10 @@ ast::ExprPtr Builder::literal(P::EsprContext* ctx) {
   }
   if (auto* c = dynamic_cast<P::RiferimentoContext*>(ctx)) {
     std::vector<P::NomeContext*> names = c->nome();
-    std::optional<ast::Ident> member;
+    std::optional<ast::Ident> member, of;
     if (names.size() > 1) member = ident(names[1]);
-    return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member)});
+    if (names.size() > 2) of = ident(names[2]);
+    return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member), std::move(of)});
   }
   if (auto* c = dynamic_cast<P::LetteraleTestoContext*>(ctx))
     return make(span(ctx), ast::TextLit{readText(source(c->TESTO())).value});

@@ -68,6 +68,10 @@ class Builder {
   ast::Objective objective(P::DichObiettivoContext* ctx);
   void objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
   ast::Assignment assignment(P::AssegnatoContext* ctx);
+  ast::Period period(P::PeriodoContext* ctx);
+  ast::Assignment assignment(P::AssegnazioneContext* what, antlr4::ParserRuleContext* line);
+  ast::Weight weight(P::PesoContext* ctx);
+  ast::Deadline deadline(P::TermineContext* ctx);
   ast::Measure measure(P::MisuraContext* ctx);
   ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
 

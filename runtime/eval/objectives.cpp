@@ -18,25 +18,93 @@ struct Measured {
   bool rowFound = false;
 };
 
+// The row of `dataset` for person `p` and objective `code` (null if none, or
+// if the table is keyed by behaviour, which sema excludes).
+const data::Row* rowOf(const Session& s, const Person& p, uint32_t dataset, const std::string& code) {
+  if (dataset == ir::kStaff) return p.staff;
+  std::vector<std::string> key;
+  for (const ir::KeyColumn& k : s.module.datasets[dataset].key) {
+    if (k.role == ir::KeyRole::Comportamento) return nullptr;
+    key.push_back(k.role == ir::KeyRole::Persona ? p.matricola : code);
+  }
+  return s.data.tables[dataset].find(key);
+}
+
 std::optional<Measured> lookup(const Session& s, const Person& p, const ir::Objective& o, PersonErrors& errors) {
   const ir::DataRef& ref = o.measure.measured;
-  const data::Row* row = p.staff;
-  if (ref.dataset != ir::kStaff) {
-    std::vector<std::string> key;
-    for (const ir::KeyColumn& k : s.module.datasets[ref.dataset].key) {
-      if (k.role == ir::KeyRole::Comportamento) {
-        errors.report(Diagnostic{"E0600", Severity::Errore, ref.span,
-                                 "errore interno nel piano di valutazione: dato di un obiettivo con chiave "
-                                 "«comportamento»",
-                                 {}, "segnala il problema a chi mantiene Misura", {}});
-        return std::nullopt;
-      }
-      key.push_back(k.role == ir::KeyRole::Persona ? p.matricola : o.code);
+  for (const ir::KeyColumn& k : s.module.datasets[ref.dataset].key)
+    if (k.role == ir::KeyRole::Comportamento) {
+      errors.report(Diagnostic{"E0600", Severity::Errore, ref.span,
+                               "errore interno nel piano di valutazione: dato di un obiettivo con chiave "
+                               "«comportamento»",
+                               {}, "segnala il problema a chi mantiene Misura", {}});
+      return std::nullopt;
     }
-    row = s.data.tables[ref.dataset].find(key);
-  }
+  const data::Row* row = rowOf(s, p, ref.dataset, o.code);
   if (!row) return Measured{};
   return Measured{row->values.at(ref.field), row->spans.at(ref.field), true};
+}
+
+// The interpreter context of an objective's chunks for person `p`: staff
+// fields, record tables, and the cells of this person's rows.
+interp::Context objectiveContext(const Session& s, const Person& p, const ir::Objective& o) {
+  interp::Context ctx;
+  ctx.module = &s.module;
+  ctx.person = &p.staff->values;
+  ctx.records = &s.records;
+  ctx.service = p.service;
+  ctx.cell = [&s, &p, &o](const ir::CellRef& c) -> ir::Value {
+    const std::string& code = c.objective ? s.module.objectives.at(*c.objective).code : o.code;
+    const data::Row* row = rowOf(s, p, c.dataset, code);
+    return row ? row->values.at(c.field) : ir::Value{ir::Missing{}};
+  };
+  return ctx;
+}
+
+// Runs one of the objective's chunks for `p`; nullopt after reporting a
+// runtime error, labelled with `what` ("valore misurato", "termine").
+std::optional<ir::Value> runFor(const ir::Chunk& chunk, const interp::Context& ctx, const ir::Objective& o,
+                                const char* what, PersonErrors& errors) {
+  interp::Result r = interp::run(chunk, ctx);
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    errors.runtime(*e, fmt::format("obiettivo {}", o.code), {Label{chunk.span, fmt::format("{} dell'obiettivo {}", what, o.code)}});
+    return std::nullopt;
+  }
+  return std::get<ir::Value>(std::move(r));
+}
+
+// `su ESPRESSIONE`: the value computed for `p` (Missing is non rilevato).
+std::optional<Measured> compute(const Session& s, const Person& p, const ir::Objective& o, ObjectiveOutcome& out,
+                                PersonErrors& errors) {
+  interp::Context ctx = objectiveContext(s, p, o);
+  ctx.deadline = out.deadline;
+  if (s.trace) ctx.trace = &out.measuredTrace;
+  std::optional<ir::Value> v = runFor(*o.measure.expr, ctx, o, "valore misurato", errors);
+  if (!v) return std::nullopt;
+  return Measured{std::move(*v), Span{}, false};
+}
+
+// The `misura` arguments for `p`: computed once for the objective, or for
+// each person when the objective has `termine = espressione`. False after an error.
+bool arguments(const Session& s, const Person& p, const ir::Objective& o, uint32_t index, ObjectiveOutcome& out,
+               PersonErrors& errors) {
+  if (!o.deadlineExpr) {
+    out.args = s.objectiveArgs[index];
+    return true;
+  }
+  interp::Context ctx = objectiveContext(s, p, o);
+  if (s.trace) ctx.trace = &out.deadlineTrace;
+  std::optional<ir::Value> deadline = runFor(*o.deadlineExpr, ctx, o, "termine", errors);
+  if (!deadline) return false;
+  out.deadline = *deadline;
+  ctx.trace = nullptr;
+  ctx.deadline = out.deadline;
+  for (const ir::Chunk& arg : o.measure.args) {
+    std::optional<ir::Value> v = runFor(arg, ctx, o, "argomento della misura", errors);
+    if (!v) return false;
+    out.args.push_back(std::move(*v));
+  }
+  return true;
 }
 
 void reportNotMeasured(const Session& s, const Person& p, const ir::Objective& o, const Measured& m,
@@ -45,10 +113,11 @@ void reportNotMeasured(const Session& s, const Person& p, const ir::Objective& o
   const ir::Field& field = ds.fields.at(o.measure.measured.field);
   Diagnostic d{"E0602", Severity::Errore, o.span,
                fmt::format("obiettivo {}: valore non rilevato per {}", o.code, p.matricola), {}, {}, {}};
-  d.hint = fmt::format(
-      "inserisci il valore di «{}» nel file «{}», oppure scrivi nell'obiettivo `se non rilevato: neutralizzato` "
-      "(il peso va agli altri obiettivi) o `se non rilevato: 0%`",
-      field.name, ds.file);
+  const char* rule =
+      "scrivi nell'obiettivo `se non rilevato: neutralizzato` (il peso va agli altri obiettivi) o `se non rilevato: 0%`";
+  d.hint = o.measure.expr ? fmt::format("completa i dati da cui si calcola il valore misurato, oppure {}", rule)
+                          : fmt::format("inserisci il valore di «{}» nel file «{}», oppure {}", field.name, ds.file, rule);
+  if (o.measure.expr) d.labels.push_back(Label{o.measure.expr->span, "valore misurato: non rilevato"});
   if (m.rowFound) d.labels.push_back(Label{m.span, "cella vuota"});
   d.labels.push_back(Label{personSpan(p), fmt::format("matricola {}", p.matricola)});
   errors.report(std::move(d));
@@ -83,12 +152,19 @@ void reportOutOfRange(const Session& s, const Person& p, const ir::Objective& o,
   errors.report(std::move(d));
 }
 
-ObjectiveOutcome scoreObjective(const Session& s, const Person& p, uint32_t index, PersonErrors& errors) {
+// Scores the k-th objective assigned to `p`.
+ObjectiveOutcome scoreObjective(const Session& s, const Person& p, size_t k, PersonErrors& errors) {
+  uint32_t index = p.objectives[k];
   const ir::Objective& o = s.module.objectives[index];
   ObjectiveOutcome out;
   out.objective = index;
-  out.weight = o.weight;
-  std::optional<Measured> m = lookup(s, p, o, errors);
+  out.weight = p.weights[k];
+  out.weightRule = p.weightRules[k];
+  if (!arguments(s, p, o, index, out, errors)) {
+    out.status = Status::Errore;
+    return out;
+  }
+  std::optional<Measured> m = o.measure.expr ? compute(s, p, o, out, errors) : lookup(s, p, o, errors);
   if (!m) {
     out.status = Status::Errore;
     return out;
@@ -100,7 +176,7 @@ ObjectiveOutcome scoreObjective(const Session& s, const Person& p, uint32_t inde
     return out;
   }
   std::vector<ir::Value> args{m->value};
-  args.insert(args.end(), s.objectiveArgs[index].begin(), s.objectiveArgs[index].end());
+  args.insert(args.end(), out.args.begin(), out.args.end());
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.args = args;
@@ -147,8 +223,8 @@ ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t com
   out.component = component;
   bool failed = false;
   Rational weights;
-  for (uint32_t o : p.objectives) {
-    out.objectives.push_back(scoreObjective(s, p, o, errors));
+  for (size_t k = 0; k < p.objectives.size(); ++k) {
+    out.objectives.push_back(scoreObjective(s, p, k, errors));
     const ObjectiveOutcome& oo = out.objectives.back();
     failed = failed || oo.status == Status::Errore;
     if (oo.esito) weights += oo.weight;

@@ -21,9 +21,14 @@ struct ObjectiveOutcome {
   ir::Value measured;       // ir::Missing when non rilevato
   Span dataSpan;            // the CSV cell it came from (invalid if no row)
   std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
-  Rational weight;          // as declared
+  Rational weight;          // as declared for this person
+  std::optional<uint32_t> weightRule;  // the `peso N per` line that applied (index into weightRules), or the default
   Rational points;          // contribution to the component, exact (0 if neutralised)
   std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
+  std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
+  std::vector<ir::Value> args;                    // the `misura` arguments' values used
+  std::optional<ir::Value> deadline;              // `termine = espressione`: its value for the person
+  std::vector<interp::TraceEntry> deadlineTrace;  // its run (only with Options::trace)
 };
 
 struct BehaviourOutcome {
