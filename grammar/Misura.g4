@@ -102,7 +102,12 @@ voceObiettivo
   | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
+  | 'fasi' '{' fase* '}'                                           # Fasi
   ;
+
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+fase : nome TESTO 'peso' NUMERO 'termine' DATA ;
 
 esitoMancante
   : 'neutralizzato'                                                # Neutralizzato
@@ -165,7 +170,20 @@ espr
   | espr 'e' espr                                                  # Congiunzione
   | espr 'o' espr                                                  # Disgiunzione
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
+  | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
   ;
+
+// A line of a step table: the first line met by the value gives the result.
+scaglione
+  : 'da' soglia '->' risultato                                     # ScaglioneDa
+  | 'fino' 'a' soglia '->' risultato                               # ScaglioneFinoA
+  | TESTO '->' risultato                                           # ScaglioneTesto
+  | 'altrimenti' '->' risultato                                    # ScaglioneAltrimenti
+  ;
+
+soglia : NUMERO unita? | DATA ;
+
+risultato : NUMERO unita? ;
 
 unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
 
@@ -183,6 +201,8 @@ nome
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
   | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'scaglioni'
+  | 'nel' | 'negli' | 'anni' | 'fasi'
   ;
 
 SEP : ',' | ';' ;

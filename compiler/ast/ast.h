@@ -83,11 +83,26 @@ struct Binary {
 struct If {
   ExprPtr cond, then, otherwise;
 };
+// One line of a step table: `da 90% -> 100%`, `fino a 10 giorni -> 100%`,
+// `"Ottimo" -> 100%`, `altrimenti -> 0%`.
+struct StepLine {
+  enum class Kind { Da, FinoA, Testo, Altrimenti };
+  Kind kind = Kind::Altrimenti;
+  ExprPtr threshold;  // a NumberLit, DateLit or TextLit; null for Altrimenti
+  ExprPtr result;     // a NumberLit
+  Span span;
+};
+// `scaglioni X { ... }`: the result of the first line X meets (sema checks
+// the shape of the table).
+struct Steps {
+  ExprPtr subject;
+  std::vector<StepLine> lines;
+};
 
 struct Expr {
   NodeId id = 0;
   Span span;
-  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If> node;
+  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If, Steps> node;
 };
 
 // ---- declarations -------------------------------------------------------
@@ -247,6 +262,28 @@ struct Deadline {
   Span span;
 };
 
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+struct Phase {
+  Ident code;
+  Text title;
+  Rational weight;
+  Span weightSpan;
+  Date deadline;
+  Span span;
+};
+
+// `fasi { ... }`: the objective's measure is applied per phase.
+struct Phases {
+  std::vector<Phase> items;
+  Span span;
+};
+
+// `valutato nel 2024`, `valutato negli anni 2024, 2026`.
+struct EvaluatedYears {
+  std::vector<std::pair<Rational, Span>> years;  // as written; sema checks they are years
+  Span span;
+};
+
 struct Objective {
   Ident code;
   Text title;
@@ -256,6 +293,8 @@ struct Objective {
   std::vector<Measure> measures;
   std::vector<Text> sources;
   std::vector<OnMissing> onMissing;
+  std::vector<EvaluatedYears> evaluatedIn;  // at most one; sema checks
+  std::vector<Phases> phases;               // at most one; sema checks
   Span span;
 };
 

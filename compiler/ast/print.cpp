@@ -126,6 +126,7 @@ class ExprPrinter {
   void prefix(const char* word, int prec, const Expr& operand, int follow);
   void conditional(const If& i, int follow);
   void call(const Call& c);
+  void steps(const Steps& s);
 
   std::string& out_;
 };
@@ -144,6 +145,7 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
     else prefix("non ", kNot, *u->operand, follow);
   } else if (auto* bin = std::get_if<Binary>(&e.node)) binary(*bin, minPrec, follow);
   else if (auto* i = std::get_if<If>(&e.node)) conditional(*i, follow);
+  else if (auto* s = std::get_if<Steps>(&e.node)) steps(*s);
 }
 
 void ExprPrinter::binary(const Binary& b, int minPrec, int follow) {
@@ -187,6 +189,27 @@ void ExprPrinter::call(const Call& c) {
     print(*c.where, 0, 0);
   }
   out_ += ")";
+}
+
+// On one line: `scaglioni x { da 90% -> 100%  altrimenti -> 0% }`.
+void ExprPrinter::steps(const Steps& s) {
+  out_ += "scaglioni ";
+  print(*s.subject, 0, 0);
+  out_ += " {";
+  for (size_t i = 0; i < s.lines.size(); ++i) {
+    const StepLine& line = s.lines[i];
+    out_ += i == 0 ? " " : "  ";
+    switch (line.kind) {
+      case StepLine::Kind::Da: out_ += "da "; break;
+      case StepLine::Kind::FinoA: out_ += "fino a "; break;
+      case StepLine::Kind::Testo: break;
+      case StepLine::Kind::Altrimenti: out_ += "altrimenti"; break;
+    }
+    if (line.threshold) print(*line.threshold, 0, 0);
+    out_ += " -> ";
+    print(*line.result, 0, 0);
+  }
+  out_ += " }";
 }
 
 std::string expr(const Expr& e) {
@@ -354,6 +377,16 @@ std::string onMissing(const OnMissing& m) {
   return "se non rilevato: " + (clash ? "(" + expr(*m.value) + ")" : expr(*m.value));
 }
 
+// `valutato nel 2024`, `valutato negli anni 2024, 2026`: years without a thousands dot.
+std::string evaluatedIn(const EvaluatedYears& y) {
+  std::string out = y.years.size() == 1 ? "valutato nel " : "valutato negli anni ";
+  for (size_t i = 0; i < y.years.size(); ++i) {
+    const Rational& q = y.years[i].first;
+    out += (i ? ", " : "") + (q.isInteger() ? q.toFraction() : number(q));
+  }
+  return out;
+}
+
 void Printer::objective(const Objective& o) {
   open("obiettivo " + o.code.name + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
@@ -365,6 +398,14 @@ void Printer::objective(const Objective& o) {
                      join(m.args, [](const ExprPtr& e) { return expr(*e); }), expr(*m.measured)));
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
+  for (const EvaluatedYears& y : o.evaluatedIn) line(evaluatedIn(y));
+  for (const Phases& ph : o.phases) {
+    open("fasi");
+    for (const Phase& f : ph.items)
+      line(fmt::format("{} {} peso {} termine {}", f.code.name, text(f.title), number(f.weight),
+                       formatItalian(f.deadline)));
+    close();
+  }
   close();
 }
 

@@ -6,6 +6,7 @@
 // and locate each number.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,6 +85,21 @@ struct CellRef {
   Span span;
 };
 
+// A step table, `scaglioni X { ... }`, run by Op::Scaglioni on the value x:
+//   Da     the result of the first line with x >= threshold (thresholds decreasing)
+//   FinoA  the result of the first line with x <= threshold (thresholds increasing)
+//   Testo  the result of the line whose text is x
+// else `otherwise`; a Missing x gives Missing.
+enum class StepKind { Da, FinoA, Testo };
+
+struct StepTable {
+  StepKind kind = StepKind::Da;
+  std::vector<std::pair<Value, Value>> lines;  // threshold, result
+  Value otherwise;
+  Type type = Type::Percentuale;  // of the results
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -92,6 +108,7 @@ struct Chunk {
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
   std::vector<CellRef> cells;         // operands of Op::LoadCell
+  std::vector<StepTable> steps;       // operands of Op::Scaglioni
 };
 
 // ---- data ------------------------------------------------------------------
@@ -104,7 +121,7 @@ struct Field {
 };
 
 // What a key column of a table refers to.
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct KeyColumn {
   std::string column;  // the CSV header name
@@ -179,6 +196,18 @@ struct WeightRule {
 
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
 
+// A milestone of an objective (`fasi`): the measure is applied to the row of
+// this phase, with `termine` = its deadline; the objective's esito is
+// sum(weight x esito) / sum(weight) over its phases.
+struct Phase {
+  std::string code;
+  std::string title;
+  Rational weight;
+  Date deadline;
+  std::vector<Chunk> args;  // the measure's arguments, `termine` being this deadline
+  Span span;
+};
+
 struct Objective {
   std::string code;
   std::string title;
@@ -195,8 +224,15 @@ struct Objective {
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;
   Rational fixedEsito;  // for EsitoFisso, as a fraction
+  std::vector<int> years;  // `valutato nel ...`: the only years it exists in; empty: every year
+  std::vector<Phase> phases;  // `fasi`; empty: one measure for the whole objective
   Span span;
 };
+
+// Whether `o` is evaluated in year `anno` (else: not assigned, in no weight sum).
+inline bool evaluatedIn(const Objective& o, int anno) {
+  return o.years.empty() || std::find(o.years.begin(), o.years.end(), anno) != o.years.end();
+}
 
 struct Behaviour {
   std::string code;

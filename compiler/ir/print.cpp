@@ -1,6 +1,7 @@
 // The IR printer: a plain-text dump of the evaluation plan, one line per
 // instruction, so that a person can see what the compiler produced.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "compiler/ir/ir.h"
 #include "compiler/ir/print_prova.h"
@@ -91,6 +92,18 @@ void printAggregates(std::string& out, const Chunk& c, const char* indent) {
   }
 }
 
+// Each step table of `c`, one line per table line, under its instructions.
+void printSteps(std::string& out, const Chunk& c, const char* indent) {
+  for (size_t i = 0; i < c.steps.size(); ++i) {
+    const StepTable& t = c.steps[i];
+    const char* word = t.kind == StepKind::Da ? "da " : t.kind == StepKind::FinoA ? "fino a " : "";
+    out += fmt::format("{}  scaglioni {} ({}):\n", indent, i, typeName(t.type));
+    for (const auto& [threshold, result] : t.lines)
+      out += fmt::format("{}        {}{} -> {}\n", indent, word, showValue(threshold), showValue(result));
+    out += fmt::format("{}        altrimenti -> {}\n", indent, showValue(t.otherwise));
+  }
+}
+
 void printChunk(std::string& out, const Chunk& c, const char* indent) {
   out += fmt::format("{}; tipo {}\n", indent, typeName(c.type));
   for (size_t i = 0; i < c.code.size(); ++i) {
@@ -101,7 +114,7 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     else if (in.op == Op::JumpIfFalse) operands = fmt::format("{} {}", in.a, in.b);
     else if (in.op == Op::CallIndicator) operands = fmt::format("{} {}", in.a, in.b);
     else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent ||
-             in.op == Op::LoadEsito || in.op == Op::LoadRow)
+             in.op == Op::LoadEsito || in.op == Op::LoadRow || in.op == Op::Scaglioni)
       operands = fmt::format("{}", in.a);
     else if (in.op == Op::LoadCell && in.a < c.cells.size())
       operands = fmt::format("{} dati {} campo {}{}", in.a, c.cells[in.a].dataset, c.cells[in.a].field,
@@ -111,13 +124,17 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
   }
   printAggregates(out, c, indent);
+  printSteps(out, c, indent);
 }
 
 void printDataset(std::string& out, const Dataset& d) {
   out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
   for (const KeyColumn& k : d.key)
     out += fmt::format("  chiave {} ({})\n", k.column,
-                       k.role == KeyRole::Persona ? "persona" : k.role == KeyRole::Obiettivo ? "obiettivo" : "comportamento");
+                       k.role == KeyRole::Persona     ? "persona"
+                       : k.role == KeyRole::Obiettivo ? "obiettivo"
+                       : k.role == KeyRole::Fase      ? "fase"
+                                                      : "comportamento");
   for (size_t i = 0; i < d.fields.size(); ++i)
     out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
                        d.fields[i].optional ? " opzionale" : "");
@@ -180,8 +197,18 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
     out += fmt::format("  argomento {}\n", i + 1);
     printChunk(out, o.measure.args[i], "    ");
   }
+  for (const Phase& f : o.phases) {
+    out += fmt::format("  fase {} \"{}\" peso {} termine {}\n", f.code, f.title, f.weight.toFraction(),
+                       formatItalian(f.deadline));
+    for (size_t i = 0; i < f.args.size(); ++i) {
+      out += fmt::format("    argomento {}\n", i + 1);
+      printChunk(out, f.args[i], "      ");
+    }
+  }
   const char* miss = o.onMissing == OnMissing::Errore ? "errore" : o.onMissing == OnMissing::Neutralizza ? "neutralizzato" : "esito fisso";
   out += fmt::format("  se non rilevato: {}\n", miss);
+  if (!o.years.empty()) out += fmt::format("  valutato negli anni {}{}\n", fmt::join(o.years, ", "),
+                                           evaluatedIn(o, m.anno) ? "" : " (non in questo anno)");
 }
 
 }  // namespace

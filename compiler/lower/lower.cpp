@@ -47,6 +47,7 @@ ir::KeyRole keyRole(sema::KeyRole r) {
     case sema::KeyRole::Persona: return ir::KeyRole::Persona;
     case sema::KeyRole::Obiettivo: return ir::KeyRole::Obiettivo;
     case sema::KeyRole::Comportamento: return ir::KeyRole::Comportamento;
+    case sema::KeyRole::Fase: return ir::KeyRole::Fase;
   }
   return ir::KeyRole::Persona;
 }
@@ -165,7 +166,7 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
     if (!w.who) out.weightSpan = w.span;
   for (const sema::WeightRuleInfo& r : info.weightRules)
     out.weightRules.push_back(ir::WeightRule{r.decl->value, lowerAssignment(c, *r.decl->who, r.profiles), r.decl->span});
-  out.deadline = info.deadline;
+  if (!info.phases) out.deadline = info.deadline;  // with phases, each has its own
   if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
   out.measure.measured = dataRef(info.measured);
@@ -173,6 +174,13 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   out.measure.span = info.measure->span;
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;
+  out.years = info.years;
+  if (info.phases)
+    for (const ast::Phase& f : info.phases->items) {
+      ir::Phase p{f.code.name, f.title.value, f.weight, f.deadline, {}, f.span};
+      for (const ast::ExprPtr& a : info.measure->args) p.args.push_back(compileExpr(c, *a, f.deadline));
+      out.phases.push_back(std::move(p));
+    }
   if (!info.onMissing) out.onMissing = ir::OnMissing::Errore;
   else if (info.onMissing->neutralize) out.onMissing = ir::OnMissing::Neutralizza;
   else {

@@ -78,6 +78,7 @@ Type Checker::expr(const ast::Expr& e, const Scope& scope) {
     }
     Type operator()(const ast::Binary& b) { return c.binary(e, b, scope); }
     Type operator()(const ast::If& i) { return c.conditional(e, i, scope); }
+    Type operator()(const ast::Steps& s) { return c.steps(e, s, scope); }
   };
   Type t = std::visit(Visitor{*this, e, scope}, e.node);
   out_.types.at(e.id) = t;

@@ -68,6 +68,7 @@ void Checker::checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, con
                  fmt::format("la misura di un obiettivo si legge da una tabella con chiave per persona e/o obiettivo; «{}» non lo è",
                              ref.first.name),
                  "per esempio: dati rilevazioni da \"rilevazioni.csv\" chiave (matricola, obiettivo) { ... }");
+  checkPhaseKey(info, ds, ref.first);
   Type fieldType = fromTypeName(ds.decl->fields[field->field].type);
   Type measuredType = fromTypeName(decl.measured.type);
   if (!assignable(measuredType, fieldType))
@@ -80,6 +81,11 @@ void Checker::checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, con
 void Checker::checkMeasuredExpr(ObjectiveInfo& info, const ast::Measure& m) {
   const ast::Indicator& decl = *out_.indicators[info.indicator];
   info.measuredExpr = m.measured.get();
+  if (!info.decl->phases.empty())
+    diags_.error("E0452", m.measured->span,
+                 fmt::format("l'obiettivo «{}» ha le fasi: il valore di ogni fase si legge con «su tabella.campo»",
+                             info.decl->code.name),
+                 "per esempio: misura entro(termine) su rilevazioni_fasi.completata");
   Type t = expr(*m.measured, Scope{Scope::Kind::Measured, nullptr, 0, &info});
   Type measuredType = fromTypeName(decl.measured.type);
   if (!assignable(measuredType, t))

@@ -1,6 +1,7 @@
 // Checks of `obiettivo` declarations: one assignment, weight and measure
 // each; the measure's indicator, arguments and data; the missing-data rule;
-// and, per profile, weights that add up to 100.
+// the years it is evaluated in (`valutato nel`); and, per profile, the
+// weights of the objectives of this year, which add up to 100.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -61,10 +62,33 @@ void Checker::checkObjective(const ast::Objective& o) {
         info.fixedEsito = lit->value / 100;
     }
   }
+  if (exactlyOne(diags_, o, o.evaluatedIn, "gli anni di valutazione", "", [](const ast::EvaluatedYears& y) { return y.span; },
+                 false))
+    checkYears(info, o.evaluatedIn[0]);
+  if (exactlyOne(diags_, o, o.phases, "le fasi", "", [](const ast::Phases& p) { return p.span; }, false))
+    checkPhases(info, o.phases[0]);
   if (exactlyOne(diags_, o, o.measures, "la misura", "misura almeno(80%) su rilevazioni.valore",
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
   out_.objectives.push_back(std::move(info));
+}
+
+// `valutato nel 2024`: E0296 for a number that is not a plausible year, E0297 for a repeated one.
+void Checker::checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y) {
+  for (const auto& [q, span] : y.years) {
+    if (!q.isInteger() || q < 2000 || q > 2100) {
+      diags_.error("E0296", span, fmt::format("anno di valutazione non plausibile: {}", formatExact(q)),
+                   "l'anno va scritto con quattro cifre, per esempio: valutato nel 2024");
+      continue;
+    }
+    int year = static_cast<int>(*q.toLong());
+    if (std::find(info.years.begin(), info.years.end(), year) != info.years.end())
+      diags_.error("E0297", span, fmt::format("l'anno {} è ripetuto", year));
+    else
+      info.years.push_back(year);
+  }
+  info.evaluatedThisYear = info.years.empty() || out_.anno == 0 ||
+                           std::find(info.years.begin(), info.years.end(), out_.anno) != info.years.end();
 }
 
 void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
@@ -122,7 +146,7 @@ void Checker::checkStaticWeights() {
     bool dynamic = false;
     std::vector<Label> labels;
     for (const ObjectiveInfo& o : out_.objectives) {
-      if (!o.assignment) continue;
+      if (!o.assignment || !o.evaluatedThisYear) continue;  // not in this year's weights
       using K = ast::Assignment::Kind;
       bool applies = o.assignment->kind == K::Tutti ||
                      (o.assignment->kind == K::Profili &&

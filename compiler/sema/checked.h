@@ -41,7 +41,7 @@ struct ResCell { uint32_t dataset; uint32_t field; std::optional<uint32_t> objec
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
                                 ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell>;
 
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
@@ -77,6 +77,9 @@ struct ObjectiveInfo {
   const ast::OnMissing* onMissing = nullptr;  // null: a missing value is an error
   Rational fixedEsito;                         // fraction, when onMissing has a value
   std::string source;
+  const ast::Phases* phases = nullptr;  // `fasi { ... }`, when valid
+  std::vector<int> years;       // `valutato nel ...`; empty: every year
+  bool evaluatedThisYear = true;  // `anno` is among `years`
 };
 
 struct CatalogueInfo {

@@ -65,6 +65,10 @@ class Checker {
   Type call(const ast::Expr& e, const ast::Call& c, const Scope& scope);
   Type binary(const ast::Expr& e, const ast::Binary& b, const Scope& scope);
   Type conditional(const ast::Expr& e, const ast::If& i, const Scope& scope);
+  // check_steps.cpp: `scaglioni X { ... }`.
+  Type steps(const ast::Expr& e, const ast::Steps& s, const Scope& scope);
+  void checkStepsShape(const ast::Expr& e, const ast::Steps& s);
+  void checkStepsOrder(const ast::Steps& s);
   void expectType(const ast::Expr& e, Type actual, Type expected, const char* where);
   std::vector<std::string> namesInScope(const Scope& scope) const;
   // check_service.cpp: the service period and the part-year rules.
@@ -91,6 +95,10 @@ class Checker {
   Type cell(const ast::Expr& e, const ast::NameRef& ref);
   Type deadlineRef(const ast::Expr& e, const Scope& scope);
   void checkDeadline(ObjectiveInfo& info, const ast::Deadline& d);
+  void checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y);
+  // check_phases.cpp: `fasi { ... }` of an objective and the `fase` key of its table.
+  void checkPhases(ObjectiveInfo& info, const ast::Phases& phases);
+  void checkPhaseKey(const ObjectiveInfo& info, const DatasetInfo& ds, const ast::Ident& table);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
   // check_weight.cpp: `peso N` and `peso N per ...`.
   void checkWeights(ObjectiveInfo& info, const ast::Objective& o);

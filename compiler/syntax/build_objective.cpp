@@ -30,6 +30,24 @@ void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
   else if (auto* c = dynamic_cast<P::MisuraContext*>(ctx)) o.measures.push_back(measure(c));
   else if (auto* c = dynamic_cast<P::FonteContext*>(ctx)) o.sources.push_back(text(c->TESTO()));
   else if (auto* c = dynamic_cast<P::SeNonRilevatoContext*>(ctx)) o.onMissing.push_back(onMissing(c));
+  else if (auto* c = dynamic_cast<P::ValutatoNelContext*>(ctx)) o.evaluatedIn.push_back(evaluatedIn(c));
+  else if (auto* c = dynamic_cast<P::FasiContext*>(ctx)) o.phases.push_back(phases(c));
+}
+
+ast::Phases Builder::phases(P::FasiContext* ctx) {
+  ast::Phases out;
+  for (P::FaseContext* f : ctx->fase())
+    out.items.push_back(ast::Phase{ident(f->nome()), text(f->TESTO()), number(f->NUMERO()), span(f->NUMERO()),
+                                   date(f->DATA()), span(f)});
+  out.span = span(ctx);
+  return out;
+}
+
+ast::EvaluatedYears Builder::evaluatedIn(P::ValutatoNelContext* ctx) {
+  ast::EvaluatedYears y;
+  for (antlr4::tree::TerminalNode* n : ctx->NUMERO()) y.years.emplace_back(number(n), span(n));
+  y.span = span(ctx);
+  return y;
 }
 
 ast::Assignment Builder::assignment(P::AssegnatoContext* ctx) { return assignment(ctx->assegnazione(), ctx); }

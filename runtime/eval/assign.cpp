@@ -120,7 +120,8 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
     p.notEvaluated = notEvaluatedReason(s, p, ok);
     if (!p.notEvaluated)
       for (uint32_t o = 0; o < s.module.objectives.size(); ++o)
-        if (isAssigned(s, s.module.objectives[o], p, ok) && assignWeight(s, s.module.objectives[o], p, ok))
+        if (ir::evaluatedIn(s.module.objectives[o], s.module.anno) && isAssigned(s, s.module.objectives[o], p, ok) &&
+            assignWeight(s, s.module.objectives[o], p, ok))
           p.objectives.push_back(o);
     if (!checkAssignedPeriods(s, p)) ok = false;
     persons.push_back(std::move(p));
@@ -142,26 +143,41 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
   return ok;
 }
 
-bool evaluateArguments(Session& s) {
+namespace {
+
+// Runs the argument chunks of objective `code` into `out`; false on a runtime error.
+bool runArguments(Session& s, const std::vector<ir::Chunk>& args, const std::string& code,
+                  std::vector<ir::Value>& out) {
   bool ok = true;
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.records = &s.records;
-  s.objectiveArgs.assign(s.module.objectives.size(), {});
-  for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
-    if (s.module.objectives[o].deadlineExpr) continue;  // per person, with the person's `termine`
-    for (const ir::Chunk& arg : s.module.objectives[o].measure.args) {
-      interp::Result r = interp::run(arg, ctx);
-      if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
-        s.diags.report(Diagnostic{e->code, Severity::Errore, e->span,
-                                  fmt::format("{} (argomenti dell'obiettivo {})", e->message,
-                                              s.module.objectives[o].code),
-                                  {}, e->hint, {}});
-        ok = false;
-        continue;
-      }
-      s.objectiveArgs[o].push_back(std::get<ir::Value>(std::move(r)));
+  for (const ir::Chunk& arg : args) {
+    interp::Result r = interp::run(arg, ctx);
+    if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+      s.diags.report(Diagnostic{e->code, Severity::Errore, e->span,
+                                fmt::format("{} (argomenti dell'obiettivo {})", e->message, code), {}, e->hint, {}});
+      ok = false;
+      continue;
     }
+    out.push_back(std::get<ir::Value>(std::move(r)));
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool evaluateArguments(Session& s) {
+  bool ok = true;
+  s.objectiveArgs.assign(s.module.objectives.size(), {});
+  s.phaseArgs.assign(s.module.objectives.size(), {});
+  for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
+    const ir::Objective& obj = s.module.objectives[o];
+    if (!obj.deadlineExpr)  // else per person, with the person's `termine`
+      ok = runArguments(s, obj.measure.args, obj.code, s.objectiveArgs[o]) && ok;
+    s.phaseArgs[o].assign(obj.phases.size(), {});
+    for (size_t f = 0; f < obj.phases.size(); ++f)
+      ok = runArguments(s, obj.phases[f].args, obj.code, s.phaseArgs[o][f]) && ok;
   }
   return ok;
 }

@@ -24,6 +24,8 @@ struct Session {
   // Per dataset, the values of each row of a record table (empty for keyed
   // tables): interp::Context::records of every chunk that may aggregate.
   std::vector<std::vector<const std::vector<ir::Value>*>> records = {};
+  // Per objective, per phase (`fasi`): its `misura` arguments, `termine` being the phase's.
+  std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
 };
 
 // One row of the staff list, with what the checks found out about it.

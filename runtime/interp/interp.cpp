@@ -142,6 +142,11 @@ Step builtinStep(Stack& stack, const ir::Instr& in, const Context& ctx) {
   return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args, calendar));
 }
 
+Step stepsStep(Stack& stack, const ir::Chunk& chunk, uint32_t table) {
+  if (table >= chunk.steps.size()) return internalFailure("scaglioni inesistenti");
+  return unaryStep(stack, [&](const ir::Value& x) { return stepResult(chunk.steps[table], x); });
+}
+
 Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
 
 // Whether `op` is recorded in a trace (see TraceEntry).
@@ -149,7 +154,7 @@ bool traced(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
     case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::LoadCell: case ir::Op::LoadDeadline: case ir::Op::Aggregate: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
-    case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
+    case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator: case ir::Op::Scaglioni:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Not:
@@ -236,6 +241,7 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         stack.push(std::get<ir::Value>(std::move(r)));
         break;
       }
+      case ir::Op::Scaglioni: step = stepsStep(stack, chunk, in.a); break;
       case ir::Op::Return: {
         ir::Value result;
         if (stack.pop(result)) return result;

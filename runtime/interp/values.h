@@ -48,6 +48,8 @@ struct Calendar {
   int year = 0;
   std::optional<DateRange> service;
 };
+// The result of a step table for x (steps.cpp): see ir::StepTable.
+Computed stepResult(const ir::StepTable& table, const ir::Value& x);
 
 // The builtin applied to `args` (already checked against its arity).
 Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, const Calendar& calendar = {});

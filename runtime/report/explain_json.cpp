@@ -54,6 +54,27 @@ Json argumentsJson(const Subject& s, const ir::Objective& obj, const ir::Indicat
   return list;
 }
 
+// `fasi`: per phase its weight, termine, value and esito.
+Json phasesJson(const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Field& field = at(at(s.module.datasets, obj.measure.measured.dataset, "tabella").fields,
+                              obj.measure.measured.field, "campo");
+  Json list = Json::array();
+  for (const eval::PhaseOutcome& po : o.phases) {
+    const ir::Phase& f = at(obj.phases, po.phase, "fase");
+    Json j;
+    j["codice"] = f.code;
+    j["titolo"] = f.title;
+    putDecimal(j, "peso", f.weight);
+    j["termine"] = formatItalian(f.deadline);
+    j["valore"] = std::holds_alternative<ir::Missing>(po.measured) ? Json(nullptr) : Json(valueText(po.measured, field.type));
+    j["dato"] = orNull(location(s.sources, po.dataSpan));
+    if (po.esito) putPercent(j, "esito", *po.esito);
+    else j["esito"] = nullptr;
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
 Json objectiveExplained(const Subject& s, const eval::ObjectiveOutcome& o, const ObjectivesSum& sum) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
@@ -75,6 +96,7 @@ Json objectiveExplained(const Subject& s, const eval::ObjectiveOutcome& o, const
     ruleValuesJson(s, *obj.measure.expr, o.measuredTrace, &o, measured);
     j["valore_misurato"] = std::move(measured);
   }
+  if (!obj.phases.empty()) j["fasi"] = phasesJson(s, obj, o);
   if (!o.trace.empty()) {
     Json rule;
     rule["indicatore"] = ind.name;

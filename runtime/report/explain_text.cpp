@@ -117,6 +117,23 @@ void measuredValue(Text& t, const Subject& s, const ir::Objective& obj, const ev
   t.line(5, line);
 }
 
+// `fasi`: one line per phase (weight, termine, value, esito), then the weighted mean.
+void phases(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Field& field = at(at(s.module.datasets, obj.measure.measured.dataset, "tabella").fields,
+                              obj.measure.measured.field, "campo");
+  for (const eval::PhaseOutcome& po : o.phases) {
+    const ir::Phase& f = at(obj.phases, po.phase, "fase");
+    std::string value = std::holds_alternative<ir::Missing>(po.measured)
+                            ? std::string("non rilevato")
+                            : placed(shown(po.measured, field.type), location(s.sources, po.dataSpan));
+    std::string esito = po.esito ? percentText(*po.esito) + (po.fixed ? " (se non rilevato)" : "")
+                                 : std::string("nessuno");
+    t.line(5, fmt::format("fase {} — {}: peso {}, termine {}, valore {}, esito {}", f.code, f.title, num(f.weight),
+                          formatItalian(f.deadline), value, esito));
+  }
+  t.line(5, "esito dell'obiettivo = somma di peso × esito delle fasi ÷ somma dei loro pesi");
+}
+
 void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
@@ -133,7 +150,8 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   t.line(5, "fonte: " + (obj.source.empty() ? std::string("non indicata nel regolamento") : obj.source));
   t.line(5, placed("nel regolamento: " + sourceLine(s.sources, obj.measure.span),
                    location(s.sources, obj.measure.span)));
-  measuredValue(t, s, obj, o);
+  if (obj.phases.empty()) measuredValue(t, s, obj, o);
+  else phases(t, s, obj, o);
   if (std::string effect = notMeasuredEffect(obj, o); !effect.empty()) t.line(5, effect);
   if (!o.trace.empty()) {
     t.line(5, placed("regola dell'indicatore «" + ind.name + "»", location(s.sources, ind.body.span)) + ":");

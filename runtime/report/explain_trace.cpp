@@ -23,7 +23,7 @@ bool isLoad(ir::Op op) {
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
       return false;
   }
   return false;
@@ -166,7 +166,7 @@ std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, co
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
       break;
     case ir::Op::Aggregate: return aggregateName(s, e, objective);
     case ir::Op::LoadCell: return cellName(s, e, objective);
@@ -212,6 +212,9 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne:
       return ir::Type::Booleano;
     case ir::Op::CallIndicator: return ir::Type::Percentuale;
+    case ir::Op::Scaglioni:
+      if (e.operand < chunk.steps.size()) return chunk.steps[e.operand].type;
+      return std::nullopt;
     case ir::Op::CallBuiltin: break;
     case ir::Op::PushConst: case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent:
     case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:

@@ -67,6 +67,13 @@ void forEachExpr(const ast::Program& p, const std::function<void(const ast::Expr
       walk(*i->then);
       walk(*i->otherwise);
     }
+    if (auto* st = std::get_if<ast::Steps>(&e.node)) {
+      walk(*st->subject);
+      for (const auto& line : st->lines) {
+        if (line.threshold) walk(*line.threshold);
+        walk(*line.result);
+      }
+    }
   };
   for (const auto& i : p.indicators) walk(*i.body);
   for (const auto& pr : p.profiles) {
@@ -410,6 +417,12 @@ TEST_CASE("Every expression form prints with just the parentheses it needs", "[s
       {"vero", "vero"},
       {"falso", "falso"},
       {"punti", "punti"},  // a soft keyword as a name
+      {"scaglioni + nel + negli + anni", "scaglioni + nel + negli + anni"},  // new soft keywords
+      // step tables print on one line; `-> risultato` keeps its unit
+      {"scaglioni v {\n da 90% -> 100%\n altrimenti -> 0% }", "scaglioni v { da 90% -> 100%  altrimenti -> 0% }"},
+      {"scaglioni x + y { fino a 1 giorno -> 1 punto altrimenti -> 0 punti } * 2",
+       "scaglioni x + y { fino a 1 giorno -> 1 punto  altrimenti -> 0 punti } * 2"},
+      {"scaglioni g { \"Ottimo\" -> 100% altrimenti -> 0% }", "scaglioni g { \"Ottimo\" -> 100%  altrimenti -> 0% }"},
   };
   for (const Row& row : rows) {
     INFO(row.source);
