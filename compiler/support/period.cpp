@@ -3,10 +3,9 @@
 namespace misura {
 
 bool Period::overlapsYear(int year) const {
-  std::optional<Date> first = Date::fromYmd(year, 1, 1);
-  std::optional<Date> last = Date::fromYmd(year, 12, 31);
-  if (!first || !last) return false;
-  return from <= *last && (!to || *to >= *first);
+  if (!Date::fromYmd(year, 1, 1)) return false;  // a year outside the calendar
+  DateRange y = wholeYear(year);
+  return daysIn(intersect(DateRange{from, to.value_or(y.last)}, y)) > 0;
 }
 
 std::string Period::describe() const {
