@@ -7,6 +7,7 @@ regolamento: nessuna parte di Misura è usata) con aritmetica esatta
 `misura valuta ... --formato csv`:
 
     python3 verifica/calcolo.py > atteso/risultati.csv
+    python3 verifica/calcolo.py prove/servizio_breve     # un'altra cartella di dati
 
 Con --dettaglio scrive invece, su standard error, i passaggi di ogni persona.
 """
@@ -17,7 +18,8 @@ from datetime import date, timedelta
 from fractions import Fraction as F
 from pathlib import Path
 
-DATI = Path(__file__).resolve().parent.parent / "dati"
+_argomenti = [a for a in sys.argv[1:] if not a.startswith("--")]
+DATI = Path(_argomenti[0]) if _argomenti else Path(__file__).resolve().parent.parent / "dati"
 ANNO = 2024
 DETTAGLIO = "--dettaglio" in sys.argv
 
