@@ -1,6 +1,8 @@
 // The helpers shared by the commands of `misura` (see commands.h).
 #include "cli/commands.h"
 
+#include "compiler/driver/module_path.h"
+
 #include <cctype>
 #include <filesystem>
 #include <iostream>
@@ -37,14 +39,23 @@ void printPlainError(const std::string& code, const std::string& message, const 
   std::cerr << misura::render(none, {d}) << std::flush;
 }
 
-std::optional<int> compile(const std::string& file, Compilation& c, Stage stage) {
-  bool ok = compileFile(file, c, stage);
+std::optional<int> compile(const std::string& file, Compilation& c, Stage stage, const CompileOptions& options) {
+  bool ok = compileFile(file, c, stage, options);
   printDiagnostics(c.sources, c.diags);
   if (!ok || c.diags.hasErrors()) {
     std::cerr << "il regolamento contiene " << plural(c.diags.errorCount(), "errore", "errori") << "\n";
     return kDiagnostics;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> stdlibDirs(const char* argv0) {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec || exe.empty()) exe = std::filesystem::absolute(argv0 ? argv0 : "", ec);
+  std::vector<std::string> out;
+  for (const std::filesystem::path& dir : modules::stdlibDirs(exe)) out.push_back(dir.string());
+  return out;
 }
 
 std::optional<std::string> inputClash(const std::string& output, const std::string& file, const std::string& dataDir,

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/driver/driver.h"
 #include "compiler/ir/ir.h"
@@ -33,9 +34,14 @@ void printDiagnostics(const SourceManager& sources, const Diagnostics& diags);
 // A diagnostic without a source location (command line, output file).
 void printPlainError(const std::string& code, const std::string& message, const std::string& hint = {});
 
-// Compiles `file` up to `stage`, printing the diagnostics. Returns the exit
-// code to use on failure, or nullopt on success.
-std::optional<int> compile(const std::string& file, Compilation& c, Stage stage);
+// Compiles `file` up to `stage` with the --anno/--moduli options, printing
+// the diagnostics. Returns the exit code to use on failure, or nullopt on
+// success.
+std::optional<int> compile(const std::string& file, Compilation& c, Stage stage, const CompileOptions& options);
+
+// The folders of the standard library for this misura binary (found through
+// /proc/self/exe, else `argv0`).
+std::vector<std::string> stdlibDirs(const char* argv0);
 
 // What the --uscita file would destroy, if it is one of the inputs: the
 // regolamento `file` or a data file the regolamento declares.

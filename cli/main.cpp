@@ -1,5 +1,8 @@
 // The `misura` command line.
 //
+// Every command also takes --anno AAAA (the evaluation year) and --moduli DIR
+// (repeatable: where to look for modules first), see docs/linguaggio.md § 13.
+//
 //   misura verifica FILE                      check a regolamento
 //   misura valuta FILE --dati DIR [--formato testo|csv|json] [--uscita FILE]
 //   misura spiega FILE --dati DIR --persona MATRICOLA [--formato testo|json] [--uscita FILE]
@@ -14,6 +17,7 @@
 // Italian, CLI11's own parse errors included: they are caught and replaced.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <exception>
@@ -63,9 +67,9 @@ void printExcludedObjectives(const ir::Module& m) {
   }
 }
 
-int cmdVerifica(const std::string& file) {
+int cmdVerifica(const std::string& file, const CompileOptions& options) {
   Compilation c;
-  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
+  if (auto failed = compile(file, c, Stage::Lower, options)) return *failed;
   std::cout << "nessun errore";
   if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
   std::cout << "\n";
@@ -73,17 +77,17 @@ int cmdVerifica(const std::string& file) {
   return kOk;
 }
 
-int cmdAst(const std::string& file) {
+int cmdAst(const std::string& file, const CompileOptions& options) {
   Compilation c;
-  if (auto failed = compile(file, c, Stage::Syntax)) return *failed;
+  if (auto failed = compile(file, c, Stage::Syntax, options)) return *failed;
   if (!c.ast) throw InternalError{"il parser non ha prodotto l'AST"};
   std::cout << ast::print(*c.ast);
   return kOk;
 }
 
-int cmdIr(const std::string& file) {
+int cmdIr(const std::string& file, const CompileOptions& options) {
   Compilation c;
-  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
+  if (auto failed = compile(file, c, Stage::Lower, options)) return *failed;
   if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
   std::cout << ir::print(*c.module);
   return kOk;
@@ -94,11 +98,12 @@ struct ValutaOptions {
   std::string dataDir;
   report::Format format = report::Format::Testo;
   std::optional<std::string> output;
+  CompileOptions compile;
 };
 
 int cmdValuta(const ValutaOptions& opt) {
   Compilation c;
-  if (auto failed = compile(opt.file, c, Stage::Lower)) {
+  if (auto failed = compile(opt.file, c, Stage::Lower, opt.compile)) {
     std::cerr << "nessun punteggio calcolato\n";
     return *failed;
   }
@@ -226,6 +231,44 @@ void checkRemaining(const CLI::App& app, const std::string& context) {
   }
 }
 
+// --anno and --moduli, which every command that compiles takes.
+struct CompileArgs {
+  ValueOption anno;
+  std::vector<std::string> moduli;
+
+  void add(CLI::App* cmd) {
+    anno.add(cmd, "--anno", "l'anno di valutazione, invece di quello del regolamento",
+             "AAAA");
+    cmd->add_option("--moduli", moduli, "dove cercare per prima i moduli (`usa`); ripetibile")
+        ->type_name("CARTELLA")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+
+  CompileOptions options(const char* argv0) const {
+    CompileOptions opt;
+    if (std::optional<std::string> year = anno.get("--anno")) opt.year = parseYear(*year);
+    for (const std::string& dir : moduli) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(dir, ec))
+        throw UsageError{"la cartella dei moduli " + inQuotes(dir) + " non esiste",
+                         "controlla il percorso dato con --moduli"};
+    }
+    opt.moduleDirs = moduli;
+    opt.stdlibDirs = stdlibDirs(argv0);
+    return opt;
+  }
+
+  static int parseYear(const std::string& text) {
+    bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+    int year = digits ? std::stoi(text) : 0;
+    if (year < 2000 || year > 2100)
+      throw UsageError{"anno non valido " + inQuotes(text) + " per --anno", "scrivi l'anno con quattro cifre, per esempio --anno 2024"};
+    return year;
+  }
+};
+
 // The options of `misura spiega`.
 struct SpiegaArgs {
   ValueOption dati, persona, formato, uscita;
@@ -315,7 +358,9 @@ int run(int argc, char** argv) {
   std::string irFile;
   irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
 
+  CompileArgs compileArgs;
   for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd}) {
+    compileArgs.add(sub);
     sub->group("Comandi");
     // The inherited help flag is created before the group default applies.
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
@@ -365,14 +410,19 @@ int run(int argc, char** argv) {
     return file;
   };
 
-  if (chosen == verifica) return cmdVerifica(fileOf(verificaFile));
-  if (chosen == provaCmd) return cmdProva(fileOf(provaFile));
-  if (chosen == astCmd) return cmdAst(fileOf(astFile));
-  if (chosen == irCmd) return cmdIr(fileOf(irFile));
-  if (chosen == spiega) return cmdSpiega(spiegaArgs.options(fileOf(spiegaFile)));
+  if (chosen == verifica) return cmdVerifica(fileOf(verificaFile), compileArgs.options(argv[0]));
+  if (chosen == provaCmd) return cmdProva(fileOf(provaFile), compileArgs.options(argv[0]));
+  if (chosen == astCmd) return cmdAst(fileOf(astFile), compileArgs.options(argv[0]));
+  if (chosen == irCmd) return cmdIr(fileOf(irFile), compileArgs.options(argv[0]));
+  if (chosen == spiega) {
+    SpiegaOptions opt = spiegaArgs.options(fileOf(spiegaFile));
+    opt.compile = compileArgs.options(argv[0]);
+    return cmdSpiega(opt);
+  }
 
   ValutaOptions opt;
   opt.file = fileOf(valutaFile);
+  opt.compile = compileArgs.options(argv[0]);
   std::optional<std::string> dir = dati.get("--dati");
   if (!dir)
     throw UsageError{"manca l'opzione --dati: la cartella dei file dei dati",

@@ -8,9 +8,9 @@
 
 namespace misura::cli {
 
-int cmdProva(const std::string& file) {
+int cmdProva(const std::string& file, const CompileOptions& options) {
   Compilation c;
-  if (auto failed = compile(file, c, Stage::Lower)) return *failed;
+  if (auto failed = compile(file, c, Stage::Lower, options)) return *failed;
   if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
   if (c.module->prove.empty()) {
     std::cout << "nessuna prova nel regolamento\n";

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "compiler/driver/driver.h"
+
 namespace misura::cli {
 
 // Runs the worked cases (`prova`) of the regolamento `file`: one line per
@@ -10,6 +12,6 @@ namespace misura::cli {
 // the errors that explain a failure on stderr, then a summary. Exit 0 if
 // every prova passes (or there is none), 1 if one fails or the regolamento
 // has errors.
-int cmdProva(const std::string& file);
+int cmdProva(const std::string& file, const CompileOptions& options);
 
 }  // namespace misura::cli

@@ -68,7 +68,7 @@ int deliver(const SpiegaOptions& opt, const std::string& text, const eval::Perso
 
 int cmdSpiega(const SpiegaOptions& opt) {
   Compilation c;
-  if (std::optional<int> failed = compile(opt.file, c, Stage::Lower)) {
+  if (std::optional<int> failed = compile(opt.file, c, Stage::Lower, opt.compile)) {
     std::cerr << "nessuna spiegazione prodotta\n";
     return *failed;
   }

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "compiler/driver/driver.h"
+
 namespace misura::cli {
 
 struct SpiegaOptions {
@@ -12,6 +14,7 @@ struct SpiegaOptions {
   std::string matricola;
   bool json = false;  // --formato json (else testo)
   std::optional<std::string> output;
+  CompileOptions compile;  // --anno, --moduli
 };
 
 // The derivation of one person's result (runtime/report/explain.h) on stdout

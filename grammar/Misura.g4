@@ -9,7 +9,17 @@
 //    which the parser reports as a syntax error with its location.
 grammar Misura;
 
-programma : dichiarazione* EOF ;
+// A module file starts with its header (`modulo a.b "titolo"`); a
+// regolamento has none. See docs/linguaggio.md, § 13.
+programma : intestazioneModulo? dichiarazione* EOF ;
+
+intestazioneModulo : 'modulo' nomeModulo TESTO vigenza? ;
+
+// `legge.dl_13_2023`: the file legge/dl_13_2023.misura on the search path.
+nomeModulo : nome ('.' nome)* ;
+
+// The period in which a module (or any block that carries it) is in force.
+vigenza : 'vigente' 'dal' DATA ('al' DATA)? ;
 
 dichiarazione
   : 'ente' TESTO                                                   # DichEnte
@@ -23,6 +33,7 @@ dichiarazione
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
   | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
+  | 'usa' nomeModulo                                               # DichUsa
   ;
 
 opzioneFile
@@ -201,8 +212,8 @@ nome
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
   | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
   | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'scaglioni'
-  | 'nel' | 'negli' | 'anni' | 'fasi'
+  | 'scaglioni' | 'nel' | 'negli' | 'anni' | 'fasi'
+  | 'usa' | 'modulo' | 'vigente'
   ;
 
 SEP : ',' | ';' ;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "compiler/support/date.h"
+#include "compiler/support/period.h"
 #include "compiler/support/rational.h"
 #include "compiler/support/source.h"
 
@@ -379,10 +380,59 @@ struct YearDecl {
   Span span;
 };
 
+// ---- modules (docs/linguaggio.md, § 13) -----------------------------------
+
+// `vigente dal 13/01/2024 al 31/12/2025`: usable by any block that needs it.
+struct Validity {
+  misura::Period period;
+  Span span;
+};
+
+// `usa legge.dl_13_2023`
+struct Use {
+  std::string module;  // the dotted name, without spaces: "legge.dl_13_2023"
+  Span nameSpan;
+  Span span;
+};
+
+// `modulo legge.dl_13_2023 "titolo" vigente dal 01/01/2023`: the first line
+// of a module file.
+struct ModuleHeader {
+  std::string name;  // dotted, as written
+  Span nameSpan;
+  Text title;
+  std::optional<Validity> validity;  // absent: always in force
+  Span span;
+};
+
+// One source file of the program: files[0] is the regolamento, the others
+// the modules loaded by `usa` (compiler/driver/load.h), in load order.
+// A declaration belongs to the file its span points into (Program::sourceFile).
+struct SourceFile {
+  FileId file = kNoFile;
+  std::optional<ModuleHeader> header;  // present in (and required of) modules
+  std::vector<Use> uses;
+  // Whether its declarations are in the program: false for a module not in
+  // force in the evaluation year (they were parsed, not built).
+  bool applied = true;
+  // The names of the indicators, profiles, objectives, tables and funds of a
+  // file not applied: only for the hint of a name "non dichiarato".
+  std::vector<std::string> namesNotApplied;
+  Span usedAt;  // the first `usa` that loaded it; invalid for the regolamento
+};
+
 // Singletons (ente, anno, personale) are kept as lists so that sema can
 // report a repeated or a missing one with its location.
+//
+// A program is the regolamento plus every module applied: the declaration
+// lists hold the declarations of all of them (in load order), so sema sees
+// one program; `files` says which file each came from.
 struct Program {
-  FileId file = kNoFile;
+  FileId file = kNoFile;  // the regolamento
+  std::vector<SourceFile> files;
+  // The evaluation year given on the command line (--anno), set by the
+  // driver; it takes the place of `anno` for the evaluation.
+  std::optional<int> yearOverride;
   std::vector<Text> ente;
   std::vector<YearDecl> anno;
   std::vector<Dataset> datasets;  // the staff list is the one with isStaff
@@ -393,6 +443,13 @@ struct Program {
   std::vector<Fund> funds;
   std::vector<Prova> prove;
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
+
+  // The source file `f`, or null if the file is not part of the program.
+  const SourceFile* sourceFile(FileId f) const {
+    for (const SourceFile& u : files)
+      if (u.file == f) return &u;
+    return nullptr;
+  }
 };
 
 }  // namespace misura::ast

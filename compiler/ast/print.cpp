@@ -234,6 +234,8 @@ class Printer {
     --indent_;
     line("}");
   }
+  template <typename Block>
+  void moduleLines(const SourceFile& f, Block& block);
   void dataset(const Dataset& d);
   void indicator(const Indicator& i);
   void profile(const Profile& p);
@@ -272,16 +274,37 @@ std::string Printer::program(const Program& p) {
     printOne();
     blocks.push_back(out_);
   };
-  for (const Text& e : p.ente) block([&] { line("ente " + text(e)); });
-  for (const YearDecl& y : p.anno) block([&] { line(fmt::format("anno {}", y.year)); });
-  for (const Dataset& d : p.datasets) block([&] { dataset(d); });
-  for (const Indicator& i : p.indicators) block([&] { indicator(i); });
-  for (const Profile& pr : p.profiles) block([&] { profile(pr); });
-  for (const Objective& o : p.objectives) block([&] { objective(o); });
-  for (const Catalogue& c : p.catalogues) block([&] { catalogue(c); });
-  for (const Fund& f : p.funds) block([&] { fund(f); });
-  for (const Prova& pr : p.prove) block([&] { out_ += print(pr); });
+  // Only the regolamento's own declarations: the modules' are in their files.
+  auto own = [&](const auto& list, auto&& printOne) {
+    for (const auto& d : list)
+      if (p.files.empty() || d.span.file == p.file) block([&] { printOne(d); });
+  };
+  if (!p.files.empty()) moduleLines(p.files.front(), block);
+  own(p.ente, [&](const Text& e) { line("ente " + text(e)); });
+  own(p.anno, [&](const YearDecl& y) { line(fmt::format("anno {}", y.year)); });
+  own(p.datasets, [&](const Dataset& d) { dataset(d); });
+  own(p.indicators, [&](const Indicator& i) { indicator(i); });
+  own(p.profiles, [&](const Profile& pr) { profile(pr); });
+  own(p.objectives, [&](const Objective& o) { objective(o); });
+  own(p.catalogues, [&](const Catalogue& c) { catalogue(c); });
+  own(p.funds, [&](const Fund& f) { fund(f); });
+  own(p.prove, [&](const Prova& pr) { out_ += print(pr); });
   return join(blocks, [](const std::string& s) { return s; }, "\n");
+}
+
+// The module header, if any, and the `usa` lines of `f`, one block each.
+template <typename Block>
+void Printer::moduleLines(const SourceFile& f, Block& block) {
+  if (f.header)
+    block([&] {
+      std::string h = "modulo " + f.header->name + " " + text(f.header->title);
+      if (f.header->validity) h += " vigente " + f.header->validity->period.describe();
+      line(h);
+    });
+  if (!f.uses.empty())
+    block([&] {
+      for (const Use& u : f.uses) line("usa " + u.module);
+    });
 }
 
 void Printer::dataset(const Dataset& d) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/ast/ast.h"
 #include "compiler/ir/ir.h"
@@ -20,8 +21,21 @@ struct Compilation {
   std::optional<ir::Module> module;
 };
 
+// What the command line adds to the regolamento (docs/linguaggio.md, § 13).
+struct CompileOptions {
+  std::vector<std::string> moduleDirs;  // --moduli, searched first, in order
+  std::vector<std::string> stdlibDirs;  // the standard library, searched last (modules::stdlibDirs)
+  std::optional<int> year;              // --anno: the evaluation year, instead of `anno`
+};
+
 // Reads `path` (E0001 if it cannot be read, E0002 if it is not UTF-8) and
-// runs the pipeline up to `upTo`. Returns true when no error was reported.
-bool compileFile(const std::string& path, Compilation& out, Stage upTo = Stage::Lower);
+// the modules it uses, then runs the pipeline up to `upTo`. Returns true
+// when no error was reported.
+//
+// The syntax stage yields one ast::Program holding the regolamento and the
+// modules in force in the evaluation year (Program::units says which file
+// each declaration comes from); sema and lowering see only that program.
+bool compileFile(const std::string& path, Compilation& out, Stage upTo = Stage::Lower,
+                 const CompileOptions& options = {});
 
 }  // namespace misura

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "compiler/support/date.h"
+#include "compiler/support/period.h"
 #include "compiler/support/rational.h"
 #include "compiler/support/source.h"
 
@@ -355,10 +356,20 @@ struct Prova {
   Span span, dataSpan, personSpan;
 };
 
+// A module the regolamento uses (`usa`, docs/linguaggio.md § 13), with the
+// version that was read: every output records them.
+struct ModuleVersion {
+  std::string name;   // "legge.dl_13_2023"
+  std::string title;
+  std::optional<misura::Period> validity;  // `vigente dal ... al ...`; none: always in force
+  bool applied = true;  // false: not in force in `anno`, its declarations were left out
+};
+
 struct Module {
   std::string sourcePath;
   std::string ente;
-  int anno = 0;
+  int anno = 0;  // the evaluation year (--anno, or the regolamento's `anno`)
+  std::vector<ModuleVersion> modules;  // in load order; empty without `usa`
   std::vector<Dataset> datasets;  // [kStaff] is the staff list
   uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
   uint32_t staffProfileField = 0;  // the `profilo` field
@@ -373,6 +384,11 @@ struct Module {
   std::vector<Prova> prove;
   std::vector<Fund> funds;
 };
+
+// "legge.dl_13_2023 «Tempi di pagamento», vigente dal 01/01/2023" (and
+// "sempre vigente", ", non applicato: non vigente nel 2022"): how every
+// output names a module version.
+std::string describe(const ModuleVersion& v, int anno);
 
 // Human-readable dump of the whole plan (`misura ir FILE`).
 std::string print(const Module& m);

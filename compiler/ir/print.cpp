@@ -213,8 +213,16 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
 
 }  // namespace
 
+std::string describe(const ModuleVersion& v, int anno) {
+  std::string out = fmt::format("{} «{}», {}", v.name, v.title,
+                                v.validity ? "vigente " + v.validity->describe() : std::string("sempre vigente"));
+  if (!v.applied) out += fmt::format(", non applicato: non vigente nel {}", anno);
+  return out;
+}
+
 std::string print(const Module& m) {
   std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
+  for (const ModuleVersion& v : m.modules) out += "usa " + describe(v, m.anno) + "\n";
   for (const Dataset& d : m.datasets) printDataset(out, d);
   if (m.serviceFields)
     out += fmt::format("servizio dal campo {} al campo {}\n", m.serviceFields->first, m.serviceFields->second);

@@ -213,6 +213,18 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   return out;
 }
 
+// The modules of the program (every file but the regolamento), applied or not.
+std::vector<ir::ModuleVersion> lowerModules(const ast::Program& p) {
+  std::vector<ir::ModuleVersion> out;
+  for (const ast::SourceFile& f : p.files) {
+    if (!f.header) continue;
+    ir::ModuleVersion v{f.header->name, f.header->title.value, std::nullopt, f.applied};
+    if (f.header->validity) v.validity = f.header->validity->period;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 }  // namespace
 
 ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
@@ -220,6 +232,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   m.sourcePath = sourcePath;
   m.ente = c.ente;
   m.anno = c.anno;
+  m.modules = lowerModules(*c.program);
   for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(d));
   m.staffKeyField = c.staffKeyField;
   m.staffProfileField = c.staffProfileField;

@@ -1,4 +1,6 @@
 // Entry point of semantic analysis and the checks on the program's header.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/sema/checker.h"
@@ -34,16 +36,49 @@ std::optional<Checked> Checker::run() {
 }
 
 void Checker::duplicate(const char* what, const ast::Ident& again, Span first) {
+  if (first.valid() && first.file != again.span.file) return duplicateAcrossFiles(what, again, first);
   Diagnostic d{"E0205", Severity::Errore, again.span,
                fmt::format("{} «{}» dichiarato due volte", what, again.name), {}, {}, {}};
   d.labels.push_back(Label{first, "prima dichiarazione"});
   diags_.report(std::move(d));
 }
 
+void Checker::duplicateAcrossFiles(const char* what, const ast::Ident& again, Span first) {
+  Diagnostic d{"E0805", Severity::Errore, again.span,
+               fmt::format("{} «{}» dichiarato due volte: {} e {}", what, again.name, origin(first.file),
+                           origin(again.span.file)),
+               {Label{first, "prima dichiarazione"}},
+               "un nome si dichiara una volta sola, nel regolamento e nei moduli che usa insieme: rinomina una delle "
+               "due dichiarazioni o togli l'`usa` del modulo che non serve",
+               {}};
+  for (FileId f : {first.file, again.span.file})
+    if (const ast::SourceFile* s = program_.sourceFile(f); s && s->header)
+      d.labels.push_back(Label{s->usedAt, fmt::format("il modulo «{}» è usato qui", s->header->name)});
+  diags_.report(std::move(d));
+}
+
+std::string Checker::origin(FileId file) const {
+  const ast::SourceFile* s = program_.sourceFile(file);
+  if (!s || !s->header) return "nel regolamento";
+  return fmt::format("nel modulo «{}»", s->header->name);
+}
+
 void Checker::undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index) {
   std::vector<std::string> names;
   for (const auto& [n, i] : index) names.push_back(n);
-  diags_.error("E0206", name.span, fmt::format("{} «{}» non dichiarato", what, name.name), didYouMean(name.name, names));
+  std::string hint = notApplied(name.name);
+  if (hint.empty()) hint = didYouMean(name.name, names);
+  diags_.error("E0206", name.span, fmt::format("{} «{}» non dichiarato", what, name.name), hint);
+}
+
+std::string Checker::notApplied(const std::string& name) const {
+  for (const ast::SourceFile& f : program_.files) {
+    const auto& names = f.namesNotApplied;
+    if (f.header && std::find(names.begin(), names.end(), name) != names.end())
+      return fmt::format("«{}» è dichiarato nel modulo «{}», che non è in vigore nel {}", name, f.header->name,
+                         out_.anno);
+  }
+  return {};
 }
 
 void Checker::checkHeader() {
@@ -66,6 +101,7 @@ void Checker::checkHeader() {
                    "l'anno va scritto con quattro cifre, per esempio: anno 2024");
     out_.anno = y.year;
   }
+  if (program_.yearOverride) out_.anno = *program_.yearOverride;  // --anno
 }
 
 bool Checker::hasObjectivesComponent(uint32_t profile) const {

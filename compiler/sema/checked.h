@@ -123,7 +123,7 @@ struct ProvaInfo {
 struct Checked {
   const ast::Program* program = nullptr;
   std::string ente;
-  int anno = 0;
+  int anno = 0;  // the evaluation year: --anno if given, else the regolamento's `anno`
   std::vector<Type> types;            // by NodeId
   std::vector<Resolution> resolved;   // by NodeId
   std::vector<DatasetInfo> datasets;  // [0] is the staff list

@@ -51,6 +51,12 @@ class Checker {
     return index;
   }
   void duplicate(const char* what, const ast::Ident& again, Span first);
+  // E0805: the same name in two files (the regolamento and a module, or two modules).
+  void duplicateAcrossFiles(const char* what, const ast::Ident& again, Span first);
+  // "nel regolamento", "nel modulo «legge.x»".
+  std::string origin(FileId file) const;
+  // The hint for a name declared only by a module not in force, or empty.
+  std::string notApplied(const std::string& name) const;
   // E0206 "<what> «x» non dichiarato", with the closest name of `index`.
   void undeclared(const char* what, const ast::Ident& name, const std::map<std::string, uint32_t>& index);
   // check_data.cpp

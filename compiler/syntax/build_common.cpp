@@ -6,12 +6,16 @@
 
 namespace misura::syntax {
 
-ast::Program Builder::program(P::ProgrammaContext* ctx) {
-  ast::Program p;
-  p.file = map_.file();
-  for (P::DichiarazioneContext* d : ctx->dichiarazione()) declaration(p, d);
-  p.nodeCount = nextId_;
-  return p;
+void Builder::program(ast::Program& into, P::ProgrammaContext* ctx, const KeepDeclarations& keep) {
+  ast::SourceFile u = sourceFile(ctx);
+  u.applied = !keep || keep(u);
+  if (into.files.empty()) into.file = map_.file();
+  for (P::DichiarazioneContext* d : ctx->dichiarazione()) {
+    if (u.applied) declaration(into, d);
+    else if (P::NomeContext* name = declaredName(d)) u.namesNotApplied.push_back(ident(name).name);
+  }
+  into.files.push_back(std::move(u));
+  into.nodeCount = nextId_;
 }
 
 ast::Ident Builder::ident(P::NomeContext* ctx) const {

@@ -1,4 +1,4 @@
-// Builder: ente, anno, the staff list and data sets, indicators.
+// Builder: ente, anno (`usa` is in build_module.cpp), the staff list and data sets, indicators.
 #include <fmt/format.h>
 
 #include "compiler/syntax/builder.h"
@@ -8,6 +8,7 @@ namespace misura::syntax {
 
 void Builder::declaration(ast::Program& p, P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichEnteContext*>(ctx)) p.ente.push_back(text(c->TESTO()));
+  else if (dynamic_cast<P::DichUsaContext*>(ctx)) return;  // in the ast::SourceFile (build_module.cpp)
   else if (auto* c = dynamic_cast<P::DichAnnoContext*>(ctx)) year(p, c);
   else if (auto* c = dynamic_cast<P::DichPersonaleContext*>(ctx)) p.datasets.push_back(staffList(c));
   else if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) p.datasets.push_back(dataset(c));

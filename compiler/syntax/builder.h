@@ -6,7 +6,7 @@
 //
 // One method per grammar rule, grouped by area: build_common.cpp (names,
 // texts, numbers, types, rounding), build_decl.cpp (ente, anno, data sets,
-// indicators), build_profile.cpp, build_objective.cpp, build_catalogue.cpp,
+// indicators), build_module.cpp (module header, `usa`, `vigente`), build_profile.cpp, build_objective.cpp, build_catalogue.cpp,
 // build_prova.cpp, build_expr.cpp.
 #pragma once
 
@@ -15,6 +15,7 @@
 
 #include "MisuraParser.h"
 #include "compiler/ast/ast.h"
+#include "compiler/syntax/parse.h"
 #include "compiler/syntax/sink.h"
 #include "compiler/syntax/source_map.h"
 
@@ -24,9 +25,13 @@ using P = gen::MisuraParser;
 
 class Builder {
  public:
-  Builder(const SourceMap& map, SyntaxSink& sink) : map_(map), sink_(sink) {}
+  // Expression ids continue from `firstId` (the program's nodeCount).
+  Builder(const SourceMap& map, SyntaxSink& sink, ast::NodeId firstId = 0)
+      : map_(map), sink_(sink), nextId_(firstId) {}
 
-  ast::Program program(P::ProgrammaContext* ctx);
+  // Appends the file to `into`: its unit, and its declarations if `keep`
+  // (when given) accepts the unit. See parse.h, parseInto.
+  void program(ast::Program& into, P::ProgrammaContext* ctx, const KeepDeclarations& keep);
 
  private:
   // build_common.cpp
@@ -44,6 +49,14 @@ class Builder {
   ast::TypeName typeName(P::TipoContext* ctx) const;
   ast::Rounding rounding(P::ArrotondamentoContext* ctx);
   void repeated(Span again, Span first, std::string message);
+
+  // build_module.cpp
+  ast::SourceFile sourceFile(P::ProgrammaContext* ctx);
+  ast::ModuleHeader moduleHeader(P::IntestazioneModuloContext* ctx);
+  ast::Use use(P::DichUsaContext* ctx);
+  std::string moduleName(P::NomeModuloContext* ctx) const;
+  std::optional<ast::Validity> validity(P::VigenzaContext* ctx);
+  static P::NomeContext* declaredName(P::DichiarazioneContext* ctx);
 
   // build_decl.cpp
   void declaration(ast::Program& p, P::DichiarazioneContext* ctx);

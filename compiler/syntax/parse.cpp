@@ -25,7 +25,12 @@ class DecodedInputStream : public antlr4::ANTLRInputStream {
   }
 };
 
-std::optional<ast::Program> parseTokens(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink) {
+struct Target {
+  ast::Program& program;
+  const KeepDeclarations& keep;
+};
+
+void parseTokens(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink, const Target& target) {
   reportInvalidBytes(map, sink);
   DecodedInputStream input(map.decoded().chars, sources.path(map.file()));
   gen::MisuraLexer lexer(&input);
@@ -42,11 +47,9 @@ std::optional<ast::Program> parseTokens(const SourceManager& sources, const Sour
   parser.addErrorListener(&listener);
   parser.setErrorHandler(std::make_shared<ItalianErrorStrategy>(map, sink, names));
   P::ProgrammaContext* tree = parser.programma();
-  if (sink.any()) return std::nullopt;  // the tree has holes: do not build
+  if (sink.any()) return;  // the tree has holes: do not build
 
-  ast::Program program = Builder(map, sink).program(tree);
-  if (sink.any()) return std::nullopt;
-  return program;
+  Builder(map, sink, target.program.nodeCount).program(target.program, tree, target.keep);
 }
 
 void internalError(SyntaxSink& sink, Span span, std::string_view what) {
@@ -55,10 +58,10 @@ void internalError(SyntaxSink& sink, Span span, std::string_view what) {
 }
 
 // Runs parseTokens and reports whatever it throws.
-std::optional<ast::Program> guarded(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink) {
+void guarded(const SourceManager& sources, const SourceMap& map, SyntaxSink& sink, const Target& target) {
   Span start{map.file(), 0, 0};
   try {
-    return parseTokens(sources, map, sink);
+    parseTokens(sources, map, sink, target);
   } catch (const NestingTooDeep& e) {
     sink.error(code::kTooDeep, map.spanOfChars(e.startChar, std::max(e.startChar, e.stopChar + 1)),
                fmt::format("espressione annidata troppo in profondità (oltre {} livelli)", kMaxExprDepth),
@@ -76,19 +79,18 @@ std::optional<ast::Program> guarded(const SourceManager& sources, const SourceMa
   } catch (...) {
     internalError(sink, start, "eccezione sconosciuta");
   }
-  return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<ast::Program> parse(const SourceManager& sources, FileId file, Diagnostics& diags) {
+bool parseInto(const SourceManager& sources, FileId file, Diagnostics& diags, ast::Program& into,
+               const KeepDeclarations& keep) {
   SyntaxSink sink(diags);
-  std::optional<ast::Program> result;
   try {
     const std::string& text = sources.text(file);
     DecodedText decoded = decodeUtf8(text);
     SourceMap map(file, text, decoded);
-    result = guarded(sources, map, sink);
+    guarded(sources, map, sink, Target{into, keep});
   } catch (...) {
     try {
       internalError(sink, Span{file, 0, 0}, "memoria esaurita o file non valido");
@@ -97,8 +99,13 @@ std::optional<ast::Program> parse(const SourceManager& sources, FileId file, Dia
   }
   bool failed = sink.any();
   sink.finish();
-  if (failed) return std::nullopt;
-  return result;
+  return !failed;
+}
+
+std::optional<ast::Program> parse(const SourceManager& sources, FileId file, Diagnostics& diags) {
+  ast::Program program;
+  if (!parseInto(sources, file, diags, program)) return std::nullopt;
+  return program;
 }
 
 }  // namespace misura::syntax

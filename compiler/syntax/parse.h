@@ -6,6 +6,7 @@
 // of 50 errors after which a final note says the list was cut short.
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include "compiler/ast/ast.h"
@@ -18,6 +19,19 @@ namespace misura::syntax {
 // (the driver stops after a stage with errors); otherwise the AST, with
 // every expression numbered 0..nodeCount-1. Never throws.
 std::optional<ast::Program> parse(const SourceManager& sources, FileId file, Diagnostics& diags);
+
+// Decides, from a file's header and `usa` lines (an ast::SourceFile), whether its
+// declarations go into the program (the driver: is the module in force?).
+using KeepDeclarations = std::function<bool(const ast::SourceFile&)>;
+
+// Parses `file` and appends it to `into` (a program of several files, see
+// compiler/driver/load.h): one ast::SourceFile, then — if `keep` is empty or
+// accepts it — its declarations, with expression ids continuing from
+// into.nodeCount. The first file appended is the regolamento (into.file).
+// Returns false if any error was reported; `into` may then hold part of
+// the file. Never throws.
+bool parseInto(const SourceManager& sources, FileId file, Diagnostics& diags, ast::Program& into,
+               const KeepDeclarations& keep = {});
 
 // Deepest nesting of expressions accepted (parentheses, operators, calls);
 // deeper ones are reported as E0105.

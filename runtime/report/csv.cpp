@@ -24,7 +24,10 @@ std::string cell(const std::string& text) {
 }  // namespace
 
 std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
-  std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio\n";
+  // With `usa`, a last column records the modules applied (the same in every row).
+  std::string modules = module.modules.empty() ? std::string() : ";" + cell(detail::modulesCell(module));
+  std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio" +
+                    std::string(module.modules.empty() ? "" : ";moduli") + "\n";
   for (const eval::PersonResult& p : evaluation.persons) {
     const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
     std::string totale, fascia, premio;
@@ -34,7 +37,7 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
       if (p.premio) premio = detail::euroText(*p.premio, /*thousands=*/false);
     }
     out += cell(p.matricola) + ';' + cell(p.nominativo) + ';' + cell(profile.name) + ';' +
-           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + '\n';
+           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + modules + '\n';
   }
   return out;
 }

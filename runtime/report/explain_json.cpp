@@ -268,6 +268,7 @@ std::string explainJson(const ir::Module& module, const eval::Evaluation& evalua
   doc["ente"] = module.ente;
   doc["anno"] = module.anno;
   doc["regolamento"] = module.sourcePath;
+  detail::putModules(doc, module);
   personJson(s, doc);
   if (person.status != eval::PersonStatus::NonValutato) {
     Json comps = Json::array();

@@ -44,6 +44,8 @@ void header(Text& t, const Subject& s) {
   t.line(0, fmt::format("{} — anno {}", s.module.ente, s.module.anno));
   t.line(0, "Spiegazione della valutazione individuale");
   t.line(0, "Regolamento: " + s.module.sourcePath);
+  std::string modules = detail::modulesText(s.module);
+  if (!modules.empty()) t.block(0, modules.substr(0, modules.size() - 1));  // without the final newline
   t.blank();
   std::string row;
   if (s.module.staffKeyField < p.staffCells.size()) row = location(s.sources, p.staffCells[s.module.staffKeyField]);

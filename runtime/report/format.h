@@ -46,6 +46,14 @@ std::string exactText(const Rational& q);
 // "31/12/2020", "sì", "12 giorni", "non rilevato".
 std::string valueText(const ir::Value& value, ir::Type type);
 
+// The modules used (modules.cpp): "Moduli usati:" and one line per module,
+// applied or not; empty without `usa`.
+std::string modulesText(const ir::Module& m);
+
+// The CSV column `moduli`: the applied modules with their period,
+// "a.b vigente dal 01/01/2024, c.d sempre vigente".
+std::string modulesCell(const ir::Module& m);
+
 // "dati/rilevazioni.csv:3:12", or "" for an invalid span.
 std::string location(const SourceManager& sources, Span span);
 

@@ -208,6 +208,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
   doc["ente"] = module.ente;
   doc["anno"] = module.anno;
   doc["regolamento"] = module.sourcePath;
+  detail::putModules(doc, module);
   Json persons = Json::array();
   Rational premiSum;
   std::size_t valutate = 0, nonValutate = 0, inErrore = 0;

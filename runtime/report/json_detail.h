@@ -48,4 +48,8 @@ Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, co
 // scale, points and the rating's cell.
 Json behaviourJson(const ir::Catalogue& catalogue, const eval::BehaviourOutcome& b, const SourceManager& sources);
 
+// "moduli": [{nome, titolo, vigente_dal, vigente_al, applicato}], only when
+// the regolamento uses modules (modules.cpp).
+void putModules(Json& doc, const ir::Module& m);
+
 }  // namespace misura::report::detail

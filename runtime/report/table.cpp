@@ -170,6 +170,7 @@ std::string table(const ir::Module& module, const eval::Evaluation& evaluation) 
   if (inErrore) out += " (escluse le persone in errore)";
   out += "\n";
   for (const eval::FundOutcome& f : evaluation.funds) out += fundLine(module, f);
+  if (!module.modules.empty()) out += "\n" + detail::modulesText(module);
   return out;
 }
 

@@ -20,7 +20,9 @@
 // With --aggiorna or the environment variable MISURA_AGGIORNA=1 the expected
 // file is rewritten from the actual output instead (review with git diff).
 // Occurrences of the folder of the misura binary in the output are replaced
-// by "<misura>" so that expected files do not depend on the build folder.
+// by "<misura>", and those of the source stdlib/ folder (where the misura of
+// the build tree finds the standard library) by "<stdlib>", so that expected
+// files do not depend on the build or source folder.
 //
 // Exit code: 0 pass (or updated), 1 mismatch, 2 the runner could not run.
 #include <fcntl.h>
@@ -356,6 +358,10 @@ int realMain(int argc, char** argv) {
   if (!text) throw RunnerError{"impossibile leggere " + target.string()};
   std::vector<std::string> args = caseArguments(target, *text);
   Outcome o = run(binary, args, target.parent_path());
+#ifdef MISURA_SOURCE_STDLIB
+  replaceAll(o.out, MISURA_SOURCE_STDLIB "/", "<stdlib>/");
+  replaceAll(o.err, MISURA_SOURCE_STDLIB "/", "<stdlib>/");
+#endif
   replaceAll(o.out, binDir + "/", "<misura>/");
   replaceAll(o.err, binDir + "/", "<misura>/");
   std::string command = "misura";
