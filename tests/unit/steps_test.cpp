@@ -44,7 +44,7 @@ ir::Value runSteps(ir::StepTable t, ir::Value x) {
   ir::Chunk c;
   c.consts.push_back(std::move(x));
   c.steps.push_back(std::move(t));
-  c.code = {ir::Instr{ir::Op::PushConst, 0}, ir::Instr{ir::Op::Scaglioni, 0}, ir::Instr{ir::Op::Return}};
+  c.code = {ir::Instr{ir::Op::PushConst, 0, 0, {}}, ir::Instr{ir::Op::Scaglioni, 0, 0, {}}, ir::Instr{ir::Op::Return, 0, 0, {}}};
   interp::Result r = interp::run(c, interp::Context{});
   REQUIRE(std::holds_alternative<ir::Value>(r));
   return std::get<ir::Value>(r);
