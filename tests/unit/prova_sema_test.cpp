@@ -94,16 +94,7 @@ TEST_CASE("prova checks report their stable codes", "[sema][prova]") {
        "  attendi premio = 1.247,35 euro\n  attendi componente obiettivi = 92 punti\n  attendi esito OB1 = 92%\n",
        "  attendi errore E0602\n  attendi errore E0505\n", nullptr},
   };
-  for (const testing::EditRow& r : rows) {
-    SECTION(r.what) {
-      auto codes = testing::errorCodes(testing::edited(kRules, r.from, r.to));
-      std::string all;
-      for (const auto& c : codes) all += c + " ";
-      INFO("diagnostics: " << all);
-      if (r.code) CHECK(std::find(codes.begin(), codes.end(), std::string(r.code)) != codes.end());
-      else CHECK(codes.empty());
-    }
-  }
+  testing::checkEditRows(kRules, rows);
 }
 
 TEST_CASE("a prova without any attendi is an error", "[sema][prova]") {

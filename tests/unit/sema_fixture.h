@@ -2,6 +2,7 @@
 // and sema, collect the error codes; edit a valid regolamento in one place.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,21 @@ inline std::string edited(const std::string& base, const char* from, const char*
   REQUIRE(at != std::string::npos);
   s.replace(at, std::string(from).size(), to);
   return s;
+}
+
+// Each row as a Catch2 section on `base` edited by the row: the row's code
+// must be among the errors (or, with no code, there must be no error).
+inline void checkEditRows(const std::string& base, const std::vector<EditRow>& rows) {
+  for (const EditRow& r : rows) {
+    SECTION(r.what) {
+      std::vector<std::string> codes = errorCodes(edited(base, r.from, r.to));
+      std::string all;
+      for (const std::string& c : codes) all += c + " ";
+      INFO("diagnostics: " << all);
+      if (r.code) CHECK(std::find(codes.begin(), codes.end(), std::string(r.code)) != codes.end());
+      else CHECK(codes.empty());
+    }
+  }
 }
 
 }  // namespace misura::testing

@@ -35,10 +35,6 @@ obiettivo OB2 "Due" { assegnato a tutti  peso 40  misura gradini() su rilevazion
 
 std::string edit(const char* from, const char* to) { return testing::edited(kBase, from, to); }
 
-bool has(const std::vector<std::string>& codes, const char* code) {
-  return std::find(codes.begin(), codes.end(), std::string(code)) != codes.end();
-}
-
 // A chunk that runs the step table `t` on the constant x.
 ir::Value runSteps(ir::StepTable t, ir::Value x) {
   ir::Chunk c;
@@ -83,16 +79,7 @@ TEST_CASE("scaglioni tables are checked", "[scaglioni]") {
       {"fino a increasing is valid", "da 90% -> 100%  da 70% -> 50%", "fino a 70% -> 100%  fino a 90% -> 50%", nullptr},
       {"scaglioni inside an expression", "= scaglioni v {", "= minimo(100%, v) * 0 + scaglioni v {", nullptr},
   };
-  for (const testing::EditRow& r : rows) {
-    SECTION(r.what) {
-      auto codes = testing::errorCodes(edit(r.from, r.to));
-      std::string all;
-      for (const auto& c : codes) all += c + " ";
-      INFO("diagnostics: " << all);
-      if (r.code) CHECK(has(codes, r.code));
-      else CHECK(codes.empty());
-    }
-  }
+  testing::checkEditRows(kBase, rows);
 }
 
 TEST_CASE("valutato nel takes an objective out of other years' weights", "[valutato]") {
@@ -105,16 +92,7 @@ TEST_CASE("valutato nel takes an objective out of other years' weights", "[valut
       {"repeated year", "peso 40", "peso 40  valutato negli anni 2024, 2024", "E0297"},
       {"two lines", "peso 40", "peso 40  valutato nel 2024  valutato nel 2024", "E0212"},
   };
-  for (const testing::EditRow& r : rows) {
-    SECTION(r.what) {
-      auto codes = testing::errorCodes(edit(r.from, r.to));
-      std::string all;
-      for (const auto& c : codes) all += c + " ";
-      INFO("diagnostics: " << all);
-      if (r.code) CHECK(has(codes, r.code));
-      else CHECK(codes.empty());
-    }
-  }
+  testing::checkEditRows(kBase, rows);
   SECTION("a year-limited objective with the rest at 100 is valid") {
     std::string text = edit("peso 60  misura", "peso 100  misura");
     text = testing::edited(text, "peso 40", "peso 40  valutato nel 2023");
@@ -173,13 +151,5 @@ TEST_CASE("fasi of an objective are checked", "[fasi]") {
       {"fase key without phases", "peso 60  misura gradini() su rilevazioni.valore", "peso 60  misura gradini() su fasi_dati.valore", "E0452"},
       {"unknown key column", "chiave (obiettivo, fase)", "chiave (obiettivo, fasi)", "E0208"},
   };
-  for (const testing::EditRow& r : rows) {
-    SECTION(r.what) {
-      auto codes = testing::errorCodes(testing::edited(base, r.from, r.to));
-      std::string all;
-      for (const auto& c : codes) all += c + " ";
-      INFO("diagnostics: " << all);
-      CHECK(has(codes, r.code));
-    }
-  }
+  testing::checkEditRows(base, rows);
 }
