@@ -50,12 +50,26 @@ size_t warningCount(const Diagnostics& diags) {
 
 // ---- commands ----------------------------------------------------------------
 
+// A note for each objective that `valutato nel` leaves out of the year.
+void printExcludedObjectives(const ir::Module& m) {
+  for (const ir::Objective& o : m.objectives) {
+    if (ir::evaluatedIn(o, m.anno)) continue;
+    std::string years;
+    for (size_t i = 0; i < o.years.size(); ++i)
+      years += (i == 0 ? "" : i + 1 == o.years.size() ? " e " : ", ") + std::to_string(o.years[i]);
+    std::cout << "nota: l'obiettivo " << o.code << " «" << o.title << "» non è valutato nel " << m.anno
+              << (o.years.size() == 1 ? " (è valutato nel " : " (è valutato negli anni ") << years
+              << "): non è assegnato e non conta nei pesi\n";
+  }
+}
+
 int cmdVerifica(const std::string& file) {
   Compilation c;
   if (auto failed = compile(file, c, Stage::Lower)) return *failed;
   std::cout << "nessun errore";
   if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
   std::cout << "\n";
+  if (c.module) printExcludedObjectives(*c.module);
   return kOk;
 }
 

@@ -14,7 +14,7 @@ programma : dichiarazione* EOF ;
 dichiarazione
   : 'ente' TESTO                                                   # DichEnte
   | 'anno' NUMERO                                                  # DichAnno
-  | 'personale' 'da' TESTO opzioneFile* '{' campo* '}'             # DichPersonale
+  | 'personale' 'da' TESTO opzioneFile* '{' voceStaff* '}'         # DichPersonale
   | 'dati' nome 'da' TESTO opzioneFile* chiave? '{' campo* '}'     # DichDati
   | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
         'su' parametro '=' espr                                    # DichIndicatore
@@ -34,6 +34,12 @@ chiave : 'chiave' '(' nome (SEP nome)* ')' ;
 
 campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
 
+// A line of the staff list: a field, or the two date fields of the service period.
+voceStaff
+  : campo                                                          # CampoStaff
+  | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
+  ;
+
 tipo
   : 'testo' | 'numero' | 'percentuale' | 'punti' | 'euro'
   | 'data' | 'giorni' | 'booleano'
@@ -48,6 +54,8 @@ voceProfilo
   | 'premio' '=' espr arrotondamento?                              # Premio
   | 'premio' 'da' 'fondo' nome                                     # PremioDaFondo
   | 'non' 'valutato' TESTO                                         # NonValutato
+  | 'non' 'valutato' 'se' espr TESTO                               # NonValutatoSe
+  | 'servizio' 'minimo' NUMERO 'giorni'                            # ServizioMinimo
   ;
 
 fonteComponente
@@ -85,12 +93,21 @@ modoRipartizione
 
 voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
-  | 'peso' NUMERO                                                  # Peso
-  | 'termine' DATA                                                 # Termine
-  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' nome '.' nome   # Misura
+  // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
+  // matching line in writing order wins, else the plain `peso N`.
+  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
+  | 'termine' (DATA | '=' espr)                                    # Termine
+  // `su rilevazioni.valore` (the row of this person/objective) or any
+  // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
+  | 'misura' nome '(' (espr (SEP espr)*)? ')' 'su' espr             # Misura
   | 'fonte' TESTO                                                  # Fonte
   | 'se' 'non' 'rilevato' ':'? esitoMancante                       # SeNonRilevato
+  | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
+  | 'fasi' '{' fase* '}'                                           # Fasi
   ;
+
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+fase : nome TESTO 'peso' NUMERO 'termine' DATA ;
 
 esitoMancante
   : 'neutralizzato'                                                # Neutralizzato
@@ -100,8 +117,16 @@ esitoMancante
 assegnazione
   : 'tutti'                                                        # ATutti
   | 'profilo' nome (SEP nome)*                                     # AProfili
-  | TESTO (SEP TESTO)*                                             # AMatricole
+  | matricola (SEP matricola)*                                     # AMatricole
   | 'personale' 'dove' espr                                        # ADove
+  ;
+
+// A matricola of `assegnato a`, with the part of the year it is assigned for.
+matricola : TESTO periodo? ;
+
+periodo
+  : 'fino' 'al' DATA                                               # FinoAl
+  | 'dal' DATA ('al' DATA)?                                        # DalAl
   ;
 
 // A worked case (`misura prova`): with the data of a folder, a person's
@@ -132,7 +157,7 @@ voceCatalogo
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
-  | nome ('.' nome)?                                               # Riferimento
+  | nome ('.' nome ('di' nome)?)?                                  # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
   | TESTO                                                          # LetteraleTesto
@@ -145,7 +170,20 @@ espr
   | espr 'e' espr                                                  # Congiunzione
   | espr 'o' espr                                                  # Disgiunzione
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
+  | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
   ;
+
+// A line of a step table: the first line met by the value gives the result.
+scaglione
+  : 'da' soglia '->' risultato                                     # ScaglioneDa
+  | 'fino' 'a' soglia '->' risultato                               # ScaglioneFinoA
+  | TESTO '->' risultato                                           # ScaglioneTesto
+  | 'altrimenti' '->' risultato                                    # ScaglioneAltrimenti
+  ;
+
+soglia : NUMERO unita? | DATA ;
+
+risultato : NUMERO unita? ;
 
 unita : '%' | 'punti' | 'punto' | 'euro' | 'giorni' | 'giorno' ;
 
@@ -161,7 +199,10 @@ nome
   | 'componente' | 'indicatore' | 'obiettivo' | 'ente' | 'anno'
   | 'prova' | 'persona' | 'attendi' | 'esito' | 'errore' | 'fascia'
   | 'arrotondato' | 'assegnato' | 'fondo' | 'importo' | 'quota' | 'ripartizione'
-  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'di'
+  | 'servizio' | 'dal' | 'al' | 'minimo' | 'fino'
+  | 'centesimo' | 'maggiorazione' | 'ai' | 'primi' | 'scaglioni'
+  | 'nel' | 'negli' | 'anni' | 'fasi'
   ;
 
 SEP : ',' | ';' ;

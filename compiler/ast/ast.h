@@ -56,10 +56,12 @@ struct TextLit {
 struct BoolLit {
   bool value = false;
 };
-// `valore`, `posizione`, `rilevazioni.valore`.
+// `valore`, `posizione`, `rilevazioni.valore`, `rilevazioni.completato di PIAO`
+// (the row of another objective of the same person).
 struct NameRef {
   Ident first;
   std::optional<Ident> member;
+  std::optional<Ident> of;  // `di CODICE`, only with a member
 };
 // `giorni_tra(a, b)`; an aggregate over a record table may end with a
 // selection: `conta(fatture dove importo > 1.000 euro)`.
@@ -81,11 +83,26 @@ struct Binary {
 struct If {
   ExprPtr cond, then, otherwise;
 };
+// One line of a step table: `da 90% -> 100%`, `fino a 10 giorni -> 100%`,
+// `"Ottimo" -> 100%`, `altrimenti -> 0%`.
+struct StepLine {
+  enum class Kind { Da, FinoA, Testo, Altrimenti };
+  Kind kind = Kind::Altrimenti;
+  ExprPtr threshold;  // a NumberLit, DateLit or TextLit; null for Altrimenti
+  ExprPtr result;     // a NumberLit
+  Span span;
+};
+// `scaglioni X { ... }`: the result of the first line X meets (sema checks
+// the shape of the table).
+struct Steps {
+  ExprPtr subject;
+  std::vector<StepLine> lines;
+};
 
 struct Expr {
   NodeId id = 0;
   Span span;
-  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If> node;
+  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If, Steps> node;
 };
 
 // ---- declarations -------------------------------------------------------
@@ -98,6 +115,13 @@ struct Field {
   bool optional = false;
 };
 
+// `servizio dal assunzione al cessazione`: the two date fields of the staff
+// list that give each person's period of service.
+struct ServicePeriod {
+  Ident from, to;
+  Span span;
+};
+
 // `personale da "personale.csv" { ... }` (isStaff) or
 // `dati rilevazioni da "rilevazioni.csv" chiave (matricola, obiettivo) { ... }`.
 struct Dataset {
@@ -108,6 +132,7 @@ struct Dataset {
   std::optional<Text> separator;
   std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
   std::vector<Field> fields;
+  std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks
   Span span;
 };
 
@@ -159,6 +184,19 @@ struct Band {
   Span span;
 };
 
+// `non valutato se cessato "cessato in corso d'anno"`
+struct Exclusion {
+  ExprPtr condition;
+  Text reason;
+  Span span;
+};
+
+// `servizio minimo 60 giorni`
+struct MinService {
+  Rational days;
+  Span span;
+};
+
 struct Profile {
   Ident name;
   std::optional<Text> title;
@@ -170,7 +208,16 @@ struct Profile {
   std::optional<Rounding> premioRounding;
   Span premioSpan;
   std::optional<Text> notEvaluated;  // `non valutato "motivo"`
+  std::vector<Exclusion> exclusions;  // `non valutato se COND "motivo"`, in writing order
+  std::optional<MinService> minService;  // `servizio minimo 60 giorni`
   std::optional<Ident> premioFund;   // `premio da fondo NOME`
+  Span span;
+};
+
+// The part of the year a matricola is assigned an objective for:
+// `fino al 01/05/2024` (no from), `dal 01/04/2024` (no to), `dal D al D`.
+struct Period {
+  std::optional<Date> from, to;
   Span span;
 };
 
@@ -179,16 +226,25 @@ struct Assignment {
   Kind kind = Kind::Tutti;
   std::vector<Ident> profiles;
   std::vector<Text> persons;
+  std::vector<std::optional<Period>> periods;  // parallel to persons
   ExprPtr where;
   Span span;
 };
 
-// `misura almeno(80%) su rilevazioni.valore`
+// `peso 20`, or `peso 35 per profilo P` / `per "0103"` / `per personale dove C`.
+struct Weight {
+  Rational value;
+  Span valueSpan;
+  std::optional<Assignment> who;  // absent: the default weight
+  Span span;
+};
+
+// `misura almeno(80%) su rilevazioni.valore` or `misura almeno(90%) su ESPRESSIONE`;
+// sema tells a keyed-table field (today's meaning) from an expression.
 struct Measure {
   Ident indicator;
   std::vector<ExprPtr> args;
-  Ident dataset;
-  Ident field;
+  ExprPtr measured;
   Span span;
 };
 
@@ -199,15 +255,46 @@ struct OnMissing {
   Span span;
 };
 
+// `termine 31/12/2024` or `termine = rilevazioni.completato di PIAO + 90 giorni`.
+struct Deadline {
+  std::optional<Date> date;
+  ExprPtr expr;  // when not a date literal
+  Span span;
+};
+
+// A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
+struct Phase {
+  Ident code;
+  Text title;
+  Rational weight;
+  Span weightSpan;
+  Date deadline;
+  Span span;
+};
+
+// `fasi { ... }`: the objective's measure is applied per phase.
+struct Phases {
+  std::vector<Phase> items;
+  Span span;
+};
+
+// `valutato nel 2024`, `valutato negli anni 2024, 2026`.
+struct EvaluatedYears {
+  std::vector<std::pair<Rational, Span>> years;  // as written; sema checks they are years
+  Span span;
+};
+
 struct Objective {
   Ident code;
   Text title;
   std::vector<Assignment> assignments;  // exactly one is valid; sema checks
-  std::vector<std::pair<Rational, Span>> weights;
-  std::vector<std::pair<Date, Span>> deadlines;
+  std::vector<Weight> weights;  // at most one default; sema checks
+  std::vector<Deadline> deadlines;
   std::vector<Measure> measures;
   std::vector<Text> sources;
   std::vector<OnMissing> onMissing;
+  std::vector<EvaluatedYears> evaluatedIn;  // at most one; sema checks
+  std::vector<Phases> phases;               // at most one; sema checks
   Span span;
 };
 

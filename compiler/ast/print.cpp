@@ -126,6 +126,7 @@ class ExprPrinter {
   void prefix(const char* word, int prec, const Expr& operand, int follow);
   void conditional(const If& i, int follow);
   void call(const Call& c);
+  void steps(const Steps& s);
 
   std::string& out_;
 };
@@ -135,13 +136,16 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* d = std::get_if<DateLit>(&e.node)) out_ += formatItalian(d->value);
   else if (auto* t = std::get_if<TextLit>(&e.node)) out_ += text(t->value);
   else if (auto* b = std::get_if<BoolLit>(&e.node)) out_ += b->value ? "vero" : "falso";
-  else if (auto* r = std::get_if<NameRef>(&e.node)) out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
-  else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
+  else if (auto* r = std::get_if<NameRef>(&e.node)) {
+    out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
+    if (r->of) out_ += " di " + r->of->name;
+  } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
     else prefix("non ", kNot, *u->operand, follow);
   } else if (auto* bin = std::get_if<Binary>(&e.node)) binary(*bin, minPrec, follow);
   else if (auto* i = std::get_if<If>(&e.node)) conditional(*i, follow);
+  else if (auto* s = std::get_if<Steps>(&e.node)) steps(*s);
 }
 
 void ExprPrinter::binary(const Binary& b, int minPrec, int follow) {
@@ -185,6 +189,27 @@ void ExprPrinter::call(const Call& c) {
     print(*c.where, 0, 0);
   }
   out_ += ")";
+}
+
+// On one line: `scaglioni x { da 90% -> 100%  altrimenti -> 0% }`.
+void ExprPrinter::steps(const Steps& s) {
+  out_ += "scaglioni ";
+  print(*s.subject, 0, 0);
+  out_ += " {";
+  for (size_t i = 0; i < s.lines.size(); ++i) {
+    const StepLine& line = s.lines[i];
+    out_ += i == 0 ? " " : "  ";
+    switch (line.kind) {
+      case StepLine::Kind::Da: out_ += "da "; break;
+      case StepLine::Kind::FinoA: out_ += "fino a "; break;
+      case StepLine::Kind::Testo: break;
+      case StepLine::Kind::Altrimenti: out_ += "altrimenti"; break;
+    }
+    if (line.threshold) print(*line.threshold, 0, 0);
+    out_ += " -> ";
+    print(*line.result, 0, 0);
+  }
+  out_ += " }";
 }
 
 std::string expr(const Expr& e) {
@@ -267,6 +292,7 @@ void Printer::dataset(const Dataset& d) {
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
   open(header);
   for (const Field& f : d.fields) line(field(f));
+  for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
   close();
 }
 
@@ -284,6 +310,9 @@ void Printer::profile(const Profile& p) {
     line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
   if (p.premioFund) line("premio da fondo " + p.premioFund->name);
   if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
+  for (const Exclusion& x : p.exclusions)
+    line("non valutato se " + (x.condition ? expr(*x.condition) : "vero") + " " + text(x.reason));
+  if (p.minService) line("servizio minimo " + number(p.minService->days) + " giorni");
   close();
 }
 
@@ -314,12 +343,27 @@ void Printer::bands(const std::vector<Band>& table) {
   close();
 }
 
+std::string period(const std::optional<Period>& p) {
+  if (!p) return "";
+  if (!p->from) return " fino al " + formatItalian(p->to.value_or(Date()));
+  return " dal " + formatItalian(*p->from) + (p->to ? " al " + formatItalian(*p->to) : "");
+}
+
+std::string matricole(const Assignment& a) {
+  std::string s;
+  for (size_t i = 0; i < a.persons.size(); ++i) {
+    if (i) s += ", ";
+    s += text(a.persons[i]) + (i < a.periods.size() ? period(a.periods[i]) : "");
+  }
+  return s;
+}
+
 std::string assignment(const Assignment& a) {
   switch (a.kind) {
     case Assignment::Kind::Tutti: return "assegnato a tutti";
     case Assignment::Kind::Profili: return "assegnato a profilo " + names(a.profiles);
     case Assignment::Kind::Matricole:
-      return "assegnato a " + join(a.persons, [](const Text& t) { return text(t); });
+      return "assegnato a " + matricole(a);
     case Assignment::Kind::Dove: return "assegnato a personale dove " + (a.where ? expr(*a.where) : "vero");
   }
   return "assegnato a tutti";
@@ -333,16 +377,35 @@ std::string onMissing(const OnMissing& m) {
   return "se non rilevato: " + (clash ? "(" + expr(*m.value) + ")" : expr(*m.value));
 }
 
+// `valutato nel 2024`, `valutato negli anni 2024, 2026`: years without a thousands dot.
+std::string evaluatedIn(const EvaluatedYears& y) {
+  std::string out = y.years.size() == 1 ? "valutato nel " : "valutato negli anni ";
+  for (size_t i = 0; i < y.years.size(); ++i) {
+    const Rational& q = y.years[i].first;
+    out += (i ? ", " : "") + (q.isInteger() ? q.toFraction() : number(q));
+  }
+  return out;
+}
+
 void Printer::objective(const Objective& o) {
   open("obiettivo " + o.code.name + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
-  for (const auto& w : o.weights) line("peso " + number(w.first));
-  for (const auto& d : o.deadlines) line("termine " + formatItalian(d.first));
+  for (const Weight& w : o.weights)
+    line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
+  for (const Deadline& d : o.deadlines) line(d.date ? "termine " + formatItalian(*d.date) : "termine = " + expr(*d.expr));
   for (const Measure& m : o.measures)
-    line(fmt::format("misura {}({}) su {}.{}", m.indicator.name,
-                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), m.dataset.name, m.field.name));
+    line(fmt::format("misura {}({}) su {}", m.indicator.name,
+                     join(m.args, [](const ExprPtr& e) { return expr(*e); }), expr(*m.measured)));
   for (const Text& s : o.sources) line("fonte " + text(s));
   for (const OnMissing& m : o.onMissing) line(onMissing(m));
+  for (const EvaluatedYears& y : o.evaluatedIn) line(evaluatedIn(y));
+  for (const Phases& ph : o.phases) {
+    open("fasi");
+    for (const Phase& f : ph.items)
+      line(fmt::format("{} {} peso {} termine {}", f.code.name, text(f.title), number(f.weight),
+                       formatItalian(f.deadline)));
+    close();
+  }
   close();
 }
 

@@ -6,9 +6,11 @@
 // and locate each number.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -73,6 +75,31 @@ struct Aggregate {
   Span span;
 };
 
+// A cell of a keyed table read by Op::LoadCell: field `field` of the row of
+// the current person (if the table is keyed by person) and of objective
+// `objective`, or of the objective being measured when absent.
+struct CellRef {
+  uint32_t dataset = 0;
+  uint32_t field = 0;
+  std::optional<uint32_t> objective;  // `di CODICE`: index into Module::objectives
+  Span span;
+};
+
+// A step table, `scaglioni X { ... }`, run by Op::Scaglioni on the value x:
+//   Da     the result of the first line with x >= threshold (thresholds decreasing)
+//   FinoA  the result of the first line with x <= threshold (thresholds increasing)
+//   Testo  the result of the line whose text is x
+// else `otherwise`; a Missing x gives Missing.
+enum class StepKind { Da, FinoA, Testo };
+
+struct StepTable {
+  StepKind kind = StepKind::Da;
+  std::vector<std::pair<Value, Value>> lines;  // threshold, result
+  Value otherwise;
+  Type type = Type::Percentuale;  // of the results
+  Span span;
+};
+
 // One expression, compiled. Running it leaves exactly one value (Return).
 struct Chunk {
   std::vector<Instr> code;
@@ -80,6 +107,8 @@ struct Chunk {
   Type type = Type::Numero;
   Span span;  // the whole expression
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
+  std::vector<CellRef> cells;         // operands of Op::LoadCell
+  std::vector<StepTable> steps;       // operands of Op::Scaglioni
 };
 
 // ---- data ------------------------------------------------------------------
@@ -92,7 +121,7 @@ struct Field {
 };
 
 // What a key column of a table refers to.
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct KeyColumn {
   std::string column;  // the CSV header name
@@ -131,36 +160,79 @@ struct Indicator {
   Span span;
 };
 
+// The part of the year a matricola is assigned an objective for; a missing
+// end is the year's first or last day.
+struct Period {
+  std::optional<Date> from, to;
+  Span span;
+};
+
 struct Assignment {
   enum class Kind { Tutti, Profili, Matricole, Dove };
   Kind kind = Kind::Tutti;
   std::vector<uint32_t> profiles;
   std::vector<std::string> persons;  // matricole
+  std::vector<std::optional<Period>> periods;  // parallel to persons
   Chunk where;                        // Dove: Booleano over staff fields
   Span span;
 };
 
 struct Measure {
   uint32_t indicator = 0;
-  std::vector<Chunk> args;  // constants, evaluated once per objective
-  DataRef measured;
+  std::vector<Chunk> args;  // evaluated once per objective; per person with `termine = espressione`
+  DataRef measured;         // `su tabella.campo`: the row of this person and/or objective
+  // `su ESPRESSIONE`: run for each assigned person (staff fields, cells,
+  // aggregates, `termine`); when present, `measured` is unused.
+  std::optional<Chunk> expr;
   Span span;
 };
 
+// `peso N per ...`: the weight of the persons `who` designates.
+struct WeightRule {
+  Rational weight;
+  Assignment who;
+  Span span;  // the whole `peso` line
+};
+
 enum class OnMissing { Errore, Neutralizza, EsitoFisso };
+
+// A milestone of an objective (`fasi`): the measure is applied to the row of
+// this phase, with `termine` = its deadline; the objective's esito is
+// sum(weight x esito) / sum(weight) over its phases.
+struct Phase {
+  std::string code;
+  std::string title;
+  Rational weight;
+  Date deadline;
+  std::vector<Chunk> args;  // the measure's arguments, `termine` being this deadline
+  Span span;
+};
 
 struct Objective {
   std::string code;
   std::string title;
   Assignment assignment;
-  Rational weight;
+  Rational weight;                      // the plain `peso N`, if hasDefaultWeight
+  bool hasDefaultWeight = true;
+  Span weightSpan;                      // its line
+  std::vector<WeightRule> weightRules;  // first match wins, else the default
   std::optional<Date> deadline;
+  // `termine = espressione`: a date per person (staff fields, cells), read by
+  // Op::LoadDeadline in the arguments and the measured expression.
+  std::optional<Chunk> deadlineExpr;
   Measure measure;
   std::string source;  // `fonte`
   OnMissing onMissing = OnMissing::Errore;
   Rational fixedEsito;  // for EsitoFisso, as a fraction
+  std::vector<int> years;  // `valutato nel ...`: the only years it exists in; empty: every year
+  std::vector<Phase> phases;  // `fasi`; empty: one measure for the whole objective
   Span span;
 };
+
+// Whether `o` is evaluated in year `anno` (else: not assigned, in no weight sum).
+inline bool evaluatedIn(const Objective& o, int anno) {
+  return o.years.empty() || std::find(o.years.begin(), o.years.end(), anno) != o.years.end();
+}
 
 struct Behaviour {
   std::string code;
@@ -208,10 +280,21 @@ struct Band {
   Span span;
 };
 
+// `non valutato se COND "motivo"`: a person for whom COND is true is not
+// evaluated (non rilevato counts as false, like `assegnato a personale dove`).
+struct Exclusion {
+  Chunk condition;  // Booleano, person context
+  std::string reason;
+  Span span;
+};
+
 struct Profile {
   std::string name;
   std::string title;
   std::optional<std::string> notEvaluated;  // reason
+  std::optional<int32_t> minService;        // `servizio minimo N giorni`
+  Span minServiceSpan;
+  std::vector<Exclusion> exclusions;        // in writing order
   std::vector<Component> components;
   std::optional<RoundingRule> totalRounding;
   std::vector<Band> bands;  // from the highest
@@ -279,6 +362,9 @@ struct Module {
   std::vector<Dataset> datasets;  // [kStaff] is the staff list
   uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
   uint32_t staffProfileField = 0;  // the `profilo` field
+  // `servizio dal X al Y`: the staff fields of the service period (from, to);
+  // absent: everyone serves the whole year.
+  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;

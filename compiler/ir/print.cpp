@@ -1,6 +1,7 @@
 // The IR printer: a plain-text dump of the evaluation plan, one line per
 // instruction, so that a person can see what the compiler produced.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "compiler/ir/ir.h"
 #include "compiler/ir/print_prova.h"
@@ -91,6 +92,18 @@ void printAggregates(std::string& out, const Chunk& c, const char* indent) {
   }
 }
 
+// Each step table of `c`, one line per table line, under its instructions.
+void printSteps(std::string& out, const Chunk& c, const char* indent) {
+  for (size_t i = 0; i < c.steps.size(); ++i) {
+    const StepTable& t = c.steps[i];
+    const char* word = t.kind == StepKind::Da ? "da " : t.kind == StepKind::FinoA ? "fino a " : "";
+    out += fmt::format("{}  scaglioni {} ({}):\n", indent, i, typeName(t.type));
+    for (const auto& [threshold, result] : t.lines)
+      out += fmt::format("{}        {}{} -> {}\n", indent, word, showValue(threshold), showValue(result));
+    out += fmt::format("{}        altrimenti -> {}\n", indent, showValue(t.otherwise));
+  }
+}
+
 void printChunk(std::string& out, const Chunk& c, const char* indent) {
   out += fmt::format("{}; tipo {}\n", indent, typeName(c.type));
   for (size_t i = 0; i < c.code.size(); ++i) {
@@ -101,20 +114,27 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     else if (in.op == Op::JumpIfFalse) operands = fmt::format("{} {}", in.a, in.b);
     else if (in.op == Op::CallIndicator) operands = fmt::format("{} {}", in.a, in.b);
     else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent ||
-             in.op == Op::LoadEsito || in.op == Op::LoadRow)
+             in.op == Op::LoadEsito || in.op == Op::LoadRow || in.op == Op::Scaglioni)
       operands = fmt::format("{}", in.a);
+    else if (in.op == Op::LoadCell && in.a < c.cells.size())
+      operands = fmt::format("{} dati {} campo {}{}", in.a, c.cells[in.a].dataset, c.cells[in.a].field,
+                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "");
     else if (in.op == Op::Aggregate && in.a < c.aggregates.size())
       operands = fmt::format("{} {} su dati {}", in.a, aggregateName(c.aggregates[in.a].kind), c.aggregates[in.a].dataset);
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
   }
   printAggregates(out, c, indent);
+  printSteps(out, c, indent);
 }
 
 void printDataset(std::string& out, const Dataset& d) {
   out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
   for (const KeyColumn& k : d.key)
     out += fmt::format("  chiave {} ({})\n", k.column,
-                       k.role == KeyRole::Persona ? "persona" : k.role == KeyRole::Obiettivo ? "obiettivo" : "comportamento");
+                       k.role == KeyRole::Persona     ? "persona"
+                       : k.role == KeyRole::Obiettivo ? "obiettivo"
+                       : k.role == KeyRole::Fase      ? "fase"
+                                                      : "comportamento");
   for (size_t i = 0; i < d.fields.size(); ++i)
     out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
                        d.fields[i].optional ? " opzionale" : "");
@@ -124,6 +144,11 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
   const Profile& p = m.profiles[idx];
   out += fmt::format("profilo {} \"{}\"\n", p.name, p.title);
   if (p.notEvaluated) out += fmt::format("  non valutato: {}\n", *p.notEvaluated);
+  if (p.minService) out += fmt::format("  servizio minimo {} giorni\n", *p.minService);
+  for (const Exclusion& x : p.exclusions) {
+    out += fmt::format("  non valutato se: {}\n", x.reason);
+    printChunk(out, x.condition, "    ");
+  }
   for (size_t i = 0; i < p.components.size(); ++i) {
     const Component& c = p.components[i];
     const char* src = c.source == ComponentSource::Obiettivi ? "obiettivi"
@@ -145,16 +170,45 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
 }
 
 void printObjective(std::string& out, const Module& m, const Objective& o) {
-  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title, o.weight.toFraction());
-  out += fmt::format("  misura {} su {}.{}\n", m.indicators.at(o.measure.indicator).name,
-                     m.datasets.at(o.measure.measured.dataset).name,
-                     m.datasets.at(o.measure.measured.dataset).fields.at(o.measure.measured.field).name);
+  out += fmt::format("obiettivo {} \"{}\" peso {}\n", o.code, o.title,
+                     o.hasDefaultWeight ? o.weight.toFraction() : std::string("-"));
+  for (const WeightRule& r : o.weightRules) {
+    static const char* kKinds[] = {"tutti", "profili", "matricole", "dove"};
+    out += fmt::format("  peso {} per {}", r.weight.toFraction(), kKinds[static_cast<int>(r.who.kind)]);
+    for (uint32_t p : r.who.profiles) out += " " + m.profiles.at(p).name;
+    for (const std::string& p : r.who.persons) out += " \"" + p + "\"";
+    out += "\n";
+    if (r.who.kind == Assignment::Kind::Dove) printChunk(out, r.who.where, "    ");
+  }
+  if (o.deadline) out += fmt::format("  termine {}\n", formatItalian(*o.deadline));
+  if (o.deadlineExpr) {
+    out += "  termine per persona\n";
+    printChunk(out, *o.deadlineExpr, "    ");
+  }
+  if (o.measure.expr) {
+    out += fmt::format("  misura {} su espressione\n", m.indicators.at(o.measure.indicator).name);
+    printChunk(out, *o.measure.expr, "    ");
+  } else {
+    out += fmt::format("  misura {} su {}.{}\n", m.indicators.at(o.measure.indicator).name,
+                       m.datasets.at(o.measure.measured.dataset).name,
+                       m.datasets.at(o.measure.measured.dataset).fields.at(o.measure.measured.field).name);
+  }
   for (size_t i = 0; i < o.measure.args.size(); ++i) {
     out += fmt::format("  argomento {}\n", i + 1);
     printChunk(out, o.measure.args[i], "    ");
   }
+  for (const Phase& f : o.phases) {
+    out += fmt::format("  fase {} \"{}\" peso {} termine {}\n", f.code, f.title, f.weight.toFraction(),
+                       formatItalian(f.deadline));
+    for (size_t i = 0; i < f.args.size(); ++i) {
+      out += fmt::format("    argomento {}\n", i + 1);
+      printChunk(out, f.args[i], "      ");
+    }
+  }
   const char* miss = o.onMissing == OnMissing::Errore ? "errore" : o.onMissing == OnMissing::Neutralizza ? "neutralizzato" : "esito fisso";
   out += fmt::format("  se non rilevato: {}\n", miss);
+  if (!o.years.empty()) out += fmt::format("  valutato negli anni {}{}\n", fmt::join(o.years, ", "),
+                                           evaluatedIn(o, m.anno) ? "" : " (non in questo anno)");
 }
 
 }  // namespace
@@ -162,6 +216,8 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
 std::string print(const Module& m) {
   std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
   for (const Dataset& d : m.datasets) printDataset(out, d);
+  if (m.serviceFields)
+    out += fmt::format("servizio dal campo {} al campo {}\n", m.serviceFields->first, m.serviceFields->second);
   for (size_t i = 0; i < m.indicators.size(); ++i) {
     const Indicator& ind = m.indicators[i];
     out += fmt::format("indicatore {} {}\n", i, ind.name);

@@ -47,6 +47,7 @@ ir::KeyRole keyRole(sema::KeyRole r) {
     case sema::KeyRole::Persona: return ir::KeyRole::Persona;
     case sema::KeyRole::Obiettivo: return ir::KeyRole::Obiettivo;
     case sema::KeyRole::Comportamento: return ir::KeyRole::Comportamento;
+    case sema::KeyRole::Fase: return ir::KeyRole::Fase;
   }
   return ir::KeyRole::Persona;
 }
@@ -94,6 +95,12 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
   out.title = p.title ? p.title->value : "";
   out.span = p.span;
   if (p.notEvaluated) out.notEvaluated = p.notEvaluated->value;
+  if (p.minService) {
+    out.minService = static_cast<int32_t>(*p.minService->days.toLong());
+    out.minServiceSpan = p.minService->span;
+  }
+  for (const ast::Exclusion& x : p.exclusions)
+    out.exclusions.push_back(ir::Exclusion{compileExpr(c, *x.condition), x.reason.value, x.span});
   for (const ast::Component& comp : p.components) {
     ir::Component ic;
     ic.name = comp.name.name;
@@ -123,19 +130,20 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
   return out;
 }
 
-ir::Assignment lowerAssignment(const sema::Checked& c, const sema::ObjectiveInfo& info) {
-  const ast::Assignment& a = *info.assignment;
+ir::Assignment lowerAssignment(const sema::Checked& c, const ast::Assignment& a, const std::vector<uint32_t>& profiles) {
   ir::Assignment out;
   out.span = a.span;
   switch (a.kind) {
     case ast::Assignment::Kind::Tutti: out.kind = ir::Assignment::Kind::Tutti; break;
     case ast::Assignment::Kind::Profili:
       out.kind = ir::Assignment::Kind::Profili;
-      out.profiles = info.profiles;
+      out.profiles = profiles;
       break;
     case ast::Assignment::Kind::Matricole:
       out.kind = ir::Assignment::Kind::Matricole;
       for (const ast::Text& t : a.persons) out.persons.push_back(t.value);
+      for (const std::optional<ast::Period>& p : a.periods)
+        out.periods.push_back(p ? std::optional(ir::Period{p->from, p->to, p->span}) : std::nullopt);
       break;
     case ast::Assignment::Kind::Dove:
       out.kind = ir::Assignment::Kind::Dove;
@@ -151,14 +159,28 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   out.code = o.code.name;
   out.title = o.title.value;
   out.span = o.span;
-  out.assignment = lowerAssignment(c, info);
+  out.assignment = lowerAssignment(c, *info.assignment, info.profiles);
   out.weight = info.weight;
-  out.deadline = info.deadline;
+  out.hasDefaultWeight = info.hasDefaultWeight;
+  for (const ast::Weight& w : o.weights)
+    if (!w.who) out.weightSpan = w.span;
+  for (const sema::WeightRuleInfo& r : info.weightRules)
+    out.weightRules.push_back(ir::WeightRule{r.decl->value, lowerAssignment(c, *r.decl->who, r.profiles), r.decl->span});
+  if (!info.phases) out.deadline = info.deadline;  // with phases, each has its own
+  if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
   out.measure.measured = dataRef(info.measured);
+  if (info.measuredExpr) out.measure.expr = compileExpr(c, *info.measuredExpr);
   out.measure.span = info.measure->span;
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;
+  out.years = info.years;
+  if (info.phases)
+    for (const ast::Phase& f : info.phases->items) {
+      ir::Phase p{f.code.name, f.title.value, f.weight, f.deadline, {}, f.span};
+      for (const ast::ExprPtr& a : info.measure->args) p.args.push_back(compileExpr(c, *a, f.deadline));
+      out.phases.push_back(std::move(p));
+    }
   if (!info.onMissing) out.onMissing = ir::OnMissing::Errore;
   else if (info.onMissing->neutralize) out.onMissing = ir::OnMissing::Neutralizza;
   else {
@@ -201,6 +223,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(d));
   m.staffKeyField = c.staffKeyField;
   m.staffProfileField = c.staffProfileField;
+  m.serviceFields = c.serviceFields;
   for (const ast::Indicator* ind : c.indicators) m.indicators.push_back(lowerIndicator(c, *ind));
   for (const sema::ProfileInfo& p : c.profiles) {
     m.profiles.push_back(lowerProfile(c, p));

@@ -11,6 +11,8 @@
 //   END:
 //
 // A Missing condition leaves Missing as the value (JumpIfFalse's rule).
+//
+//   scaglioni X { ... }:  [X] Scaglioni T   (T: the table, in chunk.steps)
 #include "compiler/lower/lower_expr.h"
 
 #include <fmt/format.h>
@@ -38,7 +40,8 @@ namespace {
 
 class Emitter {
  public:
-  Emitter(const sema::Checked& checked, ir::Chunk& chunk) : checked_(checked), chunk_(chunk) {}
+  Emitter(const sema::Checked& checked, ir::Chunk& chunk, std::optional<Date> deadline)
+      : checked_(checked), chunk_(chunk), deadline_(deadline) {}
 
   void emit(const ast::Expr& e) {
     std::visit([&](const auto& node) { emitNode(e, node); }, e.node);
@@ -70,8 +73,17 @@ class Emitter {
     else if (auto* c = std::get_if<sema::ResComponent>(&r)) add(ir::Op::LoadComponent, e.span, c->index);
     else if (std::holds_alternative<sema::ResTotal>(r)) add(ir::Op::LoadTotal, e.span);
     else if (std::holds_alternative<sema::ResBand>(r)) add(ir::Op::LoadBand, e.span);
-    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) pushConst(d->date, e.span);
+    else if (auto* d = std::get_if<sema::ResDeadline>(&r)) {
+      if (deadline_) pushConst(*deadline_, e.span);  // a phase's own termine
+      else if (d->date) pushConst(*d->date, e.span);
+      else add(ir::Op::LoadDeadline, e.span);
+    }
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
+    else if (auto* b = std::get_if<sema::ResBuiltin>(&r)) add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), 0);
+    else if (auto* c = std::get_if<sema::ResCell>(&r)) {
+      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span});
+      add(ir::Op::LoadCell, e.span, static_cast<uint32_t>(chunk_.cells.size() - 1));
+    }
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};
   }
 
@@ -136,6 +148,32 @@ class Emitter {
     throw InternalError{"operatore logico tradotto come aritmetico"};
   }
 
+  // [X] Scaglioni T: the table's thresholds and results are constants.
+  void emitNode(const ast::Expr& e, const ast::Steps& s) {
+    emit(*s.subject);
+    ir::StepTable table;
+    table.type = toIr(typeOf(e));
+    table.span = e.span;
+    for (const ast::StepLine& line : s.lines) {
+      switch (line.kind) {
+        case ast::StepLine::Kind::Da: table.kind = ir::StepKind::Da; break;
+        case ast::StepLine::Kind::FinoA: table.kind = ir::StepKind::FinoA; break;
+        case ast::StepLine::Kind::Testo: table.kind = ir::StepKind::Testo; break;
+        case ast::StepLine::Kind::Altrimenti: table.otherwise = literal(*line.result); continue;
+      }
+      table.lines.emplace_back(literal(*line.threshold), literal(*line.result));
+    }
+    chunk_.steps.push_back(std::move(table));
+    add(ir::Op::Scaglioni, e.span, static_cast<uint32_t>(chunk_.steps.size() - 1));
+  }
+
+  static ir::Value literal(const ast::Expr& e) {
+    if (auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->unit == ast::Unit::Percento ? n->value / 100 : n->value;
+    if (auto* d = std::get_if<ast::DateLit>(&e.node)) return d->value;
+    if (auto* t = std::get_if<ast::TextLit>(&e.node)) return t->value;
+    throw InternalError{"soglia degli scaglioni che non è un letterale"};
+  }
+
   void emitNode(const ast::Expr& e, const ast::If& i) { emitBranch(e, *i.cond, i.then.get(), i.otherwise.get(), false); }
 
   // [cond] JumpIfFalse ELSE, END; [then | const]; Jump END; ELSE: [else | const]; END:
@@ -154,15 +192,16 @@ class Emitter {
 
   const sema::Checked& checked_;
   ir::Chunk& chunk_;
+  std::optional<Date> deadline_;
 };
 
 }  // namespace
 
-ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e) {
+ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e, std::optional<Date> deadline) {
   ir::Chunk chunk;
   chunk.type = toIr(checked.types.at(e.id));
   chunk.span = e.span;
-  Emitter(checked, chunk).emit(e);
+  Emitter(checked, chunk, deadline).emit(e);
   chunk.code.push_back(ir::Instr{ir::Op::Return, 0, 0, e.span});
   return chunk;
 }

@@ -8,8 +8,9 @@ namespace misura::lowering {
 
 ir::Type toIr(sema::Type t);
 
-// Compiles one checked expression into a chunk ending with Return.
-ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e);
+// Compiles one checked expression into a chunk ending with Return. With
+// `deadline`, `termine` is that date (a phase's) instead of the objective's.
+ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e, std::optional<Date> deadline = std::nullopt);
 
 // Compiles `conta(T ...)`, `somma(T, V ...)`, ... (the call `e`, checked as an
 // aggregate over dataset `dataset`) into an ir::Aggregate (lower_aggregate.cpp).

@@ -26,6 +26,7 @@ std::optional<Checked> Checker::run() {
   checkEsiti();
   checkCatalogues();
   checkFunds();
+  checkEsiti();  // those of the funds' quotas
   checkStaticWeights();
   checkProve();
   if (diags_.errorCount() > before) return std::nullopt;

@@ -72,6 +72,7 @@ void Checker::checkStaff(const ast::Dataset& staff) {
                  "indica la matricola con: matricola testo chiave");
   else
     out_.staffKeyField = keys[0];
+  checkService(staff);
   auto profilo = staffFields_.find("profilo");
   if (profilo == staffFields_.end())
     diags_.error("E0209", staff.span, "l'elenco del personale non ha il campo «profilo»",
@@ -99,9 +100,10 @@ void Checker::checkTable(const ast::Dataset& table) {
     if (k.name == staffKey) role = KeyRole::Persona;
     else if (k.name == "obiettivo") role = KeyRole::Obiettivo;
     else if (k.name == "comportamento") role = KeyRole::Comportamento;
+    else if (k.name == "fase") role = KeyRole::Fase;
     else {
       diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» non riconosciuta", k.name),
-                   fmt::format("una colonna chiave è «{}» (la persona), «obiettivo» o «comportamento»", staffKey));
+                   fmt::format("una colonna chiave è «{}» (la persona), «obiettivo», «fase» o «comportamento»", staffKey));
       continue;
     }
     if (std::find(info.keyRoles.begin(), info.keyRoles.end(), role) != info.keyRoles.end())

@@ -1,5 +1,6 @@
 // `esito(CODICE)`: the esito of one objective for the current person, in a
-// profile's `premio` and `= espressione` components. The argument is an
+// profile's `premio` and `= espressione` components and in a fund's `quota`
+// (there without the per-profile checks: any profile may draw). The argument is an
 // objective code, not an expression. The call is typed (percentuale) where
 // it appears; the code is resolved after the objectives have been checked.
 #include <algorithm>
@@ -18,13 +19,16 @@ Type Checker::esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& sco
     return Type::Errore;
   }
   if (!scope.esiti) {
-    diags_.error("E0230", e.span, "«esito(...)» si usa solo nel premio e nelle componenti «= espressione» di un profilo",
+    diags_.error("E0230", e.span,
+                 "«esito(...)» si usa solo nel premio, nelle componenti «= espressione» di un profilo e nella quota di un fondo",
                  "l'esito di un obiettivo dipende dalla persona: qui non c'è una persona valutata");
     return Type::Errore;
   }
   // The argument is a code, not a name of the scope: it gets no type of its own.
   out_.types.at(c.args[0]->id) = Type::Percentuale;
-  pendingEsiti_.push_back(PendingEsito{&e, &ref->first, scope.profile});
+  std::optional<uint32_t> profile;
+  if (scope.kind != Scope::Kind::FundQuota) profile = scope.profile;
+  pendingEsiti_.push_back(PendingEsito{&e, &ref->first, profile});
   return Type::Percentuale;
 }
 
@@ -35,9 +39,13 @@ void Checker::checkEsiti() {
       undeclared("obiettivo", *p.code, objectiveIndex_);
       continue;
     }
+    if (!p.profile) {  // a fund's quota: Missing (an error at evaluation) for a person without that esito
+      out_.resolved.at(p.expr->id) = ResEsito{it->second};
+      continue;
+    }
     const ObjectiveInfo& o = out_.objectives.at(it->second);
-    const ast::Profile& profile = *out_.profiles.at(p.profile).decl;
-    if (!hasObjectivesComponent(p.profile)) {
+    const ast::Profile& profile = *out_.profiles.at(*p.profile).decl;
+    if (!hasObjectivesComponent(*p.profile)) {
       diags_.error("E0218", p.expr->span,
                    fmt::format("«esito({})» è usato ma il profilo «{}» non ha una componente «da obiettivi»: "
                                "gli obiettivi non vi sono misurati",
@@ -46,7 +54,7 @@ void Checker::checkEsiti() {
       continue;
     }
     if (o.assignment && o.assignment->kind == ast::Assignment::Kind::Profili &&
-        std::find(o.profiles.begin(), o.profiles.end(), p.profile) == o.profiles.end()) {
+        std::find(o.profiles.begin(), o.profiles.end(), *p.profile) == o.profiles.end()) {
       Diagnostic d{"E0231", Severity::Errore, p.code->span,
                    fmt::format("l'obiettivo «{}» non è assegnato al profilo «{}»: il suo esito qui non c'è mai",
                                p.code->name, profile.name.name),
@@ -58,6 +66,7 @@ void Checker::checkEsiti() {
     }
     out_.resolved.at(p.expr->id) = ResEsito{it->second};
   }
+  pendingEsiti_.clear();
 }
 
 }  // namespace misura::sema

@@ -78,6 +78,7 @@ Type Checker::expr(const ast::Expr& e, const Scope& scope) {
     }
     Type operator()(const ast::Binary& b) { return c.binary(e, b, scope); }
     Type operator()(const ast::If& i) { return c.conditional(e, i, scope); }
+    Type operator()(const ast::Steps& s) { return c.steps(e, s, scope); }
   };
   Type t = std::visit(Visitor{*this, e, scope}, e.node);
   out_.types.at(e.id) = t;
@@ -92,7 +93,10 @@ void Checker::expectType(const ast::Expr& e, Type actual, Type expected, const c
 }
 
 std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
-  std::vector<std::string> names;
+  std::vector<std::string> names = {"giorni_anno"};
+  if (scope.kind == Scope::Kind::Person || scope.kind == Scope::Kind::ProfileResult ||
+      scope.kind == Scope::Kind::FundQuota)
+    names.push_back("giorni_servizio");
   if (rows_)
     for (const ast::Field& f : out_.datasets.at(*rows_).decl->fields) names.push_back(f.name.name);
   switch (scope.kind) {
@@ -110,6 +114,10 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
     case Scope::Kind::MeasureArg:
       names.push_back("termine");
       break;
+    case Scope::Kind::Measured:
+      names.push_back("termine");
+      for (const auto& [n, i] : staffFields_) names.push_back(n);
+      break;
     case Scope::Kind::FundQuota:
       names.insert(names.end(), {"totale", "fascia"});
       for (const auto& [n, i] : staffFields_) names.push_back(n);
@@ -119,6 +127,7 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
 }
 
 Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope) {
+  if (ref.member && scope.kind == Scope::Kind::Measured && !rows_) return cell(e, ref);
   if (ref.member) {
     diags_.error("E0213", e.span, fmt::format("«{}.{}» non si può usare in un'espressione", ref.first.name, ref.member->name),
                  "i campi delle tabelle di dati si leggono con «misura ... su tabella.campo» e «voti da tabella.campo»");
@@ -183,19 +192,43 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
       break;
     }
     case Scope::Kind::MeasureArg:
-      if (n == "termine" && scope.objective && scope.objective->deadline) {
-        res = ResDeadline{*scope.objective->deadline};
-        return Type::Data;
-      }
-      if (n == "termine") {
-        diags_.error("E0204", e.span, "«termine» è usato ma l'obiettivo non dichiara un termine",
-                     "aggiungi all'obiettivo una riga come: termine 31/12/2024");
-        return Type::Errore;
+      if (n == "termine") return deadlineRef(e, scope);
+      break;
+    case Scope::Kind::Measured: {
+      if (n == "termine") return deadlineRef(e, scope);
+      auto f = staffFields_.find(n);
+      if (f != staffFields_.end()) {
+        res = ResPersonField{f->second};
+        return fromTypeName(out_.datasets.at(0).decl->fields.at(f->second).type);
       }
       break;
+    }
   }
+  if (std::optional<Type> t = calendarName(e, n, scope)) return *t;
   diags_.error("E0204", ref.first.span, fmt::format("nome sconosciuto «{}»", n), didYouMean(n, namesInScope(scope)));
   return Type::Errore;
+}
+
+namespace {
+
+bool hasPerson(const Scope& scope) {
+  return scope.kind == Scope::Kind::Person || scope.kind == Scope::Kind::ProfileResult ||
+         scope.kind == Scope::Kind::FundQuota || scope.kind == Scope::Kind::Measured;
+}
+
+}  // namespace
+
+std::optional<Type> Checker::calendarName(const ast::Expr& e, const std::string& n, const Scope& scope) {
+  if (n != "giorni_anno" && n != "giorni_servizio") return std::nullopt;
+  const bool service = n == "giorni_servizio";
+  out_.resolved.at(e.id) = ResBuiltin{service ? BuiltinFn::GiorniServizio : BuiltinFn::GiorniAnno};
+  if (service && !hasPerson(scope)) {
+    diags_.error("E0263", e.span, "«giorni_servizio» si usa solo dove c'è una persona",
+                 "si può usare nel premio, nelle componenti, nella quota di un fondo, in «assegnato a personale "
+                 "dove» e in «non valutato se»");
+    return Type::Errore;
+  }
+  return Type::Giorni;
 }
 
 Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
@@ -262,6 +295,17 @@ Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
       return spec->fn == BuiltinFn::GiorniTra ? Type::Giorni : Type::Numero;
     case BuiltinFn::Rilevato:
       return Type::Booleano;
+    case BuiltinFn::GiorniAnno:
+    case BuiltinFn::GiorniServizio:
+      if (!args.empty()) {
+        diags_.error("E0304", e.span, fmt::format("«{}» non vuole argomenti", spec->name),
+                     fmt::format("scrivi solo: {}", spec->name));
+        return Type::Errore;
+      }
+      return calendarName(e, spec->name, scope).value_or(Type::Errore);
+    case BuiltinFn::GiorniNelPeriodo:
+      for (size_t i = 0; i < 2; ++i) expectType(*c.args[i], args[i], Type::Data, "a «giorni_nel_periodo»");
+      return Type::Giorni;
   }
   return Type::Errore;
 }

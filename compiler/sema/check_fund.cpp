@@ -35,7 +35,7 @@ void Checker::checkFunds() {
       diags_.error("E0212", f.quotas[i]->span, fmt::format("il fondo «{}» dichiara la quota più di una volta", f.name.name));
     if (!f.quotas.empty()) {
       info.quota = f.quotas[0].get();
-      Type t = expr(*info.quota, Scope{Scope::Kind::FundQuota, nullptr, 0, nullptr});
+      Type t = expr(*info.quota, Scope{Scope::Kind::FundQuota, nullptr, 0, nullptr, true});
       if (t != Type::Errore && !isNumeric(t))
         diags_.error("E0302", info.quota->span,
                      fmt::format("la quota di un fondo deve essere un numero (punti, percentuale, euro...), non {}", typeName(t)));
@@ -60,6 +60,7 @@ void Checker::checkFunds() {
         if (auto* u = std::get_if<ast::Unary>(&e->node)) stack.push_back(u->operand.get());
         if (auto* f = std::get_if<ast::If>(&e->node))
           stack.insert(stack.end(), {f->cond.get(), f->then.get(), f->otherwise.get()});
+        if (auto* s = std::get_if<ast::Steps>(&e->node)) stack.push_back(s->subject.get());
         if (auto* c = std::get_if<ast::Call>(&e->node))
           for (const ast::ExprPtr& a : c->args) stack.push_back(a.get());
       }

@@ -1,6 +1,7 @@
 // Checks of `obiettivo` declarations: one assignment, weight and measure
 // each; the measure's indicator, arguments and data; the missing-data rule;
-// and, per profile, weights that add up to 100.
+// the years it is evaluated in (`valutato nel`); and, per profile, the
+// weights of the objectives of this year, which add up to 100.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -38,13 +39,11 @@ void Checker::checkObjectives() {
 void Checker::checkObjective(const ast::Objective& o) {
   ObjectiveInfo info;
   info.decl = &o;
-  auto spanOfPair = [](const auto& p) { return p.second; };
-  if (exactlyOne(diags_, o, o.weights, "il peso", "peso 20", spanOfPair)) {
-    info.weight = o.weights[0].first;
-    if (info.weight <= 0) diags_.error("E0410", o.weights[0].second, "il peso di un obiettivo deve essere maggiore di zero");
-  }
-  if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024", spanOfPair, false))
-    info.deadline = o.deadlines[0].first;
+  if (o.weights.empty()) exactlyOne(diags_, o, o.weights, "il peso", "peso 20", [](const ast::Weight& w) { return w.span; });
+  else checkWeights(info, o);
+  if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024",
+                 [](const ast::Deadline& d) { return d.span; }, false))
+    checkDeadline(info, o.deadlines[0]);
   if (exactlyOne(diags_, o, o.sources, "la fonte", "fonte \"...\"", [](const ast::Text& t) { return t.span; }, false))
     info.source = o.sources[0].value;
   if (exactlyOne(diags_, o, o.assignments, "l'assegnazione", "assegnato a tutti",
@@ -63,64 +62,50 @@ void Checker::checkObjective(const ast::Objective& o) {
         info.fixedEsito = lit->value / 100;
     }
   }
+  if (exactlyOne(diags_, o, o.evaluatedIn, "gli anni di valutazione", "", [](const ast::EvaluatedYears& y) { return y.span; },
+                 false))
+    checkYears(info, o.evaluatedIn[0]);
+  if (exactlyOne(diags_, o, o.phases, "le fasi", "", [](const ast::Phases& p) { return p.span; }, false))
+    checkPhases(info, o.phases[0]);
   if (exactlyOne(diags_, o, o.measures, "la misura", "misura almeno(80%) su rilevazioni.valore",
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
   out_.objectives.push_back(std::move(info));
 }
 
-void Checker::checkMeasure(ObjectiveInfo& info, const ast::Measure& m) {
-  info.measure = &m;
-  auto ind = indicatorIndex_.find(m.indicator.name);
-  Scope scope{Scope::Kind::MeasureArg, nullptr, 0, &info};
-  std::vector<Type> args;
-  for (const ast::ExprPtr& a : m.args) args.push_back(expr(*a, scope));
-  if (ind == indicatorIndex_.end()) {
-    undeclared("indicatore", m.indicator, indicatorIndex_);
-    return;
+// `valutato nel 2024`: E0296 for a number that is not a plausible year, E0297 for a repeated one.
+void Checker::checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y) {
+  for (const auto& [q, span] : y.years) {
+    if (!q.isInteger() || q < 2000 || q > 2100) {
+      diags_.error("E0296", span, fmt::format("anno di valutazione non plausibile: {}", formatExact(q)),
+                   "l'anno va scritto con quattro cifre, per esempio: valutato nel 2024");
+      continue;
+    }
+    int year = static_cast<int>(*q.toLong());
+    if (std::find(info.years.begin(), info.years.end(), year) != info.years.end())
+      diags_.error("E0297", span, fmt::format("l'anno {} è ripetuto", year));
+    else
+      info.years.push_back(year);
   }
-  info.indicator = ind->second;
-  const ast::Indicator& decl = *out_.indicators[ind->second];
-  if (args.size() != decl.params.size()) {
-    diags_.error("E0304", m.span,
-                 fmt::format("l'indicatore «{}» vuole {} argomenti, ne ha {}", decl.name.name, decl.params.size(), args.size()),
-                 "separa gli argomenti con «;» oppure con «, » (virgola e spazio): 1,5 è un numero decimale");
-  } else {
-    for (size_t i = 0; i < args.size(); ++i)
-      expectType(*m.args[i], args[i], fromTypeName(decl.params[i].type),
-                 fmt::format("come argomento «{}» di «{}»", decl.params[i].name.name, decl.name.name).c_str());
-  }
-  auto ref = resolveField(m.dataset, m.field, Span::cover(m.dataset.span, m.field.span));
-  if (!ref) return;
-  info.measured = *ref;
-  const DatasetInfo& ds = out_.datasets[ref->dataset];
-  bool byObjectiveOrPerson = false, byBehaviour = false;
-  for (KeyRole r : ds.keyRoles) {
-    byObjectiveOrPerson |= r != KeyRole::Comportamento;
-    byBehaviour |= r == KeyRole::Comportamento;
-  }
-  if (ref->dataset == 0 || !byObjectiveOrPerson || byBehaviour)
-    diags_.error("E0216", m.dataset.span,
-                 fmt::format("la misura di un obiettivo si legge da una tabella con chiave per persona e/o obiettivo; «{}» non lo è",
-                             m.dataset.name),
-                 "per esempio: dati rilevazioni da \"rilevazioni.csv\" chiave (matricola, obiettivo) { ... }");
-  Type fieldType = fromTypeName(ds.decl->fields[ref->field].type);
-  Type measuredType = fromTypeName(decl.measured.type);
-  if (!assignable(measuredType, fieldType))
-    diags_.error("E0305", ref->span,
-                 fmt::format("l'indicatore «{}» misura un valore di tipo {}, ma il campo «{}» è di tipo {}", decl.name.name,
-                             typeName(measuredType), m.field.name, typeName(fieldType)));
+  info.evaluatedThisYear = info.years.empty() || out_.anno == 0 ||
+                           std::find(info.years.begin(), info.years.end(), out_.anno) != info.years.end();
 }
 
 void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
   info.assignment = &a;
+  checkPeriods(a);
   if (a.kind == ast::Assignment::Kind::Dove) {
     Type t = expr(*a.where, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
     expectType(*a.where, t, Type::Booleano, "dopo «dove»");
     return;
   }
   if (a.kind != ast::Assignment::Kind::Profili) return;
-  for (const ast::Ident& p : a.profiles) {
+  info.profiles = resolveProfiles(a.profiles);
+}
+
+std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& names) {
+  std::vector<uint32_t> out;
+  for (const ast::Ident& p : names) {
     auto it = profileIndex_.find(p.name);
     if (it == profileIndex_.end()) {
       undeclared("profilo", p, profileIndex_);
@@ -129,8 +114,29 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
     if (!hasObjectivesComponent(it->second))
       diags_.error("E0218", p.span,
                    fmt::format("il profilo «{}» non ha una componente «da obiettivi»: l'obiettivo non conterebbe", p.name));
-    info.profiles.push_back(it->second);
+    out.push_back(it->second);
   }
+  return out;
+}
+
+// The weight line of `o` that applies to every person of profile `p`, or
+// null when it depends on the person (or no line applies: an evaluation error).
+static const ast::Weight* staticWeight(const ObjectiveInfo& o, uint32_t p) {
+  for (const WeightRuleInfo& r : o.weightRules) {
+    using K = ast::Assignment::Kind;
+    switch (r.decl->who->kind) {
+      case K::Tutti: return r.decl;
+      case K::Profili:
+        if (std::find(r.profiles.begin(), r.profiles.end(), p) != r.profiles.end()) return r.decl;
+        break;
+      case K::Matricole:
+      case K::Dove: return nullptr;
+    }
+  }
+  if (!o.hasDefaultWeight) return nullptr;
+  for (const ast::Weight& w : o.decl->weights)
+    if (!w.who) return &w;
+  return nullptr;
 }
 
 void Checker::checkStaticWeights() {
@@ -140,21 +146,25 @@ void Checker::checkStaticWeights() {
     bool dynamic = false;
     std::vector<Label> labels;
     for (const ObjectiveInfo& o : out_.objectives) {
-      if (!o.assignment) continue;
+      if (!o.assignment || !o.evaluatedThisYear) continue;  // not in this year's weights
       using K = ast::Assignment::Kind;
       bool applies = o.assignment->kind == K::Tutti ||
                      (o.assignment->kind == K::Profili &&
                       std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
       dynamic |= o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove;
       if (!applies) continue;
-      if (o.decl->weights.size() != 1) {  // already reported (E0211/E0212): no sum to check
+      if (!o.weightsOk) {  // already reported (E0211/E0212): no sum to check
         sum = 100;
         dynamic = false;
         break;
       }
-      sum += o.weight;
-      labels.push_back(Label{o.decl->weights.empty() ? o.decl->code.span : o.decl->weights[0].second,
-                             fmt::format("{}: peso {}", o.decl->code.name, formatExact(o.weight))});
+      const ast::Weight* w = staticWeight(o, p);
+      if (!w) {  // depends on the person (`per "matricola"`, `per personale dove`)
+        dynamic = true;
+        continue;
+      }
+      sum += w->value;
+      labels.push_back(Label{w->valueSpan, fmt::format("{}: peso {}", o.decl->code.name, formatExact(w->value))});
     }
     if (sum == 100 || (dynamic && sum < 100)) continue;
     const ast::Profile& decl = *out_.profiles[p].decl;

@@ -37,6 +37,7 @@ void Checker::checkProfiles() {
   }
   for (uint32_t i = 0; i < program_.profiles.size(); ++i) {
     const ast::Profile& p = program_.profiles[i];
+    checkProfileTime(i);
     if (p.notEvaluated) {
       if (!p.components.empty() || !p.bandTables.empty() || p.premio || p.premioFund || !p.totalRounding.empty())
         diags_.error("E0417", p.notEvaluated->span,

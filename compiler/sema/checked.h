@@ -28,17 +28,20 @@ struct ResPersonField { uint32_t field; };   // staff-list field
 struct ResComponent { uint32_t index; };     // a component of the current profile
 struct ResTotal {};                          // `totale`
 struct ResBand {};                           // `fascia`
-struct ResDeadline { Date date; };           // `termine` inside `misura`
+struct ResDeadline { std::optional<Date> date; };  // `termine` in `misura`; nullopt: `termine = espressione`
 struct ResBuiltin { BuiltinFn fn; };         // callee of a builtin call
 struct ResEsito { uint32_t objective; };     // `esito(OB1)`: the whole call
 // Aggregates over a record table (check_aggregate.cpp).
 enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata };
 struct ResRowField { uint32_t field; };                     // a field of the row an aggregate is folding
 struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ...)`: the whole call
+// `rilevazioni.valore` in a measured expression: the cell of the row of this
+// person and this objective, or of objective `objective` (`di CODICE`).
+struct ResCell { uint32_t dataset; uint32_t field; std::optional<uint32_t> objective; };
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
-                                ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate>;
+                                ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell>;
 
-enum class KeyRole { Persona, Obiettivo, Comportamento };
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
@@ -51,18 +54,32 @@ struct FieldRef {
   Span span;
 };
 
+// `peso N per ...`: one line of per-profile / per-person weights.
+struct WeightRuleInfo {
+  const ast::Weight* decl = nullptr;
+  std::vector<uint32_t> profiles;  // for `per profilo`
+};
+
 struct ObjectiveInfo {
   const ast::Objective* decl = nullptr;
   const ast::Assignment* assignment = nullptr;
   std::vector<uint32_t> profiles;  // for Assignment::Kind::Profili
-  Rational weight;
+  Rational weight;                      // the plain `peso N` (default), if any
+  bool hasDefaultWeight = false;
+  bool weightsOk = false;               // some weight, at most one default (else already reported)
+  std::vector<WeightRuleInfo> weightRules;  // `peso N per ...`, in writing order
   std::optional<Date> deadline;
+  const ast::Expr* deadlineExpr = nullptr;  // `termine = espressione`, computed per person
   const ast::Measure* measure = nullptr;
   uint32_t indicator = 0;
-  FieldRef measured;
+  FieldRef measured;                     // `su tabella.campo`
+  const ast::Expr* measuredExpr = nullptr;  // `su ESPRESSIONE` (then `measured` is unused)
   const ast::OnMissing* onMissing = nullptr;  // null: a missing value is an error
   Rational fixedEsito;                         // fraction, when onMissing has a value
   std::string source;
+  const ast::Phases* phases = nullptr;  // `fasi { ... }`, when valid
+  std::vector<int> years;       // `valutato nel ...`; empty: every year
+  bool evaluatedThisYear = true;  // `anno` is among `years`
 };
 
 struct CatalogueInfo {
@@ -112,6 +129,7 @@ struct Checked {
   std::vector<DatasetInfo> datasets;  // [0] is the staff list
   uint32_t staffKeyField = 0;
   uint32_t staffProfileField = 0;
+  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;  // `servizio dal X al Y`: staff fields
   std::vector<const ast::Indicator*> indicators;
   std::vector<ProfileInfo> profiles;
   std::vector<ObjectiveInfo> objectives;

@@ -19,12 +19,13 @@ struct Scope {
     ProfileResult,  // `premio`: staff fields, components, totale, fascia
     MeasureArg,     // arguments of `misura`: constants and `termine`
     FundQuota,      // a fund's `quota`: staff fields, totale, fascia
+    Measured,       // `misura ... su ESPRESSIONE`: staff fields, `termine`, keyed-table cells, aggregates
   };
   Kind kind;
   const ast::Indicator* indicator = nullptr;
   uint32_t profile = 0;
   const ObjectiveInfo* objective = nullptr;
-  bool esiti = false;  // `esito(CODICE)` allowed: `premio` and `= espressione` components of `profile`
+  bool esiti = false;  // `esito(CODICE)` allowed: `premio`, `= espressione` components of `profile`, fund quotas
 };
 
 // The aggregate called `name` (conta, somma, media, media_ponderata), if it is one.
@@ -64,8 +65,19 @@ class Checker {
   Type call(const ast::Expr& e, const ast::Call& c, const Scope& scope);
   Type binary(const ast::Expr& e, const ast::Binary& b, const Scope& scope);
   Type conditional(const ast::Expr& e, const ast::If& i, const Scope& scope);
+  // check_steps.cpp: `scaglioni X { ... }`.
+  Type steps(const ast::Expr& e, const ast::Steps& s, const Scope& scope);
+  void checkStepsShape(const ast::Expr& e, const ast::Steps& s);
+  void checkStepsOrder(const ast::Steps& s);
   void expectType(const ast::Expr& e, Type actual, Type expected, const char* where);
   std::vector<std::string> namesInScope(const Scope& scope) const;
+  // check_service.cpp: the service period and the part-year rules.
+  void checkService(const ast::Dataset& staff);
+  std::optional<uint32_t> serviceField(const ast::Ident& name);
+  void checkProfileTime(uint32_t index);
+  void checkPeriods(const ast::Assignment& a);
+  // giorni_anno / giorni_servizio written as names (check_expr.cpp).
+  std::optional<Type> calendarName(const ast::Expr& e, const std::string& n, const Scope& scope);
   // check_indicator.cpp
   void checkIndicators();
   // check_profile.cpp
@@ -76,8 +88,21 @@ class Checker {
   // check_objective.cpp
   void checkObjectives();
   void checkObjective(const ast::Objective& o);
+  // check_measure.cpp: the `misura` line and the cells of keyed tables it reads.
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
+  void checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, const ast::NameRef& ref);
+  void checkMeasuredExpr(ObjectiveInfo& info, const ast::Measure& m);
+  Type cell(const ast::Expr& e, const ast::NameRef& ref);
+  Type deadlineRef(const ast::Expr& e, const Scope& scope);
+  void checkDeadline(ObjectiveInfo& info, const ast::Deadline& d);
+  void checkYears(ObjectiveInfo& info, const ast::EvaluatedYears& y);
+  // check_phases.cpp: `fasi { ... }` of an objective and the `fase` key of its table.
+  void checkPhases(ObjectiveInfo& info, const ast::Phases& phases);
+  void checkPhaseKey(const ObjectiveInfo& info, const DatasetInfo& ds, const ast::Ident& table);
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
+  // check_weight.cpp: `peso N` and `peso N per ...`.
+  void checkWeights(ObjectiveInfo& info, const ast::Objective& o);
+  std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names);
   void checkStaticWeights();
   // check_catalogue.cpp
   void checkCatalogues();
@@ -95,11 +120,11 @@ class Checker {
   // check_esito.cpp: `esito(CODICE)` is typed at once, resolved once the
   // objectives are known (they are checked after the profiles).
   Type esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);
-  void checkEsiti();
+  void checkEsiti();  // resolves (and clears) the pending ones
   struct PendingEsito {
     const ast::Expr* expr;
     const ast::Ident* code;
-    uint32_t profile;
+    std::optional<uint32_t> profile;  // absent in a fund's quota (any profile drawing from it)
   };
   std::vector<PendingEsito> pendingEsiti_;
 

@@ -219,4 +219,12 @@ std::string formatItalian(Date d) {
   return zeroPadded(d.day(), 2) + "/" + zeroPadded(d.month(), 2) + "/" + zeroPadded(d.year(), 4);
 }
 
+DateRange wholeYear(int year) { return DateRange{*Date::fromYmd(year, 1, 1), *Date::fromYmd(year, 12, 31)}; }
+
+int32_t daysIn(DateRange r) { return r.last < r.first ? 0 : daysBetween(r.first, r.last) + 1; }
+
+DateRange intersect(DateRange a, DateRange b) {
+  return DateRange{a.first < b.first ? b.first : a.first, a.last < b.last ? a.last : b.last};
+}
+
 }  // namespace misura

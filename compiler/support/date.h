@@ -61,6 +61,18 @@ int32_t daysBetween(Date from, Date to);
 // 31/12/2020 -> 01/01/2021 = 1; -> 31/01/2021 = 1; -> 01/02/2021 = 2.
 int monthsStartedBetween(Date from, Date to);
 
+// A period of days, both ends included; empty when last < first.
+struct DateRange {
+  Date first, last;
+  bool operator==(const DateRange&) const = default;
+};
+
+DateRange wholeYear(int year);  // 01/01 .. 31/12
+// The days of `r`, both ends included; 0 if it is empty.
+int32_t daysIn(DateRange r);
+// The days common to both (empty, with last < first, if none).
+DateRange intersect(DateRange a, DateRange b);
+
 // Accepts d/m/yyyy and dd/mm/yyyy with '/', '-' or '.' as separator (the same
 // one twice), and ISO yyyy-mm-dd. Surrounding ASCII spaces/tabs are ignored.
 // Rejects dates that do not exist (31/02/2024, 29/02/2023), years not written

@@ -37,7 +37,11 @@ ast::Dataset Builder::staffList(P::DichPersonaleContext* ctx) {
   d.isStaff = true;
   d.file = text(ctx->TESTO());
   fileOptions(d, ctx->opzioneFile());
-  for (P::CampoContext* f : ctx->campo()) d.fields.push_back(field(f));
+  for (P::VoceStaffContext* item : ctx->voceStaff()) {
+    if (auto* f = dynamic_cast<P::CampoStaffContext*>(item)) d.fields.push_back(field(f->campo()));
+    if (auto* s = dynamic_cast<P::ServizioContext*>(item))
+      d.service.push_back(ast::ServicePeriod{ident(s->dal), ident(s->al), span(s)});
+  }
   d.span = span(ctx);
   return d;
 }

@@ -68,9 +68,10 @@ ast::ExprPtr Builder::literal(P::EsprContext* ctx) {
   }
   if (auto* c = dynamic_cast<P::RiferimentoContext*>(ctx)) {
     std::vector<P::NomeContext*> names = c->nome();
-    std::optional<ast::Ident> member;
+    std::optional<ast::Ident> member, of;
     if (names.size() > 1) member = ident(names[1]);
-    return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member)});
+    if (names.size() > 2) of = ident(names[2]);
+    return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member), std::move(of)});
   }
   if (auto* c = dynamic_cast<P::LetteraleTestoContext*>(ctx))
     return make(span(ctx), ast::TextLit{readText(source(c->TESTO())).value});
@@ -105,7 +106,48 @@ ast::ExprPtr Builder::operation(P::EsprContext* ctx, int depth) {
     ast::ExprPtr cond = expr(c->espr(0), depth + 1), then = expr(c->espr(1), depth + 1);
     return make(span(ctx), ast::If{std::move(cond), std::move(then), expr(c->espr(2), depth + 1)});
   }
+  if (auto* c = dynamic_cast<P::ScaglioniContext*>(ctx)) return steps(c, depth);
   throw InternalError{"espressione sconosciuta nell'albero sintattico"};
+}
+
+ast::ExprPtr Builder::steps(P::ScaglioniContext* ctx, int depth) {
+  ast::Steps s;
+  s.subject = expr(ctx->espr(), depth + 1);
+  for (P::ScaglioneContext* line : ctx->scaglione()) s.lines.push_back(stepLine(line));
+  return make(span(ctx), std::move(s));
+}
+
+ast::StepLine Builder::stepLine(P::ScaglioneContext* ctx) {
+  using K = ast::StepLine::Kind;
+  ast::StepLine line;
+  line.span = span(ctx);
+  if (auto* c = dynamic_cast<P::ScaglioneDaContext*>(ctx)) {
+    line.kind = K::Da;
+    line.threshold = threshold(c->soglia());
+    line.result = number(c->risultato());
+  } else if (auto* c = dynamic_cast<P::ScaglioneFinoAContext*>(ctx)) {
+    line.kind = K::FinoA;
+    line.threshold = threshold(c->soglia());
+    line.result = number(c->risultato());
+  } else if (auto* c = dynamic_cast<P::ScaglioneTestoContext*>(ctx)) {
+    line.kind = K::Testo;
+    line.threshold = make(span(c->TESTO()), ast::TextLit{readText(source(c->TESTO())).value});
+    line.result = number(c->risultato());
+  } else if (auto* c = dynamic_cast<P::ScaglioneAltrimentiContext*>(ctx)) {
+    line.result = number(c->risultato());
+  }
+  return line;
+}
+
+ast::ExprPtr Builder::number(P::RisultatoContext* ctx) {
+  ast::Unit u = ctx->unita() ? unit(source(ctx->unita()->start)) : ast::Unit::Nessuna;
+  return make(span(ctx), ast::NumberLit{number(ctx->NUMERO()), u});
+}
+
+ast::ExprPtr Builder::threshold(P::SogliaContext* ctx) {
+  if (ctx->DATA()) return make(span(ctx), ast::DateLit{date(ctx->DATA())});
+  ast::Unit u = ctx->unita() ? unit(source(ctx->unita()->start)) : ast::Unit::Nessuna;
+  return make(span(ctx), ast::NumberLit{number(ctx->NUMERO()), u});
 }
 
 ast::ExprPtr Builder::binary(P::EsprContext* ctx, ast::BinaryOp op, P::EsprContext* lhs, P::EsprContext* rhs,

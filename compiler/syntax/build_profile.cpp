@@ -34,6 +34,14 @@ void Builder::profileItem(ast::Profile& p, P::VoceProfiloContext* ctx) {
                fmt::format("voce «non valutato» ripetuta nel profilo «{}»", p.name.name));
     else
       p.notEvaluated = text(c->TESTO());
+  } else if (auto* c = dynamic_cast<P::NonValutatoSeContext*>(ctx)) {
+    p.exclusions.push_back(ast::Exclusion{expr(c->espr()), text(c->TESTO()), span(c)});
+  } else if (auto* c = dynamic_cast<P::ServizioMinimoContext*>(ctx)) {
+    if (p.minService)
+      repeated(span(c), p.minService->span,
+               fmt::format("voce «servizio minimo» ripetuta nel profilo «{}»", p.name.name));
+    else
+      p.minService = ast::MinService{number(c->NUMERO()), span(c)};
   }
 }
 

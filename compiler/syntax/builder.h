@@ -68,8 +68,14 @@ class Builder {
   ast::Objective objective(P::DichObiettivoContext* ctx);
   void objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
   ast::Assignment assignment(P::AssegnatoContext* ctx);
+  ast::Period period(P::PeriodoContext* ctx);
+  ast::Assignment assignment(P::AssegnazioneContext* what, antlr4::ParserRuleContext* line);
+  ast::Weight weight(P::PesoContext* ctx);
+  ast::Deadline deadline(P::TermineContext* ctx);
   ast::Measure measure(P::MisuraContext* ctx);
   ast::OnMissing onMissing(P::SeNonRilevatoContext* ctx);
+  ast::EvaluatedYears evaluatedIn(P::ValutatoNelContext* ctx);
+  ast::Phases phases(P::FasiContext* ctx);
 
   // build_fund.cpp
   ast::Fund fund(P::DichFondoContext* ctx);
@@ -91,6 +97,10 @@ class Builder {
   ast::ExprPtr binary(P::EsprContext* ctx, ast::BinaryOp op, P::EsprContext* lhs, P::EsprContext* rhs,
                       int depth);
   ast::ExprPtr make(Span span, decltype(ast::Expr::node) node);
+  ast::ExprPtr steps(P::ScaglioniContext* ctx, int depth);
+  ast::StepLine stepLine(P::ScaglioneContext* ctx);
+  ast::ExprPtr number(P::RisultatoContext* ctx);
+  ast::ExprPtr threshold(P::SogliaContext* ctx);
   ast::ExprPtr tooDeep(P::EsprContext* ctx);
 
   const SourceMap& map_;

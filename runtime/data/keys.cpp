@@ -36,8 +36,11 @@ void KnownKeys::addPerson(const std::string& matricola) {
 
 KnownKeys knownKeys(const ir::Module& module) {
   KnownKeys known;
-  for (const ir::Objective& o : module.objectives)
+  for (const ir::Objective& o : module.objectives) {
     if (known.objectives.insert(o.code).second) known.objectiveList.push_back(o.code);
+    for (const ir::Phase& f : o.phases)
+      if (known.phases.insert(f.code).second) known.phaseList.push_back(f.code);
+  }
   for (const ir::Catalogue& c : module.catalogues)
     for (const ir::Behaviour& b : c.items)
       if (known.behaviours.insert(b.code).second) known.behaviourList.push_back(b.code);
@@ -56,6 +59,11 @@ bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span ce
       if (known.objectives.count(text)) return true;
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di un obiettivo del regolamento", text),
                suggestion(text, known.objectiveList, "gli obiettivi del regolamento sono: "));
+      return false;
+    case ir::KeyRole::Fase:
+      if (known.phases.count(text)) return true;
+      fd.error("E0513", cell, fmt::format("«{}» non è il codice di una fase del regolamento", text),
+               suggestion(text, known.phaseList, "le fasi del regolamento sono: "));
       return false;
     case ir::KeyRole::Comportamento:
       if (known.behaviours.count(text)) return true;

@@ -17,13 +17,13 @@ namespace misura::data {
 // The values that key columns may hold.
 struct KnownKeys {
   bool personsKnown = false;  // false while the staff list is not loaded: persons are not checked
-  std::set<std::string> persons, objectives, behaviours;
-  std::vector<std::string> personList, objectiveList, behaviourList;  // for suggestions
+  std::set<std::string> persons, objectives, behaviours, phases;
+  std::vector<std::string> personList, objectiveList, behaviourList, phaseList;  // for suggestions
 
   void addPerson(const std::string& matricola);
 };
 
-// Objective and behaviour codes of the module (persons come later, from the staff table).
+// Objective, phase and behaviour codes of the module (persons come later, from the staff table).
 KnownKeys knownKeys(const ir::Module& module);
 
 // E0513 for a key cell whose value `text` is not among the known values of

@@ -20,10 +20,9 @@ bool contains(const std::vector<T>& list, const T& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Whether objective `o` is assigned to `p`; reports an error of a `dove`
-// condition and clears `ok`.
-bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool& ok) {
-  const ir::Assignment& a = o.assignment;
+// Whether `a` (an objective's `assegnato a`, or a `peso N per`) designates
+// `p`; reports an error of a `dove` condition (in `what`) and clears `ok`.
+bool designates(const Session& s, const ir::Assignment& a, const Person& p, const std::string& what, bool& ok) {
   switch (a.kind) {
     case ir::Assignment::Kind::Tutti: return true;
     case ir::Assignment::Kind::Profili: return contains(a.profiles, p.profile);
@@ -34,10 +33,11 @@ bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool&
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
   ctx.records = &s.records;
+  ctx.service = p.service;
   interp::Result r = interp::run(a.where, ctx);
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
     PersonErrors errors(s.diags, p);
-    errors.runtime(*e, fmt::format("assegnazione dell'obiettivo {}", o.code));
+    errors.runtime(*e, what);
     ok = false;
     return false;
   }
@@ -48,6 +48,37 @@ bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool&
                                              "errore interno nel piano di valutazione: la condizione di "
                                              "assegnazione non dà un booleano",
                                              {}, "segnala il problema a chi mantiene Misura", {}});
+  ok = false;
+  return false;
+}
+
+bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool& ok) {
+  return designates(s, o.assignment, p, fmt::format("assegnazione dell'obiettivo {}", o.code), ok);
+}
+
+// The weight of objective `o` for `p`: the first `peso N per` line that
+// designates them, else the plain `peso N`; E0630 if there is neither.
+bool assignWeight(const Session& s, const ir::Objective& o, Person& p, bool& ok) {
+  for (uint32_t i = 0; i < o.weightRules.size(); ++i)
+    if (designates(s, o.weightRules[i].who, p, fmt::format("peso dell'obiettivo {}", o.code), ok)) {
+      p.weights.push_back(o.weightRules[i].weight);
+      p.weightRules.push_back(i);
+      return true;
+    }
+  if (o.hasDefaultWeight) {
+    p.weights.push_back(o.weight);
+    p.weightRules.push_back(std::nullopt);
+    return true;
+  }
+  Diagnostic d{"E0630", Severity::Errore, o.span,
+               fmt::format("obiettivo {}: nessun peso per la matricola {} (profilo {})", o.code, p.matricola,
+                           s.module.profiles[p.profile].name),
+               {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+               "nessuna riga «peso N per ...» riguarda questa persona e l'obiettivo non ha un peso generale: "
+               "aggiungi una riga «peso N» senza «per», oppure una riga «peso N per ...» che la comprenda",
+               {}};
+  PersonErrors(s.diags, p).report(std::move(d));
+  p.weightMissing = true;
   ok = false;
   return false;
 }
@@ -65,9 +96,9 @@ void reportWeights(const Session& s, const Person& p, const Rational& sum) {
     d.hint = "per ogni persona i pesi dei suoi obiettivi devono sommare a 100: correggi i pesi o le righe "
              "«assegnato a» degli obiettivi elencati";
   }
-  for (uint32_t o : p.objectives) {
-    const ir::Objective& obj = s.module.objectives[o];
-    d.labels.push_back(Label{obj.span, fmt::format("{}: peso {}", obj.code, formatExact(obj.weight))});
+  for (size_t k = 0; k < p.objectives.size(); ++k) {
+    const ir::Objective& obj = s.module.objectives[p.objectives[k]];
+    d.labels.push_back(Label{obj.span, fmt::format("{}: peso {}", obj.code, formatExact(p.weights[k]))});
   }
   s.diags.report(std::move(d));
 }
@@ -85,9 +116,14 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
     p.staff = &staff.rows[r];
     p.matricola = p.staff->key.front();
     p.profile = s.data.staffProfiles.at(r);
-    if (!s.module.profiles[p.profile].notEvaluated)
+    p.service = serviceOf(s, p, ok);
+    p.notEvaluated = notEvaluatedReason(s, p, ok);
+    if (!p.notEvaluated)
       for (uint32_t o = 0; o < s.module.objectives.size(); ++o)
-        if (isAssigned(s, s.module.objectives[o], p, ok)) p.objectives.push_back(o);
+        if (ir::evaluatedIn(s.module.objectives[o], s.module.anno) && isAssigned(s, s.module.objectives[o], p, ok) &&
+            assignWeight(s, s.module.objectives[o], p, ok))
+          p.objectives.push_back(o);
+    if (!checkAssignedPeriods(s, p)) ok = false;
     persons.push_back(std::move(p));
   }
   return persons;
@@ -97,9 +133,9 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
   bool ok = true;
   for (const Person& p : persons) {
     const ir::Profile& profile = s.module.profiles[p.profile];
-    if (profile.notEvaluated || !hasObjectivesComponent(profile)) continue;
+    if (p.notEvaluated || !hasObjectivesComponent(profile) || p.weightMissing) continue;
     Rational sum;
-    for (uint32_t o : p.objectives) sum += s.module.objectives[o].weight;
+    for (const Rational& w : p.weights) sum += w;
     if (sum == Rational(100)) continue;
     reportWeights(s, p, sum);
     ok = false;
@@ -107,25 +143,41 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
   return ok;
 }
 
-bool evaluateArguments(Session& s) {
+namespace {
+
+// Runs the argument chunks of objective `code` into `out`; false on a runtime error.
+bool runArguments(Session& s, const std::vector<ir::Chunk>& args, const std::string& code,
+                  std::vector<ir::Value>& out) {
   bool ok = true;
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.records = &s.records;
-  s.objectiveArgs.assign(s.module.objectives.size(), {});
-  for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
-    for (const ir::Chunk& arg : s.module.objectives[o].measure.args) {
-      interp::Result r = interp::run(arg, ctx);
-      if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
-        s.diags.report(Diagnostic{e->code, Severity::Errore, e->span,
-                                  fmt::format("{} (argomenti dell'obiettivo {})", e->message,
-                                              s.module.objectives[o].code),
-                                  {}, e->hint, {}});
-        ok = false;
-        continue;
-      }
-      s.objectiveArgs[o].push_back(std::get<ir::Value>(std::move(r)));
+  for (const ir::Chunk& arg : args) {
+    interp::Result r = interp::run(arg, ctx);
+    if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+      s.diags.report(Diagnostic{e->code, Severity::Errore, e->span,
+                                fmt::format("{} (argomenti dell'obiettivo {})", e->message, code), {}, e->hint, {}});
+      ok = false;
+      continue;
     }
+    out.push_back(std::get<ir::Value>(std::move(r)));
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool evaluateArguments(Session& s) {
+  bool ok = true;
+  s.objectiveArgs.assign(s.module.objectives.size(), {});
+  s.phaseArgs.assign(s.module.objectives.size(), {});
+  for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
+    const ir::Objective& obj = s.module.objectives[o];
+    if (!obj.deadlineExpr)  // else per person, with the person's `termine`
+      ok = runArguments(s, obj.measure.args, obj.code, s.objectiveArgs[o]) && ok;
+    s.phaseArgs[o].assign(obj.phases.size(), {});
+    for (size_t f = 0; f < obj.phases.size(); ++f)
+      ok = runArguments(s, obj.phases[f].args, obj.code, s.phaseArgs[o][f]) && ok;
   }
   return ok;
 }

@@ -14,6 +14,15 @@
 
 namespace misura::eval {
 
+// One phase of an objective with `fasi`.
+struct PhaseOutcome {
+  uint32_t phase = 0;             // index into Objective::phases
+  ir::Value measured;             // ir::Missing when non rilevato
+  Span dataSpan;                  // the CSV cell (invalid if no row)
+  std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
+  bool fixed = false;             // esito from `se non rilevato: N%`
+};
+
 struct ObjectiveOutcome {
   uint32_t objective = 0;  // index into Module::objectives
   enum class Status { Misurato, Neutralizzato, EsitoFisso, Errore };
@@ -21,9 +30,15 @@ struct ObjectiveOutcome {
   ir::Value measured;       // ir::Missing when non rilevato
   Span dataSpan;            // the CSV cell it came from (invalid if no row)
   std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
-  Rational weight;          // as declared
+  Rational weight;          // as declared for this person
+  std::optional<uint32_t> weightRule;  // the `peso N per` line that applied (index into weightRules), or the default
   Rational points;          // contribution to the component, exact (0 if neutralised)
   std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
+  std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
+  std::vector<ir::Value> args;                    // the `misura` arguments' values used
+  std::optional<ir::Value> deadline;              // `termine = espressione`: its value for the person
+  std::vector<interp::TraceEntry> deadlineTrace;  // its run (only with Options::trace)
+  std::vector<PhaseOutcome> phases;       // `fasi`: esito = sum(weight x esito) / sum(weight) over them
 };
 
 struct BehaviourOutcome {

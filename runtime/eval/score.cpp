@@ -113,6 +113,7 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
   ctx.person = &p.staff->values;
   ctx.components = &points;
   ctx.records = &s.records;
+  ctx.service = p.service;
   return ctx;
 }
 
@@ -143,16 +144,15 @@ std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context&
 }
 
 PersonResult scorePerson(const Session& s, const Person& p) {
-  const ir::Profile& profile = s.module.profiles[p.profile];
   PersonResult result;
   result.row = p.row;
   result.matricola = p.matricola;
   result.nominativo = nominativoOf(s, p);
   result.profile = p.profile;
   result.staffCells = p.staff->spans;
-  if (profile.notEvaluated) {
+  if (p.notEvaluated) {
     result.status = PersonStatus::NonValutato;
-    result.reason = *profile.notEvaluated;
+    result.reason = *p.notEvaluated;
     return result;
   }
   PersonErrors errors(s.diags, p);

@@ -24,6 +24,8 @@ struct Session {
   // Per dataset, the values of each row of a record table (empty for keyed
   // tables): interp::Context::records of every chunk that may aggregate.
   std::vector<std::vector<const std::vector<ir::Value>*>> records = {};
+  // Per objective, per phase (`fasi`): its `misura` arguments, `termine` being the phase's.
+  std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
 };
 
 // One row of the staff list, with what the checks found out about it.
@@ -33,6 +35,11 @@ struct Person {
   std::string matricola;
   uint32_t profile = 0;
   std::vector<uint32_t> objectives;  // assigned to this person, in module order
+  DateRange service;                 // `servizio dal ... al ...`; the whole year without it
+  std::optional<std::string> notEvaluated;  // the reason, if the person is not evaluated
+  std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
+  std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
+  bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
 };
 
 // ---- before any score (assign.cpp) ------------------------------------------
@@ -42,6 +49,18 @@ struct Person {
 // becomes false if there was one. A condition that is non rilevato (an empty
 // optional staff field) does not assign the objective.
 std::vector<Person> preparePersons(const Session& s, bool& ok);
+
+// ---- service period (service.cpp) ------------------------------------------
+
+// The person's period of service; E0621 (and `ok` false) if it ends before it starts.
+DateRange serviceOf(const Session& s, const Person& p, bool& ok);
+// Why the person is not evaluated: the profile's `non valutato`, a service
+// shorter than `servizio minimo`, the first `non valutato se` that holds.
+std::optional<std::string> notEvaluatedReason(const Session& s, const Person& p, bool& ok);
+// The period of `assegnato a "matricola" dal ...` of objective `o`, if any.
+const ir::Period* periodOf(const ir::Objective& o, const std::string& matricola);
+// E0620 for each assigned objective whose period has no day of the person's service.
+bool checkAssignedPeriods(const Session& s, const Person& p);
 
 // E0604 for every evaluated person whose profile scores objectives and whose
 // assigned objectives' weights do not add up to 100. True if none.

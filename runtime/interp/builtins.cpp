@@ -65,6 +65,24 @@ Computed between(const ir::Value& from, const ir::Value& to, bool months) {
   return ir::Value(Rational(n));
 }
 
+// giorni_nel_periodo(d1, d2): a non rilevato end is the year's first or last day.
+Computed daysInPeriod(const ir::Value& from, const ir::Value& to, int year) {
+  const DateRange y = wholeYear(year);
+  const Date* a = std::get_if<Date>(&from);
+  const Date* b = std::get_if<Date>(&to);
+  if ((!a && !isMissing(from)) || (!b && !isMissing(to)))
+    return internalFailure("giorni_nel_periodo su valori che non sono date");
+  return ir::Value(Rational(daysIn(intersect(DateRange{a ? *a : y.first, b ? *b : y.last}, y))));
+}
+
+Computed calendarBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, const Calendar& cal) {
+  if (cal.year == 0) return internalFailure(fmt::format("{} senza l'anno di valutazione", ir::builtinName(builtin)));
+  if (builtin == ir::Builtin::GiorniAnno) return ir::Value(Rational(daysInYear(cal.year)));
+  if (builtin == ir::Builtin::GiorniNelPeriodo) return daysInPeriod(args[0], args[1], cal.year);
+  if (!cal.service) return internalFailure("giorni_servizio dove non c'è una persona");
+  return ir::Value(Rational(daysIn(intersect(*cal.service, wholeYear(cal.year)))));
+}
+
 }  // namespace
 
 bool arityOk(ir::Builtin builtin, uint32_t argc) {
@@ -74,7 +92,7 @@ bool arityOk(ir::Builtin builtin, uint32_t argc) {
   return argc >= a.min && (a.max == 0 || argc <= a.max);
 }
 
-Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args) {
+Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, const Calendar& calendar) {
   if (!arityOk(builtin, static_cast<uint32_t>(args.size())))
     return internalFailure(fmt::format("{} chiamata con {} argomenti", ir::builtinName(builtin), args.size()));
   switch (builtin) {
@@ -84,6 +102,11 @@ Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args) {
     case ir::Builtin::GiorniTra: return between(args[0], args[1], false);
     case ir::Builtin::MesiIniziatiTra: return between(args[0], args[1], true);
     case ir::Builtin::Rilevato: return ir::Value(!isMissing(args[0]));
+    case ir::Builtin::GiorniAnno:
+    case ir::Builtin::GiorniServizio:
+      if (!args.empty()) return internalFailure(fmt::format("{} con argomenti", ir::builtinName(builtin)));
+      return calendarBuiltin(builtin, args, calendar);
+    case ir::Builtin::GiorniNelPeriodo: return calendarBuiltin(builtin, args, calendar);
   }
   return internalFailure("funzione sconosciuta");
 }

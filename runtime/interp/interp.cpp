@@ -103,6 +103,12 @@ Step loadEsito(Stack& stack, const Context& ctx, uint32_t objective) {
   return std::nullopt;
 }
 
+Step loadCell(Stack& stack, const ir::Chunk& chunk, const Context& ctx, uint32_t cell) {
+  if (!ctx.cell || cell >= chunk.cells.size()) return internalFailure(fmt::format("cella {} non disponibile qui", cell));
+  stack.push(ctx.cell(chunk.cells[cell]));
+  return std::nullopt;
+}
+
 Step loadOptional(Stack& stack, const std::optional<Rational>& value, const char* what) {
   if (!value) return internalFailure(fmt::format("{} non disponibile qui", what));
   stack.push(*value);
@@ -129,10 +135,16 @@ Step jumpIfFalse(Stack& stack, const ir::Chunk& chunk, const ir::Instr& in, size
   return jump(chunk, in.a, pc);
 }
 
-Step builtinStep(Stack& stack, const ir::Instr& in) {
+Step builtinStep(Stack& stack, const ir::Instr& in, const Context& ctx) {
   std::vector<ir::Value> args;
   if (!stack.popMany(in.b, args)) return kUnderflow;
-  return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args));
+  const Calendar calendar{ctx.module ? ctx.module->anno : 0, ctx.service};
+  return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args, calendar));
+}
+
+Step stepsStep(Stack& stack, const ir::Chunk& chunk, uint32_t table) {
+  if (table >= chunk.steps.size()) return internalFailure("scaglioni inesistenti");
+  return unaryStep(stack, [&](const ir::Value& x) { return stepResult(chunk.steps[table], x); });
 }
 
 Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
@@ -141,12 +153,12 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth);
 bool traced(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
-    case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
-    case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
+    case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::LoadCell: case ir::Op::LoadDeadline: case ir::Op::Aggregate: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
+    case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator: case ir::Op::Scaglioni:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Not:
-    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
+    case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow:
       return false;
   }
   return false;
@@ -207,13 +219,18 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
       case ir::Op::Not: step = unaryStep(stack, logicalNot); break;
       case ir::Op::JumpIfFalse: step = jumpIfFalse(stack, chunk, in, pc); break;
       case ir::Op::Jump: step = jump(chunk, in.a, pc); break;
-      case ir::Op::CallBuiltin: step = builtinStep(stack, in); break;
+      case ir::Op::CallBuiltin: step = builtinStep(stack, in, ctx); break;
       case ir::Op::CallIndicator: {
         Result r = callIndicator(stack, in, ctx, depth);
         if (RuntimeError* e = std::get_if<RuntimeError>(&r)) return std::move(*e);
         stack.push(std::get<ir::Value>(std::move(r)));
         break;
       }
+      case ir::Op::LoadCell: step = loadCell(stack, chunk, ctx, in.a); break;
+      case ir::Op::LoadDeadline:
+        if (ctx.deadline) stack.push(*ctx.deadline);
+        else step = internalFailure("termine dell'obiettivo non disponibile qui");
+        break;
       case ir::Op::LoadRow:
         step = ctx.row ? pushAt(stack, *ctx.row, in.a, "campo della riga") : internalFailure("nessuna riga qui");
         break;
@@ -224,6 +241,7 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         stack.push(std::get<ir::Value>(std::move(r)));
         break;
       }
+      case ir::Op::Scaglioni: step = stepsStep(stack, chunk, in.a); break;
       case ir::Op::Return: {
         ir::Value result;
         if (stack.pop(result)) return result;

@@ -8,6 +8,7 @@
 // runtime error E0600 "errore interno" instead of a crash.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,7 +22,8 @@ namespace misura::interp {
 inline constexpr int kMaxCallDepth = 32;
 
 // One step of a traced run (see Context::trace): an instruction that read a
-// name (LoadParam, LoadPerson, LoadComponent, LoadTotal, LoadBand, LoadEsito), compared
+// name (LoadParam, LoadPerson, LoadComponent, LoadTotal, LoadBand, LoadEsito, LoadCell, LoadDeadline)
+// or folded a record table (Aggregate), compared
 // two values (Lt .. Ne) or called a function (CallBuiltin, CallIndicator),
 // with the value it left on the stack. Explanations show these as "name =
 // value" and as the intermediate results of a rule.
@@ -50,6 +52,12 @@ struct Context {
   // each row in file order; empty for keyed tables. Null: no aggregate here.
   const std::vector<std::vector<const std::vector<ir::Value>*>>* records = nullptr;
   const std::vector<ir::Value>* row = nullptr;  // LoadRow: the row an Aggregate is folding
+  // giorni_servizio: the person's period of service (both ends included).
+  std::optional<DateRange> service;
+  // LoadCell: the value of a keyed-table cell for the person (Missing if no
+  // row or an empty cell). Empty: no cells here.
+  std::function<ir::Value(const ir::CellRef&)> cell;
+  std::optional<ir::Value> deadline;  // LoadDeadline: the objective's `termine = espressione` for the person
   // When set, each traced instruction of this chunk (not of the indicators
   // it calls) appends a TraceEntry, in execution order. Null: no tracing.
   std::vector<TraceEntry>* trace = nullptr;

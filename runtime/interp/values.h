@@ -42,8 +42,17 @@ Computed diffDates(const ir::Value& d1, const ir::Value& d2);
 Computed negate(const ir::Value& x);
 Computed logicalNot(const ir::Value& x);
 
+// What the calendar builtins read: the evaluation year (0: unknown) and the
+// person's service inside it (absent: no person here).
+struct Calendar {
+  int year = 0;
+  std::optional<DateRange> service;
+};
+// The result of a step table for x (steps.cpp): see ir::StepTable.
+Computed stepResult(const ir::StepTable& table, const ir::Value& x);
+
 // The builtin applied to `args` (already checked against its arity).
-Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args);
+Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, const Calendar& calendar = {});
 
 // Arity of a builtin per builtins.def: true if `argc` arguments are allowed.
 bool arityOk(ir::Builtin builtin, uint32_t argc);

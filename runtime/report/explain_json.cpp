@@ -40,10 +40,9 @@ void ruleValuesJson(const Subject& s, const ir::Chunk& chunk, const std::vector<
 }
 
 // The `misura` arguments of an objective: parameter name, value, text as written.
-Json argumentsJson(const Subject& s, const ir::Objective& obj, const ir::Indicator& ind, uint32_t objective) {
+Json argumentsJson(const Subject& s, const ir::Objective& obj, const ir::Indicator& ind,
+                   const std::vector<ir::Value>& values) {
   Json list = Json::array();
-  if (objective >= s.evaluation.objectiveArguments.size()) return list;
-  const std::vector<ir::Value>& values = s.evaluation.objectiveArguments[objective];
   for (size_t i = 0; i < values.size() && i + 1 < ind.slots.size() && i < obj.measure.args.size(); ++i) {
     Json a;
     a["nome"] = ind.slotNames.at(i + 1);
@@ -55,14 +54,49 @@ Json argumentsJson(const Subject& s, const ir::Objective& obj, const ir::Indicat
   return list;
 }
 
+// `fasi`: per phase its weight, termine, value and esito.
+Json phasesJson(const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Field& field = at(at(s.module.datasets, obj.measure.measured.dataset, "tabella").fields,
+                              obj.measure.measured.field, "campo");
+  Json list = Json::array();
+  for (const eval::PhaseOutcome& po : o.phases) {
+    const ir::Phase& f = at(obj.phases, po.phase, "fase");
+    Json j;
+    j["codice"] = f.code;
+    j["titolo"] = f.title;
+    putDecimal(j, "peso", f.weight);
+    j["termine"] = formatItalian(f.deadline);
+    j["valore"] = std::holds_alternative<ir::Missing>(po.measured) ? Json(nullptr) : Json(valueText(po.measured, field.type));
+    j["dato"] = orNull(location(s.sources, po.dataSpan));
+    if (po.esito) putPercent(j, "esito", *po.esito);
+    else j["esito"] = nullptr;
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
 Json objectiveExplained(const Subject& s, const eval::ObjectiveOutcome& o, const ObjectivesSum& sum) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   Json j = objectiveJson(s.module, o, s.sources);
   j["misura"] = sourceLine(s.sources, obj.measure.span);
-  j["argomenti"] = argumentsJson(s, obj, ind, o.objective);
+  j["periodo_assegnazione"] = orNull(assignedPeriodText(obj, s.person.matricola));
+  j["argomenti"] = argumentsJson(s, obj, ind, o.args);
   j["se_non_rilevato"] = orNull(notMeasuredRule(obj));
   j["regola_applicata"] = orNull(notMeasuredEffect(obj, o));
+  if (obj.deadlineExpr) {  // `termine = espressione`: the names it read
+    Json deadline;
+    deadline["nel_regolamento"] = orNull(location(s.sources, obj.deadlineExpr->span));
+    ruleValuesJson(s, *obj.deadlineExpr, o.deadlineTrace, &o, deadline);
+    j["calcolo_termine"] = std::move(deadline);
+  }
+  if (obj.measure.expr) {  // `su ESPRESSIONE`: the names it read and its steps
+    Json measured;
+    measured["nel_regolamento"] = orNull(location(s.sources, obj.measure.expr->span));
+    ruleValuesJson(s, *obj.measure.expr, o.measuredTrace, &o, measured);
+    j["valore_misurato"] = std::move(measured);
+  }
+  if (!obj.phases.empty()) j["fasi"] = phasesJson(s, obj, o);
   if (!o.trace.empty()) {
     Json rule;
     rule["indicatore"] = ind.name;

@@ -79,7 +79,29 @@ void ruleValues(Text& t, int indent, const Subject& s, const ir::Chunk& chunk,
     t.line(indent, "con i valori: " + *with + result);
 }
 
+// `su ESPRESSIONE`: the expression, the names it read and its value.
+void computedValue(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Chunk& expr = *obj.measure.expr;
+  // Shown in the unit of the indicator's measured value (0,9375 as 93,75%).
+  ir::Type type = at(s.module.indicators, obj.measure.indicator, "indicatore").slots.at(0);
+  std::string value = std::holds_alternative<ir::Missing>(o.measured) ? "non rilevato" : shown(o.measured, type);
+  t.line(5, placed("valore misurato: " + sourceLine(s.sources, expr.span), location(s.sources, expr.span)) + " = " +
+                value + valueNote(o.measured, type));
+  if (!o.measuredTrace.empty()) ruleValues(t, 7, s, expr, o.measuredTrace, &o, "");
+}
+
+// `termine 31/12/2024`, or `termine = espressione` with its value for the person.
+void deadline(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  if (obj.deadline) t.line(5, "termine: " + formatItalian(*obj.deadline));
+  if (!obj.deadlineExpr) return;
+  const ir::Chunk& expr = *obj.deadlineExpr;
+  std::string value = o.deadline ? shown(*o.deadline, ir::Type::Data) : "non calcolato";
+  t.line(5, placed("termine: " + sourceLine(s.sources, expr.span), location(s.sources, expr.span)) + " = " + value);
+  if (!o.deadlineTrace.empty()) ruleValues(t, 7, s, expr, o.deadlineTrace, &o, "");
+}
+
 void measuredValue(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  if (obj.measure.expr) return computedValue(t, s, obj, o);
   const ir::Dataset& ds = at(s.module.datasets, obj.measure.measured.dataset, "tabella");
   const ir::Field& field = at(ds.fields, obj.measure.measured.field, "campo");
   std::string where = location(s.sources, o.dataSpan);
@@ -95,16 +117,41 @@ void measuredValue(Text& t, const Subject& s, const ir::Objective& obj, const ev
   t.line(5, line);
 }
 
+// `fasi`: one line per phase (weight, termine, value, esito), then the weighted mean.
+void phases(Text& t, const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
+  const ir::Field& field = at(at(s.module.datasets, obj.measure.measured.dataset, "tabella").fields,
+                              obj.measure.measured.field, "campo");
+  for (const eval::PhaseOutcome& po : o.phases) {
+    const ir::Phase& f = at(obj.phases, po.phase, "fase");
+    std::string value = std::holds_alternative<ir::Missing>(po.measured)
+                            ? std::string("non rilevato")
+                            : placed(shown(po.measured, field.type), location(s.sources, po.dataSpan));
+    std::string esito = po.esito ? percentText(*po.esito) + (po.fixed ? " (se non rilevato)" : "")
+                                 : std::string("nessuno");
+    t.line(5, fmt::format("fase {} — {}: peso {}, termine {}, valore {}, esito {}", f.code, f.title, num(f.weight),
+                          formatItalian(f.deadline), value, esito));
+  }
+  t.line(5, "esito dell'obiettivo = somma di peso × esito delle fasi ÷ somma dei loro pesi");
+}
+
 void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   t.line(3, obj.code + " — " + obj.title);
-  t.line(5, "peso: " + num(o.weight));
-  if (obj.deadline) t.line(5, "termine: " + formatItalian(*obj.deadline));
+  if (o.weightRule && *o.weightRule < obj.weightRules.size()) {
+    Span line = obj.weightRules[*o.weightRule].span;
+    t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));
+  } else {
+    t.line(5, "peso: " + num(o.weight));
+  }
+  deadline(t, s, obj, o);
+  if (std::string period = assignedPeriodText(obj, s.person.matricola); !period.empty())
+    t.line(5, "assegnato per il periodo: " + period);
   t.line(5, "fonte: " + (obj.source.empty() ? std::string("non indicata nel regolamento") : obj.source));
   t.line(5, placed("nel regolamento: " + sourceLine(s.sources, obj.measure.span),
                    location(s.sources, obj.measure.span)));
-  measuredValue(t, s, obj, o);
+  if (obj.phases.empty()) measuredValue(t, s, obj, o);
+  else phases(t, s, obj, o);
   if (std::string effect = notMeasuredEffect(obj, o); !effect.empty()) t.line(5, effect);
   if (!o.trace.empty()) {
     t.line(5, placed("regola dell'indicatore «" + ind.name + "»", location(s.sources, ind.body.span)) + ":");
@@ -327,8 +374,12 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
   if (person.status == eval::PersonStatus::NonValutato) {
     t.blank();
     t.line(0, "Non valutato: " + person.reason);
-    t.line(0, "Il regolamento stabilisce che le persone del profilo «" + s.profile.name +
-                  "» non sono valutate con questo regolamento: nessun punteggio, fascia o premio.");
+    if (s.profile.notEvaluated)
+      t.line(0, "Il regolamento stabilisce che le persone del profilo «" + s.profile.name +
+                    "» non sono valutate con questo regolamento: nessun punteggio, fascia o premio.");
+    else
+      t.line(0, "Il profilo «" + s.profile.name + "» esclude dalla valutazione chi è in questo caso (servizio "
+                    "minimo o «non valutato se»): nessun punteggio, fascia o premio.");
     return t.take();
   }
   components(t, s);

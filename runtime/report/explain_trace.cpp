@@ -16,13 +16,14 @@ constexpr std::string_view kBlanks = " \t\r";
 bool isLoad(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
-    case ir::Op::LoadBand: case ir::Op::LoadEsito:
+    case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::LoadCell: case ir::Op::LoadDeadline:
+    case ir::Op::Aggregate:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
       return false;
   }
   return false;
@@ -85,6 +86,41 @@ std::vector<std::string_view> splitLines(std::string_view text) {
   return lines;
 }
 
+// A keyed-table cell read by an objective's measured expression, shown as
+// written (`rilevazioni.completato di PIAO`) with the objective of its row.
+std::optional<UsedName> cellName(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome* objective) {
+  if (!objective) return std::nullopt;
+  const ir::Objective& obj = objectiveOf(s.module, *objective);
+  // The chunk that read it: the measured expression or `termine = ...`.
+  const ir::CellRef* found = nullptr;
+  for (const std::optional<ir::Chunk>* chunk : {&obj.measure.expr, &obj.deadlineExpr})
+    if (*chunk && e.operand < (*chunk)->cells.size() && sameSpan((*chunk)->cells[e.operand].span, e.span))
+      found = &(*chunk)->cells[e.operand];
+  if (!found) return std::nullopt;
+  const ir::CellRef& c = *found;
+  const ir::Dataset& ds = at(s.module.datasets, c.dataset, "tabella");
+  const ir::Field& f = at(ds.fields, c.field, "campo");
+  const std::string& code = c.objective ? at(s.module.objectives, *c.objective, "obiettivo").code : obj.code;
+  return UsedName{sourceLine(s.sources, e.span), e.value, f.type, {},
+                  "dal file «" + ds.file + "», riga dell'obiettivo " + code};
+}
+
+// An aggregate over a record table (`conta(fatture dove ...)`), shown as
+// written; its unit and file are known when an objective's chunk computed it.
+std::optional<UsedName> aggregateName(const Subject& s, const interp::TraceEntry& e,
+                                      const eval::ObjectiveOutcome* objective) {
+  UsedName u{sourceLine(s.sources, e.span), e.value, ir::Type::Numero, {}, "aggregato di un registro"};
+  if (!objective) return u;
+  const ir::Objective& obj = objectiveOf(s.module, *objective);
+  for (const std::optional<ir::Chunk>* chunk : {&obj.measure.expr, &obj.deadlineExpr})
+    if (*chunk && e.operand < (*chunk)->aggregates.size() && sameSpan((*chunk)->aggregates[e.operand].span, e.span)) {
+      const ir::Aggregate& a = (*chunk)->aggregates[e.operand];
+      if (!a.value.empty()) u.type = a.value.front().type;
+      u.origin = "dal registro «" + at(s.module.datasets, a.dataset, "tabella").file + "»";
+    }
+  return u;
+}
+
 // The name read by a Load entry, or nullopt for other entries.
 std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome* objective) {
   switch (e.op) {
@@ -96,7 +132,7 @@ std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, co
       UsedName u{ind.slotNames[e.operand], e.value, ind.slots[e.operand], {}, {}};
       if (e.operand == 0) {
         u.location = location(s.sources, objective->dataSpan);
-        u.origin = "valore rilevato";
+        u.origin = obj.measure.expr ? "valore misurato, calcolato dall'espressione dopo «su»" : "valore rilevato";
       } else if (e.operand - 1 < obj.measure.args.size()) {
         const ir::Chunk& arg = obj.measure.args[e.operand - 1];
         u.location = location(s.sources, arg.span);
@@ -130,8 +166,13 @@ std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, co
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Aggregate:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
       break;
+    case ir::Op::Aggregate: return aggregateName(s, e, objective);
+    case ir::Op::LoadCell: return cellName(s, e, objective);
+    case ir::Op::LoadDeadline:
+      if (!objective) return std::nullopt;
+      return UsedName{"termine", e.value, ir::Type::Data, {}, "termine dell'obiettivo, calcolato per la persona"};
   }
   return std::nullopt;
 }
@@ -171,16 +212,23 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne:
       return ir::Type::Booleano;
     case ir::Op::CallIndicator: return ir::Type::Percentuale;
+    case ir::Op::Scaglioni:
+      if (e.operand < chunk.steps.size()) return chunk.steps[e.operand].type;
+      return std::nullopt;
     case ir::Op::CallBuiltin: break;
     case ir::Op::PushConst: case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent:
     case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:
     case ir::Op::Div: case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates:
     case ir::Op::Not: case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow:
-    case ir::Op::Aggregate:
+    case ir::Op::Aggregate: case ir::Op::LoadCell: case ir::Op::LoadDeadline:
       return std::nullopt;
   }
   switch (static_cast<ir::Builtin>(e.operand)) {
-    case ir::Builtin::GiorniTra: return ir::Type::Giorni;
+    case ir::Builtin::GiorniTra:
+    case ir::Builtin::GiorniAnno:
+    case ir::Builtin::GiorniServizio:
+    case ir::Builtin::GiorniNelPeriodo:
+      return ir::Type::Giorni;
     case ir::Builtin::MesiIniziatiTra: return ir::Type::Numero;
     case ir::Builtin::Rilevato: return ir::Type::Booleano;
     // Same unit as the arguments, which the plan does not record: known

@@ -59,4 +59,15 @@ std::string location(const SourceManager& sources, Span span) {
   return sources.path(span.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 
+std::string assignedPeriodText(const ir::Objective& o, const std::string& matricola) {
+  const ir::Assignment& a = o.assignment;
+  for (size_t i = 0; i < a.persons.size() && i < a.periods.size(); ++i) {
+    if (a.persons[i] != matricola || !a.periods[i]) continue;
+    const ir::Period& p = *a.periods[i];
+    if (!p.from) return "fino al " + formatItalian(p.to.value_or(Date()));
+    return "dal " + formatItalian(*p.from) + (p.to ? " al " + formatItalian(*p.to) : "");
+  }
+  return "";
+}
+
 }  // namespace misura::report::detail

@@ -22,6 +22,10 @@ const T& at(const std::vector<T>& vec, size_t i, const char* what) {
   return vec[i];
 }
 
+// The period of `assegnato a "matricola" dal ... al ...` as Italian text
+// ("dal 01/04/2024 al 30/09/2024", "fino al 01/05/2024"), or "" if none.
+std::string assignedPeriodText(const ir::Objective& o, const std::string& matricola);
+
 // "valutato", "non valutato", "errore".
 const char* statusWord(eval::PersonStatus s);
 

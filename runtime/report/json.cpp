@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
 #include "runtime/report/json_detail.h"
 #include "runtime/report/report.h"
@@ -73,18 +74,31 @@ Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, co
   j["codice"] = obj.code;
   j["titolo"] = obj.title;
   putDecimal(j, "peso", o.weight);
+  if (o.weightRule && *o.weightRule < obj.weightRules.size())
+    j["peso_per"] = detail::sourceLine(sources, obj.weightRules[*o.weightRule].span);
   j["termine"] = obj.deadline ? Json(formatItalian(*obj.deadline)) : Json(nullptr);
+  if (obj.deadlineExpr) {
+    j["termine"] = o.deadline ? Json(detail::valueText(*o.deadline, ir::Type::Data)) : Json(nullptr);
+    j["termine_calcolato"] = detail::sourceLine(sources, obj.deadlineExpr->span);
+  }
   j["indicatore"] = at(module.indicators, obj.measure.indicator, "indicatore").name;
   j["stato"] = objectiveStatus(o.status);
 
   const ir::DataRef& ref = obj.measure.measured;
   const ir::Dataset& ds = at(module.datasets, ref.dataset, "tabella");
   const ir::Field& field = at(ds.fields, ref.field, "campo");
-  j["campo"] = ds.name + "." + field.name;
+  // A computed value is shown in the unit of the indicator's measured value.
+  ir::Type type = obj.measure.expr ? at(module.indicators, obj.measure.indicator, "indicatore").slots.at(0) : field.type;
+  if (obj.measure.expr) {
+    j["campo"] = nullptr;
+    j["espressione"] = detail::sourceLine(sources, obj.measure.expr->span);
+  } else {
+    j["campo"] = ds.name + "." + field.name;
+  }
   if (std::holds_alternative<ir::Missing>(o.measured)) {
     j["valore"] = nullptr;
   } else {
-    j["valore"] = detail::valueText(o.measured, field.type);
+    j["valore"] = detail::valueText(o.measured, type);
     if (const auto* q = std::get_if<Rational>(&o.measured)) j["valore_esatto"] = q->toFraction();
   }
   j["dato"] = orNull(detail::location(sources, o.dataSpan));

@@ -252,3 +252,28 @@ TEST_CASE("formatItalian for dates", "[date][format]") {
     }
   }
 }
+
+TEST_CASE("Periods: whole year, days in a period, intersection", "[date]") {
+  using misura::DateRange;
+  CHECK(misura::daysIn(misura::wholeYear(2024)) == 366);
+  CHECK(misura::daysIn(misura::wholeYear(2023)) == 365);
+  CHECK(misura::daysIn(misura::wholeYear(1900)) == 365);
+  CHECK(misura::daysIn(misura::wholeYear(2000)) == 366);
+  // 01/04/2024 .. 31/12/2024: 366 - (31 + 29 + 31) = 275, both ends included.
+  CHECK(misura::daysIn(DateRange{ymd(2024, 4, 1), ymd(2024, 12, 31)}) == 275);
+  CHECK(misura::daysIn(DateRange{ymd(2024, 2, 29), ymd(2024, 2, 29)}) == 1);
+  CHECK(misura::daysIn(DateRange{ymd(2024, 3, 1), ymd(2024, 2, 29)}) == 0);  // empty
+
+  const DateRange year = misura::wholeYear(2024);
+  // Across the year's start: only the 2024 part counts.
+  CHECK(misura::daysIn(misura::intersect(DateRange{ymd(2023, 12, 1), ymd(2024, 1, 10)}, year)) == 10);
+  // Disjoint: empty, whichever comes first.
+  CHECK(misura::daysIn(misura::intersect(DateRange{ymd(2023, 1, 1), ymd(2023, 12, 31)}, year)) == 0);
+  CHECK(misura::daysIn(misura::intersect(year, DateRange{ymd(2025, 1, 1), ymd(2025, 1, 2)})) == 0);
+  // Touching on one day.
+  CHECK(misura::intersect(DateRange{ymd(2024, 1, 1), ymd(2024, 6, 30)}, DateRange{ymd(2024, 6, 30), ymd(2024, 12, 31)}) ==
+        DateRange{ymd(2024, 6, 30), ymd(2024, 6, 30)});
+  // Head until 30/06 and from 01/07: 182 + 184 = 366.
+  CHECK(misura::daysIn(DateRange{ymd(2024, 1, 1), ymd(2024, 6, 30)}) == 182);
+  CHECK(misura::daysIn(DateRange{ymd(2024, 7, 1), ymd(2024, 12, 31)}) == 184);
+}

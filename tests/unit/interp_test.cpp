@@ -11,6 +11,7 @@
 #include "compiler/support/diagnostics.h"
 #include "runtime/interp/interp.h"
 
+using misura::DateRange;
 using misura::Date;
 using misura::Rational;
 using misura::Span;
@@ -256,6 +257,41 @@ TEST_CASE("Builtins", "[interp]") {
   CHECK(std::get<bool>(runOk(notMeasured.done())) == false);
 }
 
+TEST_CASE("Calendar builtins read the year and the person's service", "[interp]") {
+  using B = ir::Builtin;
+  ir::Module module;
+  module.anno = 2024;
+  interp::Context ctx;
+  ctx.module = &module;
+  Code year;
+  year.call(B::GiorniAnno, 0);
+  CHECK(number(runOk(year.done(), ctx)) == Rational(366));
+  module.anno = 2023;
+  CHECK(number(runOk(year.done(), ctx)) == Rational(365));
+  module.anno = 2024;
+
+  Code noPerson;  // giorni_servizio without a person: a broken plan
+  noPerson.call(B::GiorniServizio, 0);
+  CHECK(runError(noPerson.done(), ctx).code == "E0600");
+  ctx.service = DateRange{ymd(2024, 4, 1), ymd(2025, 3, 31)};  // only the 2024 part counts
+  CHECK(number(runOk(noPerson.done(), ctx)) == Rational(275));
+
+  auto period = [&](ir::Value from, ir::Value to) {
+    Code c;
+    c.push(from).push(to).call(B::GiorniNelPeriodo, 2);
+    return number(runOk(c.done(), ctx));
+  };
+  CHECK(period(ir::Missing{}, ymd(2024, 6, 30)) == Rational(182));  // from 1/1
+  CHECK(period(ymd(2024, 7, 1), ir::Missing{}) == Rational(184));   // to 31/12
+  CHECK(period(ir::Missing{}, ir::Missing{}) == Rational(366));
+  CHECK(period(ymd(2023, 12, 1), ymd(2023, 12, 31)) == Rational(0));  // another year
+  CHECK(period(ymd(2024, 5, 1), ymd(2024, 4, 1)) == Rational(0));     // reversed: empty
+
+  Code noYear;  // no module: no year
+  noYear.call(B::GiorniAnno, 0);
+  CHECK(runError(noYear.done()).code == "E0600");
+}
+
 TEST_CASE("CallIndicator runs the indicator in a fresh frame", "[interp]") {
   // indicatore almeno(soglia: percentuale) su valore: percentuale =
   //   se valore < soglia * 70% allora 0% altrimenti minimo(100%, valore / soglia)
@@ -341,4 +377,33 @@ TEST_CASE("A malformed chunk is an internal error, never a crash or a loop", "[i
   Code noIndicator;
   noIndicator.num(1).op(Op::CallIndicator, 0, 1);
   CHECK(runError(noIndicator.done()).code == "E0600");
+}
+
+// `rilevazioni.completato di PIAO + 90 giorni`: LoadCell asks the context for
+// the cell (with the objective of `di`), LoadDeadline reads the person's termine.
+TEST_CASE("cells and computed deadlines come from the context", "[interp]") {
+  Code c;
+  c.chunk.cells.push_back(ir::CellRef{1, 2, 7u, Span{}});
+  ir::Chunk chunk = c.op(Op::LoadCell, 0).num(90).op(Op::AddDays).done();
+  std::vector<ir::CellRef> asked;
+  interp::Context ctx;
+  ctx.cell = [&asked](const ir::CellRef& ref) -> ir::Value {
+    asked.push_back(ref);
+    return ymd(2024, 1, 20);
+  };
+  CHECK(std::get<Date>(runOk(chunk, ctx)) == ymd(2024, 4, 19));  // 2024 is a leap year
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].dataset == 1);
+  CHECK(asked[0].field == 2);
+  CHECK(asked[0].objective == std::optional<uint32_t>(7));
+
+  ctx.cell = [](const ir::CellRef&) -> ir::Value { return ir::Missing{}; };
+  CHECK(isMissing(runOk(chunk, ctx)));  // an empty cell: the deadline is non rilevato
+
+  Code d;
+  ir::Chunk deadline = d.op(Op::LoadDeadline).done();
+  CHECK(runError(deadline).code == "E0600");  // no termine in this context
+  ctx.deadline = ir::Value(ymd(2024, 6, 30));
+  CHECK(std::get<Date>(runOk(deadline, ctx)) == ymd(2024, 6, 30));
+  CHECK(runError(chunk).code == "E0600");  // no cells in this context
 }

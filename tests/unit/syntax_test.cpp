@@ -67,6 +67,13 @@ void forEachExpr(const ast::Program& p, const std::function<void(const ast::Expr
       walk(*i->then);
       walk(*i->otherwise);
     }
+    if (auto* st = std::get_if<ast::Steps>(&e.node)) {
+      walk(*st->subject);
+      for (const auto& line : st->lines) {
+        if (line.threshold) walk(*line.threshold);
+        walk(*line.result);
+      }
+    }
   };
   for (const auto& i : p.indicators) walk(*i.body);
   for (const auto& pr : p.profiles) {
@@ -77,8 +84,14 @@ void forEachExpr(const ast::Program& p, const std::function<void(const ast::Expr
   for (const auto& o : p.objectives) {
     for (const auto& a : o.assignments)
       if (a.where) walk(*a.where);
-    for (const auto& m : o.measures)
+    for (const auto& m : o.measures) {
       for (const auto& a : m.args) walk(*a);
+      walk(*m.measured);
+    }
+    for (const auto& d : o.deadlines)
+      if (d.expr) walk(*d.expr);
+    for (const auto& w : o.weights)
+      if (w.who && w.who->where) walk(*w.who->where);
     for (const auto& m : o.onMissing)
       if (m.value) walk(*m.value);
   }
@@ -404,6 +417,12 @@ TEST_CASE("Every expression form prints with just the parentheses it needs", "[s
       {"vero", "vero"},
       {"falso", "falso"},
       {"punti", "punti"},  // a soft keyword as a name
+      {"scaglioni + nel + negli + anni", "scaglioni + nel + negli + anni"},  // new soft keywords
+      // step tables print on one line; `-> risultato` keeps its unit
+      {"scaglioni v {\n da 90% -> 100%\n altrimenti -> 0% }", "scaglioni v { da 90% -> 100%  altrimenti -> 0% }"},
+      {"scaglioni x + y { fino a 1 giorno -> 1 punto altrimenti -> 0 punti } * 2",
+       "scaglioni x + y { fino a 1 giorno -> 1 punto  altrimenti -> 0 punti } * 2"},
+      {"scaglioni g { \"Ottimo\" -> 100% altrimenti -> 0% }", "scaglioni g { \"Ottimo\" -> 100%  altrimenti -> 0% }"},
   };
   for (const Row& row : rows) {
     INFO(row.source);
@@ -505,10 +524,10 @@ TEST_CASE("Declarations carry exact Rational limits, dates and unescaped texts",
 
   const ast::Objective& ob2 = prog.objectives[1];
   REQUIRE(ob2.weights.size() == 1);
-  CHECK(ob2.weights[0].first == Rational(41, 2));
-  CHECK(p->slice(ob2.weights[0].second) == "20,5");
+  CHECK(ob2.weights[0].value == Rational(41, 2));
+  CHECK(p->slice(ob2.weights[0].valueSpan) == "20,5");
   REQUIRE(ob2.deadlines.size() == 1);
-  CHECK(ob2.deadlines[0].first == *Date::fromYmd(2024, 6, 30));
+  CHECK(ob2.deadlines[0].date == *Date::fromYmd(2024, 6, 30));
   CHECK(ob2.assignments[0].kind == ast::Assignment::Kind::Matricole);
   CHECK(ob2.assignments[0].persons.size() == 3);
   REQUIRE(ob2.onMissing.size() == 1);
@@ -698,7 +717,7 @@ TEST_CASE("Syntax error messages are Italian and readable", "[syntax][errors]") 
       {"obiettivo O \"t\" { peso 1.5 }", "numero non valido «1.5»"},
       {"anno 24", "anno non valido «24»"},
       {"ente 5", "simbolo inatteso «5»: si attendeva «un testo tra virgolette»"},
-      {"obiettivo O \"t\" { termine x }", "simbolo inatteso «x»: si attendeva «una data»"},
+      {"obiettivo O \"t\" { termine x }", "simbolo inatteso «x»: si attendeva «=» o «una data»"},
       {"profilo p { premio = }", "simbolo inatteso «}»: si attendeva «un'espressione»"},
       {"profilo p { componente c fino a x punti da obiettivi }",
        "simbolo inatteso «x»: si attendeva «un numero»"},
@@ -722,7 +741,7 @@ TEST_CASE("Syntax error messages are Italian and readable", "[syntax][errors]") 
   auto p = parseText("profilo p { 5 }");
   REQUIRE(p->diags.all().size() == 1);
   CHECK(p->diags.all()[0].message ==
-        "simbolo inatteso «5»: si attendeva «}», «componente», «totale», «fasce», «premio» o «non»");
+        "simbolo inatteso «5»: si attendeva «}», «servizio», «componente», «totale», «fasce», «premio» o altro");
   auto q = parseText("5");
   REQUIRE(q->diags.all().size() == 1);
   CHECK(q->diags.all()[0].message.find(" o altro") != std::string::npos);
