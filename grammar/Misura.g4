@@ -166,8 +166,13 @@ attesa
   | 'errore' nome                                                  # AttesoErrore
   ;
 
+livello : TESTO '->' NUMERO ;
+
 voceCatalogo
   : 'scala' 'da' NUMERO 'a' NUMERO                                 # Scala
+  // A scale of levels with descriptors: `scala { "Adeguato" -> 2 ... }`;
+  // the ratings in the data are the level names.
+  | 'scala' '{' livello+ '}'                                       # ScalaLivelli
   | 'voti' 'da' nome '.' nome                                      # Voti
   | nome TESTO 'peso' NUMERO temi?                                 # Comportamento
   ;

@@ -310,8 +310,11 @@ struct BehaviourItem {
   Span span;
 };
 
+// `scala da 1 a 10`, or a scale of levels `scala { "Adeguato" -> 2 ... }`
+// (then `from`/`to` are left to sema: the smallest and largest value).
 struct Scale {
   Rational from, to;
+  std::vector<std::pair<Text, Rational>> levels;
   Span span;
 };
 

@@ -439,7 +439,15 @@ void Printer::objective(const Objective& o) {
 
 void Printer::catalogue(const Catalogue& c) {
   open("comportamenti per " + names(c.profiles));
-  for (const Scale& s : c.scales) line("scala da " + number(s.from) + " a " + number(s.to));
+  for (const Scale& s : c.scales) {
+    if (s.levels.empty()) {
+      line("scala da " + number(s.from) + " a " + number(s.to));
+      continue;
+    }
+    std::string levels;
+    for (const auto& [name, value] : s.levels) levels += " " + text(name) + " -> " + number(value);
+    line("scala {" + levels + " }");
+  }
   for (const RatingSource& r : c.ratings) line("voti da " + r.dataset.name + "." + r.field.name);
   for (const BehaviourItem& b : c.items)
     line(b.code.name + " " + text(b.title) + " peso " + number(b.weight) +

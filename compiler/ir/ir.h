@@ -244,6 +244,7 @@ struct Behaviour {
 
 struct Catalogue {
   Rational scaleMin, scaleMax;
+  std::vector<std::pair<std::string, Rational>> levels;  // a scale of levels: the ratings are their names
   DataRef ratings;
   std::vector<Behaviour> items;
   Span span;

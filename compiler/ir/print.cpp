@@ -237,6 +237,7 @@ std::string print(const Module& m) {
   for (const Objective& o : m.objectives) printObjective(out, m, o);
   for (const Catalogue& c : m.catalogues) {
     out += fmt::format("comportamenti scala {}..{}\n", c.scaleMin.toFraction(), c.scaleMax.toFraction());
+    for (const auto& [name, value] : c.levels) out += fmt::format("  livello \"{}\" = {}\n", name, value.toFraction());
     for (const Behaviour& b : c.items) out += fmt::format("  {} \"{}\" peso {}\n", b.code, b.title, b.weight.toFraction());
   }
   for (const Fund& f : m.funds) {

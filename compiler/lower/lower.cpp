@@ -193,6 +193,7 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
 ir::Catalogue lowerCatalogue(const sema::CatalogueInfo& info) {
   ir::Catalogue out;
   out.scaleMin = info.scaleMin;
+  out.levels = info.levels;
   out.scaleMax = info.scaleMax;
   out.ratings = dataRef(info.ratings);
   out.span = info.decl->span;

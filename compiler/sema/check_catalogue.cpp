@@ -18,6 +18,26 @@ bool hasRole(const DatasetInfo& d, KeyRole role) {
 
 }  // namespace
 
+// `scala { "Inadeguato" -> 0  "Adeguato" -> 2 ... }`: distinct names, values
+// not negative, at least two different values; the scale goes from the
+// smallest to the largest.
+void Checker::checkLevels(const ast::Scale& scale, CatalogueInfo& info) {
+  for (size_t i = 0; i < scale.levels.size(); ++i) {
+    const auto& [name, value] = scale.levels[i];
+    for (size_t j = 0; j < i; ++j)
+      if (scale.levels[j].first.value == name.value)
+        diags_.report(Diagnostic{"E0460", Severity::Errore, name.span,
+                                 fmt::format("il livello «{}» è scritto due volte nella scala", name.value),
+                                 {Label{scale.levels[j].first.span, "già qui"}}, "dai a ogni livello un nome diverso", {}});
+    info.levels.emplace_back(name.value, value);
+    if (i == 0 || value < info.scaleMin) info.scaleMin = value;
+    if (i == 0 || value > info.scaleMax) info.scaleMax = value;
+  }
+  if (info.scaleMin < 0 || info.scaleMax <= info.scaleMin)
+    diags_.error("E0409", scale.span, "i valori dei livelli devono essere non negativi e non tutti uguali",
+                 "per esempio: scala { \"Inadeguato\" -> 0  \"Adeguato\" -> 2  \"Eccellente\" -> 4 }");
+}
+
 void Checker::checkCatalogues() {
   for (uint32_t ci = 0; ci < program_.catalogues.size(); ++ci) {
     const ast::Catalogue& c = program_.catalogues[ci];
@@ -26,7 +46,9 @@ void Checker::checkCatalogues() {
     if (c.scales.empty())
       diags_.error("E0211", c.span, "al catalogo dei comportamenti manca la scala", "aggiungi: scala da 1 a 10");
     for (size_t i = 1; i < c.scales.size(); ++i) diags_.error("E0212", c.scales[i].span, "la scala è dichiarata più di una volta");
-    if (!c.scales.empty()) {
+    if (!c.scales.empty() && !c.scales[0].levels.empty()) {
+      checkLevels(c.scales[0], info);
+    } else if (!c.scales.empty()) {
       info.scaleMin = c.scales[0].from;
       info.scaleMax = c.scales[0].to;
       if (info.scaleMin < 0 || info.scaleMax <= info.scaleMin)
@@ -47,8 +69,11 @@ void Checker::checkCatalogues() {
           diags_.error("E0216", c.ratings[0].dataset.span,
                        fmt::format("i voti si leggono da una tabella con chiave (persona, comportamento); «{}» non lo è",
                                    ds.decl->name.name));
-        if (ds.decl->fields[ref->field].type != ast::TypeName::Numero)
-          diags_.error("E0305", c.ratings[0].field.span, "il campo dei voti deve essere di tipo numero");
+        bool levels = !info.levels.empty();
+        if (ds.decl->fields[ref->field].type != (levels ? ast::TypeName::Testo : ast::TypeName::Numero))
+          diags_.error("E0305", c.ratings[0].field.span,
+                       levels ? "con una scala di livelli il campo dei voti deve essere di tipo testo (il nome del livello)"
+                              : "il campo dei voti deve essere di tipo numero");
       }
     }
     indexNames(c.items, [](const ast::BehaviourItem& b) -> const ast::Ident& { return b.code; }, "comportamento");

@@ -85,6 +85,7 @@ struct ObjectiveInfo {
 struct CatalogueInfo {
   const ast::Catalogue* decl = nullptr;
   Rational scaleMin, scaleMax;
+  std::vector<std::pair<std::string, Rational>> levels;  // `scala { "..." -> N }`
   FieldRef ratings;
 };
 

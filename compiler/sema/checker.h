@@ -111,6 +111,7 @@ class Checker {
   std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names);
   void checkStaticWeights();
   // check_catalogue.cpp
+  void checkLevels(const ast::Scale& scale, CatalogueInfo& info);
   void checkCatalogues();
   // check_prova.cpp
   void checkProve();

@@ -54,6 +54,23 @@ void reportOutOfScale(const Person& p, const ir::Catalogue& cat, const ir::Behav
   errors.report(std::move(d));
 }
 
+// A rating written as the name of a level of the scale (`scala { ... }`).
+std::optional<BehaviourOutcome> rateLevel(const Person& p, const ir::Catalogue& cat, uint32_t index,
+                                          const ir::Value& value, Span cell, PersonErrors& errors) {
+  const std::string* name = std::get_if<std::string>(&value);
+  for (const auto& [level, rating] : cat.levels)
+    if (name && *name == level) return BehaviourOutcome{index, rating, cell, Rational(), level};
+  std::string levels;
+  for (const auto& [level, rating] : cat.levels) levels += (levels.empty() ? "«" : ", «") + level + "»";
+  errors.report(Diagnostic{"E0605", Severity::Errore, cell,
+                           fmt::format("il giudizio «{}» della matricola {} per il comportamento {} non è un livello "
+                                       "della scala",
+                                       name ? *name : std::string(), p.matricola, cat.items[index].code),
+                           {Label{cat.span, "scala dei comportamenti"}},
+                           "i livelli della scala sono: " + levels, {}});
+  return std::nullopt;
+}
+
 // The rating of one item, or nullopt after reporting why there is none.
 std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir::Catalogue& cat, uint32_t index,
                                      PersonErrors& errors) {
@@ -64,8 +81,9 @@ std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir
     reportMissingRating(s, p, cat, item, row, errors);
     return std::nullopt;
   }
-  const Rational* rating = std::get_if<Rational>(value);
   Span cell = row->spans.at(cat.ratings.field);
+  if (!cat.levels.empty()) return rateLevel(p, cat, index, *value, cell, errors);
+  const Rational* rating = std::get_if<Rational>(value);
   if (!rating) {
     errors.report(internal(cell, "voto che non è un numero"));
     return std::nullopt;
@@ -74,7 +92,7 @@ std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir
     reportOutOfScale(p, cat, item, *rating, cell, errors);
     return std::nullopt;
   }
-  return BehaviourOutcome{index, *rating, cell, Rational()};
+  return BehaviourOutcome{index, *rating, cell, Rational(), {}};
 }
 
 }  // namespace

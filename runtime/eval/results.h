@@ -46,6 +46,7 @@ struct BehaviourOutcome {
   Rational rating;
   Span dataSpan;
   Rational points;  // exact
+  std::string level;  // with a scale of levels: the level written in the data
 };
 
 struct ComponentOutcome {

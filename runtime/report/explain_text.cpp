@@ -205,7 +205,8 @@ void behavioursComponent(Text& t, const Subject& s, const ir::Component& c, cons
       continue;
     }
     t.line(5, fmt::format("peso {}, {}: {}", num(item.weight),
-                          placed("voto " + num(b->rating), location(s.sources, b->dataSpan)),
+                          placed(b->level.empty() ? "voto " + num(b->rating) : "giudizio «" + b->level + "» = " + num(b->rating),
+                                 location(s.sources, b->dataSpan)),
                           behaviourFormula(c, cat, *b)));
     terms.push_back(b->points);
   }

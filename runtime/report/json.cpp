@@ -119,6 +119,7 @@ Json behaviourJson(const ir::Catalogue& catalogue, const eval::BehaviourOutcome&
   j["titolo"] = item.title;
   putDecimal(j, "peso", item.weight);
   putDecimal(j, "voto", b.rating);
+  if (!b.level.empty()) j["giudizio"] = b.level;
   j["scala"] = detail::exactText(catalogue.scaleMin) + "-" + detail::exactText(catalogue.scaleMax);
   putExact(j, "punti", b.points);
   j["dato"] = orNull(detail::location(sources, b.dataSpan));
