@@ -58,6 +58,23 @@ std::vector<std::string> stdlibDirs(const char* argv0) {
   return out;
 }
 
+std::optional<int> compileForEvaluation(const std::string& file, const std::string& dataDir,
+                                        const std::optional<std::string>& output, const CompileOptions& options,
+                                        Compilation& c, const char* nothingDone, const char* outputExample) {
+  if (std::optional<int> failed = compile(file, c, Stage::Lower, options)) {
+    std::cerr << nothingDone << "\n";
+    return failed;
+  }
+  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
+  if (!output) return std::nullopt;
+  if (std::optional<std::string> clash = inputClash(*output, file, dataDir, *c.module)) {
+    printPlainError("E0702", "l'uscita " + inQuotes(*output) + " è " + *clash + ": non la sovrascrivo",
+                    std::string("scegli con --uscita un altro nome, per esempio ") + outputExample);
+    return kDiagnostics;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> inputClash(const std::string& output, const std::string& file, const std::string& dataDir,
                                       const ir::Module& m) {
   if (sameFile(output, file)) return "il file del regolamento";

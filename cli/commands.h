@@ -39,6 +39,14 @@ void printPlainError(const std::string& code, const std::string& message, const 
 // success.
 std::optional<int> compile(const std::string& file, Compilation& c, Stage stage, const CompileOptions& options);
 
+// What `valuta` and `spiega` do before evaluating: compile `file` to the IR
+// (on failure `nothingDone` is printed, e.g. "nessun punteggio calcolato") and
+// refuse an --uscita file that is one of the inputs (E0702, suggesting
+// `outputExample`). Returns the exit code to use on failure, or nullopt.
+std::optional<int> compileForEvaluation(const std::string& file, const std::string& dataDir,
+                                        const std::optional<std::string>& output, const CompileOptions& options,
+                                        Compilation& c, const char* nothingDone, const char* outputExample);
+
 // The folders of the standard library for this misura binary (found through
 // /proc/self/exe, else `argv0`).
 std::vector<std::string> stdlibDirs(const char* argv0);

@@ -75,19 +75,9 @@ struct ValutaOptions {
 
 int cmdValuta(const ValutaOptions& opt) {
   Compilation c;
-  if (auto failed = compile(opt.file, c, Stage::Lower, opt.compile)) {
-    std::cerr << "nessun punteggio calcolato\n";
+  if (std::optional<int> failed = compileForEvaluation(opt.file, opt.dataDir, opt.output, opt.compile, c,
+                                                       "nessun punteggio calcolato", "risultati.csv"))
     return *failed;
-  }
-  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
-
-  if (opt.output) {
-    if (std::optional<std::string> clash = inputClash(*opt.output, opt.file, opt.dataDir, *c.module)) {
-      printPlainError("E0702", "l'uscita " + inQuotes(*opt.output) + " è " + *clash + ": non la sovrascrivo",
-                      "scegli con --uscita un altro nome, per esempio risultati.csv");
-      return kDiagnostics;
-    }
-  }
 
   size_t before = c.diags.all().size();
   eval::Options options;

@@ -68,18 +68,9 @@ int deliver(const SpiegaOptions& opt, const std::string& text, const eval::Perso
 
 int cmdSpiega(const SpiegaOptions& opt) {
   Compilation c;
-  if (std::optional<int> failed = compile(opt.file, c, Stage::Lower, opt.compile)) {
-    std::cerr << "nessuna spiegazione prodotta\n";
+  if (std::optional<int> failed = compileForEvaluation(opt.file, opt.dataDir, opt.output, opt.compile, c,
+                                                       "nessuna spiegazione prodotta", "spiegazione.txt"))
     return *failed;
-  }
-  if (!c.module) throw InternalError{"il compilatore non ha prodotto il piano di valutazione"};
-  if (opt.output) {
-    if (std::optional<std::string> clash = inputClash(*opt.output, opt.file, opt.dataDir, *c.module)) {
-      printPlainError("E0702", "l'uscita " + inQuotes(*opt.output) + " è " + *clash + ": non la sovrascrivo",
-                      "scegli con --uscita un altro nome, per esempio spiegazione.txt");
-      return kDiagnostics;
-    }
-  }
 
   size_t before = c.diags.all().size();
   eval::Options options;
