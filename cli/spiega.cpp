@@ -15,12 +15,6 @@ namespace misura::cli {
 
 namespace {
 
-const eval::PersonResult* findPerson(const eval::Evaluation& evaluation, const std::string& matricola) {
-  for (const eval::PersonResult& p : evaluation.persons)
-    if (p.matricola == matricola) return &p;
-  return nullptr;
-}
-
 void reportUnknown(const eval::Evaluation& evaluation, const std::string& matricola, const ir::Module& m) {
   std::vector<std::string> known;
   for (const eval::PersonResult& p : evaluation.persons) known.push_back(p.matricola);
@@ -86,7 +80,7 @@ int cmdSpiega(const SpiegaOptions& opt) {
     return kDiagnostics;
   }
 
-  const eval::PersonResult* person = findPerson(*evaluation, opt.matricola);
+  const eval::PersonResult* person = eval::findPerson(*evaluation, opt.matricola);
   if (!person) {
     reportUnknown(*evaluation, opt.matricola, *c.module);
     return kDiagnostics;

@@ -51,4 +51,10 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   return evaluation;
 }
 
+const PersonResult* findPerson(const Evaluation& evaluation, const std::string& matricola) {
+  for (const PersonResult& p : evaluation.persons)
+    if (p.matricola == matricola) return &p;
+  return nullptr;
+}
+
 }  // namespace misura::eval

@@ -101,6 +101,11 @@ struct FundOutcome {
   Rational bonusEach;          // each beneficiary's extra, r x P / n, exact
 };
 
+struct Evaluation;
+
+// The result of the person with this matricola, or null.
+const PersonResult* findPerson(const Evaluation& evaluation, const std::string& matricola);
+
 struct Evaluation {
   std::vector<PersonResult> persons;  // in staff-list order
   std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values

@@ -12,12 +12,6 @@ namespace misura::prova {
 
 namespace {
 
-const eval::PersonResult* findPerson(const eval::Evaluation& evaluation, const std::string& matricola) {
-  for (const eval::PersonResult& p : evaluation.persons)
-    if (p.matricola == matricola) return &p;
-  return nullptr;
-}
-
 Failure unknownPerson(const ir::Module& m, const ir::Prova& p, const FolderRun& run) {
   std::vector<std::string> known;
   for (const eval::PersonResult& person : run.evaluation->persons) known.push_back(person.matricola);
@@ -51,7 +45,7 @@ Outcome runOne(const ir::Module& m, uint32_t index, Folders& folders) {
     attach(o, run.diagnostics, run.dataErrorsShown);
     return o;
   }
-  const eval::PersonResult* person = findPerson(*run.evaluation, p.person);
+  const eval::PersonResult* person = eval::findPerson(*run.evaluation, p.person);
   if (!person) {
     o.failures.push_back(unknownPerson(m, p, run));
     return o;
