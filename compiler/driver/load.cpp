@@ -15,7 +15,9 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/module_path.h"
+#include "compiler/support/limits.h"
 #include "compiler/support/suggest.h"
+#include "compiler/support/undecodable.h"
 #include "compiler/support/utf8.h"
 #include "compiler/syntax/parse.h"
 
@@ -25,8 +27,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads and registers a source; E0001/E0002 at `at` (the `usa` of a
-// module, nothing for the regolamento).
+// E0110: a source file larger than limits().sourceBytes, at its first
+// byte (its first line shown), with the `usa` that asked for it.
+void tooBig(const std::string& path, uint64_t size, Span at, Compilation& out) {
+  std::ifstream in(path, std::ios::binary);
+  std::string firstLine(120, '\0');
+  in.read(firstLine.data(), static_cast<std::streamsize>(firstLine.size()));
+  firstLine.resize(static_cast<size_t>(in.gcount()));
+  if (hasUtf8Bom(firstLine)) firstLine.erase(0, 3);
+  firstLine = firstLine.substr(0, firstLine.find_first_of("\r\n"));
+  if (auto bad = firstInvalidUtf8(firstLine)) firstLine.resize(*bad);  // a cut character, or not UTF-8
+  FileId id = out.sources.add(path, firstLine + "\n");
+  Diagnostic d{"E0110", Severity::Errore, Span{id, 0, 0},
+               fmt::format("file troppo grande: {} byte, al massimo {}", formatCount(size),
+                           formatCount(limits().sourceBytes)),
+               {},
+               "un regolamento è un testo di poche decine di migliaia di caratteri: controlla di aver indicato il "
+               "file giusto",
+               {}};
+  if (at.valid()) d.labels.push_back(Label{at, "modulo usato qui"});
+  out.diags.report(std::move(d));
+}
+
+// Reads and registers a source; E0001/E0002/E0110 at `at` (the `usa` of a
+// module, nothing for the regolamento). E0002 and E0110 point into the file.
 std::optional<FileId> readSource(const std::string& path, Span at, Compilation& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in || fs::is_directory(path)) {
@@ -34,13 +58,27 @@ std::optional<FileId> readSource(const std::string& path, Span at, Compilation& 
                     "controlla il percorso e che il file esista e sia leggibile");
     return std::nullopt;
   }
+  std::error_code ec;
+  const uint64_t size = fs::file_size(path, ec);
+  if (!ec && size > limits().sourceBytes) {
+    tooBig(path, size, at, out);
+    return std::nullopt;
+  }
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (text.size() > limits().sourceBytes) {  // not a regular file: its size was unknown
+    tooBig(path, text.size(), at, out);
+    return std::nullopt;
+  }
   if (hasUtf8Bom(text)) text.erase(0, 3);
   if (auto bad = firstInvalidUtf8(text)) {
-    size_t line = 1 + std::count(text.begin(), text.begin() + *bad, '\n');
-    out.diags.error("E0002", at,
-                    fmt::format("il file «{}» non è in UTF-8: byte non valido alla riga {}", path, line),
-                    "salva il file con la codifica UTF-8 (in Blocco note: Salva con nome, Codifica: UTF-8)");
+    Span where = registerUndecodable(out.sources, path, text.substr(0, *bad), std::string_view(text).substr(*bad));
+    Diagnostic d{"E0002", Severity::Errore, where,
+                 "il file non è in UTF-8: qui c'è un byte che non è un carattere UTF-8 valido",
+                 {},
+                 "salva il file con la codifica UTF-8 (in Blocco note: Salva con nome, Codifica: UTF-8)",
+                 {}};
+    if (at.valid()) d.labels.push_back(Label{at, "modulo usato qui"});
+    out.diags.report(std::move(d));
     return std::nullopt;
   }
   return out.sources.add(path, std::move(text));

@@ -53,6 +53,11 @@ void renderSnippet(std::string& out, const SourceManager& sm, Span span, const s
   out += "\n";
 }
 
+// Diagnostics that report the effect of other errors ("the fund was not
+// paid out because of these persons"): rendered after all the others, so
+// that the cause is read before its effect.
+bool isConsequence(const Diagnostic& d) { return d.code == "E0609"; }
+
 std::string location(const SourceManager& sm, Span span) {
   if (!span.valid()) return "misura";
   LineCol lc = sm.lineCol(span.file, span.begin);
@@ -65,6 +70,7 @@ std::string render(const SourceManager& sm, const std::vector<Diagnostic>& diags
   std::vector<const Diagnostic*> sorted;
   for (const auto& d : diags) sorted.push_back(&d);
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    if (isConsequence(*a) != isConsequence(*b)) return isConsequence(*b);
     if (a->span.file != b->span.file) return a->span.file < b->span.file;
     return a->span.begin < b->span.begin;
   });

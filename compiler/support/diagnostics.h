@@ -51,7 +51,9 @@ class Diagnostics {
 
 // Compiler-style text: "file:line:col: errore[E0401]: message", the source
 // line with a caret underline, labels, hint and citation. Sorted by file and
-// position so output is deterministic.
+// position so output is deterministic; a diagnostic that reports the effect
+// of other errors (E0609, a fund not paid out) comes after all the others,
+// so the cause is read before its consequence.
 std::string render(const SourceManager& sources, const std::vector<Diagnostic>& diags);
 
 // Raised for broken compiler invariants (never for user mistakes): the CLI

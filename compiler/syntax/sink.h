@@ -21,6 +21,7 @@ inline constexpr const char* kBadDate = "E0104";       // data inesistente
 inline constexpr const char* kTooDeep = "E0105";       // espressione troppo annidata
 inline constexpr const char* kBadText = "E0106";       // testo malformato
 inline constexpr const char* kRepeatedItem = "E0107";  // voce unica ripetuta
+inline constexpr const char* kTooManyDigits = "E0111";  // numero troppo lungo (compiler/support/limits.h)
 }  // namespace code
 
 // Thrown by the parser's error reporting to abandon parsing after

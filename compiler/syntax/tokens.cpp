@@ -4,6 +4,7 @@
 
 #include "MisuraLexer.h"
 #include "compiler/support/date.h"
+#include "compiler/support/limits.h"
 #include "compiler/support/rational.h"
 #include "compiler/syntax/literals.h"
 #include "compiler/syntax/token_names.h"
@@ -152,6 +153,13 @@ size_t Prescan::literalRun(std::vector<TokenPtr>& in, size_t i) {
 
 void Prescan::checkNumber(const antlr4::Token& t) {
   std::string_view text = map_.text(&t);
+  if (size_t digits = countDigits(text); digits > limits().digits) {
+    sink_.error(code::kTooManyDigits, map_.span(&t),
+                fmt::format("numero troppo lungo: {} cifre, al massimo {}", formatCount(digits),
+                            formatCount(limits().digits)),
+                "nessuna regola ha bisogno di un numero così lungo: controlla di non aver incollato altro testo");
+    return;
+  }
   auto parsed = parseItalianNumber(text);
   if (auto* error = std::get_if<NumberParseError>(&parsed))
     sink_.error(code::kBadNumber, map_.span(&t), fmt::format("numero non valido «{}»", showSource(text)),

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "runtime/data/convert.h"
+#include "runtime/data/data_limits.h"
 #include "runtime/data/schema.h"
 #include "runtime/data/suggest.h"
 
@@ -110,6 +111,7 @@ void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Col
       fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
       continue;
     }
+    if (tooManyDigits(cell, field, fd)) continue;
     auto converted = convertCell(cell.text, field.type, field.name);
     if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
       fd.error("E0510", cell.span, err->message, err->hint);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/support/undecodable.h"
 #include "compiler/support/utf8.h"
 
 namespace misura::data {
@@ -99,49 +100,45 @@ Decoded decodeSingleByte(std::string_view bytes, Encoding enc) {
   return result;
 }
 
-// Line and column (1-based, as an editor shows them) of byte `offset` of raw
-// `bytes` read in encoding `enc`. Lines end at '\n' like in SourceManager;
-// columns count characters (a UTF-8 BOM is not a visible character).
-struct RawPosition {
-  size_t line = 1;
-  size_t column = 1;
-};
-
-RawPosition rawPosition(std::string_view bytes, size_t offset, Encoding enc) {
-  offset = std::min(offset, bytes.size());
-  std::string_view before = bytes.substr(0, offset);
-  RawPosition pos;
-  pos.line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
-  size_t lineStart = before.rfind('\n');
-  lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
-  if (lineStart == 0 && hasUtf8Bom(before)) lineStart = 3;
-  std::string_view prefix = before.substr(lineStart);
-  if (enc == Encoding::Utf8) {
-    // The prefix is valid UTF-8: count the bytes that start a character.
-    pos.column = 1 + static_cast<size_t>(std::count_if(prefix.begin(), prefix.end(), [](char c) {
-                   return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-                 }));
-  } else {
-    pos.column = 1 + prefix.size();
-  }
-  return pos;
-}
-
 const char* const kSaveAsUtf8 = "aprilo in Excel e salvalo con «Salva con nome» scegliendo il formato «CSV UTF-8»";
 
-void reportError(Diagnostics& diags, std::string message, std::string hint) {
-  diags.error("E0501", Span{}, std::move(message), std::move(hint));
+// Where an undecodable file's error points: its byte `offset`, in a lossy
+// copy registered in the SourceManager (compiler/support/undecodable.h).
+struct Located {
+  SourceManager& sources;
+  std::string path;
+  std::string_view bytes;
+  Encoding declared;
+
+  Span at(size_t offset) const {
+    offset = std::min(offset, bytes.size());
+    std::string prefix;
+    switch (declared) {
+      case Encoding::Utf8: {
+        size_t start = hasUtf8Bom(bytes) && offset >= 3 ? 3 : 0;
+        prefix = std::string(bytes.substr(start, offset - start));
+        break;
+      }
+      case Encoding::Latin1:
+      case Encoding::Windows1252: prefix = decodeSingleByte(bytes.substr(0, offset), declared).text; break;
+    }
+    return registerUndecodable(sources, path, std::move(prefix), bytes.substr(offset));
+  }
+};
+
+void reportError(Diagnostics& diags, Span at, std::string message, std::string hint) {
+  diags.error("E0501", at, std::move(message), std::move(hint));
 }
 
 // A workbook saved (or renamed) as .csv: recognised from its signature.
-bool reportIfWorkbook(Diagnostics& diags, std::string_view path, std::string_view bytes) {
+bool reportIfWorkbook(Diagnostics& diags, const Located& file) {
   const char* kind = nullptr;
-  if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
+  if (file.bytes.starts_with(std::string_view("PK\x03\x04", 4)))
     kind = "una cartella di lavoro di Excel (.xlsx) o un archivio compresso";
-  else if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+  else if (file.bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     kind = "una cartella di lavoro di Excel nel vecchio formato .xls";
   if (!kind) return false;
-  reportError(diags, fmt::format("il file «{}» non è un file CSV: è {}", path, kind), kSaveAsUtf8);
+  reportError(diags, file.at(0), fmt::format("il file non è un file CSV: è {}", kind), kSaveAsUtf8);
   return true;
 }
 
@@ -199,37 +196,34 @@ Decoded decode(std::string_view bytes, Encoding enc) {
   return failure(0);
 }
 
-void reportBadEncoding(Diagnostics& diags, std::string_view path, std::string_view bytes, const Decoded& decoded,
-                       Encoding declared) {
+void reportBadEncoding(Diagnostics& diags, SourceManager& sources, std::string_view path, std::string_view bytes,
+                       const Decoded& decoded, Encoding declared) {
+  const Located file{sources, std::string(path), bytes, declared};
   if (hasUtf16Bom(bytes)) {
-    reportError(diags,
-                fmt::format("il file «{}» è in codifica UTF-16 (ad esempio salvato come «Testo Unicode»), che non può "
-                            "essere letta: deve essere in UTF-8",
-                            path),
+    reportError(diags, file.at(0),
+                "il file è in codifica UTF-16 (ad esempio salvato come «Testo Unicode»), che non può essere letta: "
+                "deve essere in UTF-8",
                 kSaveAsUtf8);
     return;
   }
-  if (reportIfWorkbook(diags, path, bytes)) return;
+  if (reportIfWorkbook(diags, file)) return;
   if (declared != Encoding::Utf8 && hasUtf8Bom(bytes)) {
-    reportError(diags,
-                fmt::format("il file «{}» è in UTF-8 (lo indica il marcatore all'inizio del file), ma la codifica "
+    reportError(diags, file.at(0),
+                fmt::format("il file è in UTF-8 (lo indica il marcatore all'inizio del file), ma la codifica "
                             "dichiarata è {}",
-                            path, encodingDisplayName(declared)),
+                            encodingDisplayName(declared)),
                 "dichiara codifica \"utf-8\" nella sezione dati");
     return;
   }
-  RawPosition pos = rawPosition(bytes, decoded.badOffset, declared);
   if (decoded.badOffset < bytes.size() && bytes[decoded.badOffset] == '\0') {
-    reportError(diags,
-                fmt::format("il file «{}» contiene byte nulli (il primo alla riga {}, colonna {}): non è un file di "
-                            "testo CSV, oppure è in codifica UTF-16",
-                            path, pos.line, pos.column),
+    reportError(diags, file.at(decoded.badOffset),
+                "il file contiene byte nulli (qui il primo): non è un file di testo CSV, oppure è in codifica UTF-16",
                 std::string("se è stato salvato come «Testo Unicode» o è un file Excel, ") + kSaveAsUtf8);
     return;
   }
-  reportError(diags,
-              fmt::format("il file «{}» non è nella codifica dichiarata ({}): byte non valido alla riga {}, colonna {}",
-                          path, encodingDisplayName(declared), pos.line, pos.column),
+  reportError(diags, file.at(decoded.badOffset),
+              fmt::format("il file non è nella codifica dichiarata ({}): qui c'è un byte non valido",
+                          encodingDisplayName(declared)),
               hintForInvalidByte(bytes, declared));
 }
 

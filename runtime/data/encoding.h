@@ -4,7 +4,7 @@
 // Flow: read the bytes, `decode` them with the encoding the regolamento
 // declares, and either register `Decoded::text` in the SourceManager (so
 // later diagnostics can point into it) or, when decoding failed, call
-// `reportBadEncoding` with the raw bytes (there is no text to point into).
+// `reportBadEncoding` with the raw bytes (it registers a lossy copy to point into).
 //
 // Inputs are expected to be smaller than 4 GiB: offsets are 32-bit, like
 // every Span in the project.
@@ -54,12 +54,14 @@ struct Decoded {
 Decoded decode(std::string_view bytes, Encoding enc);
 
 // Reports why `bytes` (the content of `path`) could not be decoded: one error
-// E0501 without a Span (the text could not be registered); the line and column
-// of the offending byte, computed from the raw bytes, are in the message.
+// E0501 located at the offending byte (or at 1:1 for a file that is UTF-16, a
+// workbook, or UTF-8 declared as another encoding): a lossy copy of the file up
+// to that line is registered in `sources` under `path` for the location and the
+// snippet (compiler/support/undecodable.h).
 // Recognises UTF-16, Excel workbooks (.xlsx/.xls) saved under a .csv name and
 // UTF-8 files declared as another encoding, and suggests the fix in the hint.
 // `decoded` must be the failed result of decode(bytes, declared).
-void reportBadEncoding(Diagnostics& diags, std::string_view path, std::string_view bytes, const Decoded& decoded,
-                       Encoding declared);
+void reportBadEncoding(Diagnostics& diags, SourceManager& sources, std::string_view path, std::string_view bytes,
+                       const Decoded& decoded, Encoding declared);
 
 }  // namespace misura::data

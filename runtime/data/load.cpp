@@ -1,6 +1,7 @@
 // loadData: every declared dataset, file by file, staff list first (its
 // matricole are the valid person keys of the other tables).
 #include "runtime/data/csv.h"
+#include "runtime/data/data_limits.h"
 #include "runtime/data/open_file.h"
 #include "runtime/data/schema.h"
 #include "runtime/data/table.h"
@@ -17,6 +18,7 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   if (!file) return false;
   std::optional<CsvTable> csv = readCsv(sources, *file, CsvOptions{ds.separator}, diags);
   if (!csv) return false;
+  if (tooManyRows(ds, *csv, sources, diags)) return false;
   FileDiagnostics fd(diags);
   data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
   if (index == ir::kStaff) {

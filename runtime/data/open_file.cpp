@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/data/data_limits.h"
 #include "runtime/data/encoding.h"
 #include "runtime/data/suggest.h"
 
@@ -63,6 +64,7 @@ std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& d
                                    Diagnostics& diags) {
   const fs::path path = dataDir / dataset.file;
   std::error_code ec;
+  if (uint64_t size = fs::file_size(path, ec); !ec && fileTooBig(dataset, path, size, diags)) return std::nullopt;
   std::optional<std::string> bytes = readBytes(path);
   if (!bytes) {
     std::string what = fs::exists(path, ec) ? "impossibile leggere il file" : "file non trovato";
@@ -80,7 +82,7 @@ std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& d
   }
   Decoded decoded = decode(*bytes, *encoding);
   if (!decoded.ok) {
-    reportBadEncoding(diags, path.string(), *bytes, decoded, *encoding);
+    reportBadEncoding(diags, sources, path.string(), *bytes, decoded, *encoding);
     return std::nullopt;
   }
   return sources.add(path.string(), std::move(decoded.text));

@@ -9,6 +9,8 @@
 //             a word already ends in ".misura";
 //         # comando esatto: valuta
 //             run exactly these arguments (for command-line error cases);
+//         # ambiente: MISURA_LIMITI=righe=3
+//             set this environment variable for the run (any number of lines);
 //       and without either `verifica CASE.misura`. Compares stdout, stderr
 //       and the exit code with CASE.atteso (format: see expectedText()).
 //
@@ -95,7 +97,10 @@ struct TempFile {
 };
 
 // Runs `binary args...` with `dir` as working directory and stdin from /dev/null.
-Outcome run(const fs::path& binary, const std::vector<std::string>& args, const fs::path& dir) {
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+Outcome run(const fs::path& binary, const std::vector<std::string>& args, const fs::path& dir,
+            const Environment& env = {}) {
   TempFile out("out"), err("err");
   std::vector<std::string> argvStrings;
   argvStrings.push_back(binary.string());
@@ -113,6 +118,7 @@ Outcome run(const fs::path& binary, const std::vector<std::string>& args, const 
       std::fprintf(stderr, "misura_golden: chdir %s: %s\n", dir.c_str(), std::strerror(errno));
       ::_exit(126);
     }
+    for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
     ::execv(argv[0], argv.data());
     std::fprintf(stderr, "misura_golden: exec %s: %s\n", argv[0], std::strerror(errno));
     ::_exit(127);
@@ -192,6 +198,27 @@ std::vector<std::string> caseArguments(const fs::path& casePath, const std::stri
     }
   }
   return {"verifica", fileName};
+}
+
+// The variables of the `# ambiente: NOME=valore` lines among the leading
+// comment lines (e.g. MISURA_LIMITI, to test a limit on small files).
+Environment caseEnvironment(const std::string& text) {
+  Environment env;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::string t = trim(line);
+    if (t.empty()) continue;
+    if (t[0] != '#') break;
+    t = trim(t.substr(1));
+    const std::string prefix = "ambiente:";
+    if (t.rfind(prefix, 0) != 0) continue;
+    std::string assignment = trim(t.substr(prefix.size()));
+    size_t eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0) throw RunnerError{"\"# ambiente:\" senza NOME=valore: " + t};
+    env.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
+  }
+  return env;
 }
 
 // A stream as a section of the expected file: its text, then, when it does
@@ -357,7 +384,7 @@ int realMain(int argc, char** argv) {
   std::optional<std::string> text = readFile(target);
   if (!text) throw RunnerError{"impossibile leggere " + target.string()};
   std::vector<std::string> args = caseArguments(target, *text);
-  Outcome o = run(binary, args, target.parent_path());
+  Outcome o = run(binary, args, target.parent_path(), caseEnvironment(*text));
 #ifdef MISURA_SOURCE_STDLIB
   replaceAll(o.out, MISURA_SOURCE_STDLIB "/", "<stdlib>/");
   replaceAll(o.err, MISURA_SOURCE_STDLIB "/", "<stdlib>/");

@@ -13,14 +13,25 @@ using namespace std::string_literals;
 
 namespace {
 
-// The single diagnostic reportBadEncoding produced for `bytes` read as `enc`.
-misura::Diagnostic badEncodingReport(const std::string& bytes, Encoding enc, const std::string& path = "dati/personale.csv") {
+// The single diagnostic reportBadEncoding produced for `bytes` read as `enc`,
+// with where it points ("path:line:column") and its rendering.
+struct Report : misura::Diagnostic {
+  std::string at;
+  std::string rendered;
+};
+
+Report badEncodingReport(const std::string& bytes, Encoding enc, const std::string& path = "dati/personale.csv") {
   Decoded d = decode(bytes, enc);
   REQUIRE_FALSE(d.ok);
   Diagnostics diags;
-  reportBadEncoding(diags, path, bytes, d, enc);
+  misura::SourceManager sources;
+  reportBadEncoding(diags, sources, path, bytes, d, enc);
   REQUIRE(diags.all().size() == 1);
-  return diags.all().front();
+  Report r{diags.all().front(), {}, misura::render(sources, diags.all())};
+  REQUIRE(r.span.valid());
+  misura::LineCol lc = sources.lineCol(r.span.file, r.span.begin);
+  r.at = sources.path(r.span.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+  return r;
 }
 
 }  // namespace
@@ -111,29 +122,25 @@ TEST_CASE("UTF-8: ill-formed input is caught at the right offset", "[encoding]")
   }
 }
 
-TEST_CASE("E0501 message gives the line and column of the bad byte", "[encoding]") {
+TEST_CASE("E0501 points at the line and column of the bad byte", "[encoding]") {
   // Line 3 is "è;x" then the Latin-1 byte for "à": column 4 in characters, not bytes.
-  misura::Diagnostic d = badEncodingReport("nome;qualità\nRossi;1\nè;x\xE0;\n", Encoding::Utf8);
+  Report d = badEncodingReport("nome;qualità\nRossi;1\nè;x\xE0;\n", Encoding::Utf8);
   CHECK(d.code == "E0501");
   CHECK(d.severity == Severity::Errore);
-  CHECK_FALSE(d.span.valid());
-  CHECK(d.message ==
-        "il file «dati/personale.csv» non è nella codifica dichiarata (UTF-8): byte non valido alla riga 3, colonna 4");
+  CHECK(d.at == "dati/personale.csv:3:4");
+  CHECK(d.message == "il file non è nella codifica dichiarata (UTF-8): qui c'è un byte non valido");
   CHECK(d.hint ==
         "se il file è stato salvato da Excel in «CSV (delimitato dal separatore di elenco)», dichiara codifica "
         "\"windows-1252\" nella sezione dati; altrimenti salvalo come «CSV UTF-8»");
 
   // The BOM is not a visible column; CRLF line ends count as one line each.
-  misura::Diagnostic withBom = badEncodingReport("\xEF\xBB\xBF" "ab\xFF", Encoding::Utf8);
-  CHECK(withBom.message.ends_with("alla riga 1, colonna 3"));
-  misura::Diagnostic crlf = badEncodingReport("a;b\r\n1;2\r\n3;\x80", Encoding::Utf8);
-  CHECK(crlf.message.ends_with("alla riga 3, colonna 3"));
+  CHECK(badEncodingReport("\xEF\xBB\xBF" "ab\xFF", Encoding::Utf8).at == "dati/personale.csv:1:3");
+  CHECK(badEncodingReport("a;b\r\n1;2\r\n3;\x80", Encoding::Utf8).at == "dati/personale.csv:3:3");
 
-  // The renderer shows it without a location.
-  misura::SourceManager sources;
-  Diagnostics diags;
-  diags.report(d);
-  CHECK(misura::render(sources, diags.all()).starts_with("misura: errore[E0501]: il file «dati/personale.csv»"));
+  // Rendered like every other diagnostic: location first, then the line
+  // with the bad byte shown as U+FFFD and a caret under it.
+  CHECK(d.rendered.starts_with("dati/personale.csv:3:4: errore[E0501]: il file non è nella codifica dichiarata"));
+  CHECK(d.rendered.find("    3 | è;x\xEF\xBF\xBD;\n      |    ^\n") != std::string::npos);
 }
 
 TEST_CASE("Latin-1 converts to UTF-8", "[encoding]") {
@@ -156,9 +163,9 @@ TEST_CASE("Latin-1 rejects C1 control bytes: the file is really Windows-1252", "
   Decoded d = decode("importo;\x80 10\n", Encoding::Latin1);
   CHECK_FALSE(d.ok);
   CHECK(d.badOffset == 8);
-  misura::Diagnostic r = badEncodingReport("importo;\x80 10\n", Encoding::Latin1);
-  CHECK(r.message == "il file «dati/personale.csv» non è nella codifica dichiarata (Latin-1 (ISO-8859-1)): byte non "
-                     "valido alla riga 1, colonna 9");
+  Report r = badEncodingReport("importo;\x80 10\n", Encoding::Latin1);
+  CHECK(r.message == "il file non è nella codifica dichiarata (Latin-1 (ISO-8859-1)): qui c'è un byte non valido");
+  CHECK(r.at == "dati/personale.csv:1:9");
   CHECK(r.hint.find("\"windows-1252\"") != std::string::npos);
 }
 
@@ -198,17 +205,18 @@ TEST_CASE("Windows-1252: undefined bytes are invalid", "[encoding]") {
 
 TEST_CASE("a UTF-8 file declared Windows-1252 is recognised", "[encoding]") {
   // "Á" in UTF-8 is C3 81, and 81 is undefined in Windows-1252.
-  misura::Diagnostic d = badEncodingReport("nome\nÁlvaro\n", Encoding::Windows1252);
-  CHECK(d.message == "il file «dati/personale.csv» non è nella codifica dichiarata (Windows-1252): byte non valido "
-                     "alla riga 2, colonna 2");
+  Report d = badEncodingReport("nome\nÁlvaro\n", Encoding::Windows1252);
+  CHECK(d.message == "il file non è nella codifica dichiarata (Windows-1252): qui c'è un byte non valido");
+  CHECK(d.at == "dati/personale.csv:2:2");
   CHECK(d.hint.find("dichiara codifica \"utf-8\"") != std::string::npos);
 
   // With a BOM the file is certainly UTF-8.
   Decoded bom = decode("\xEF\xBB\xBFnome\n", Encoding::Windows1252);
   CHECK_FALSE(bom.ok);
   CHECK(bom.badOffset == 0);
-  misura::Diagnostic b = badEncodingReport("\xEF\xBB\xBFnome\n", Encoding::Latin1);
+  Report b = badEncodingReport("\xEF\xBB\xBFnome\n", Encoding::Latin1);
   CHECK(b.message.find("è in UTF-8") != std::string::npos);
+  CHECK(b.at == "dati/personale.csv:1:1");
   CHECK(b.hint == "dichiara codifica \"utf-8\" nella sezione dati");
 }
 
@@ -218,8 +226,9 @@ TEST_CASE("UTF-16 is rejected in every encoding", "[encoding]") {
       Decoded d = decode(bytes, enc);
       CHECK_FALSE(d.ok);
       CHECK(d.badOffset == 0);
-      misura::Diagnostic r = badEncodingReport(bytes, enc);
+      Report r = badEncodingReport(bytes, enc);
       CHECK(r.code == "E0501");
+      CHECK(r.at == "dati/personale.csv:1:1");
       CHECK(r.message.find("UTF-16") != std::string::npos);
       CHECK(r.hint.find("«CSV UTF-8»") != std::string::npos);
     }
@@ -227,14 +236,16 @@ TEST_CASE("UTF-16 is rejected in every encoding", "[encoding]") {
 }
 
 TEST_CASE("binary files get a specific explanation", "[encoding]") {
-  misura::Diagnostic xlsx = badEncodingReport("PK\x03\x04\x14\x00\x06\x00"s, Encoding::Utf8, "dati/enti.csv");
-  CHECK(xlsx.message.find("«dati/enti.csv» non è un file CSV") != std::string::npos);
+  Report xlsx = badEncodingReport("PK\x03\x04\x14\x00\x06\x00"s, Encoding::Utf8, "dati/enti.csv");
+  CHECK(xlsx.message.find("il file non è un file CSV") != std::string::npos);
+  CHECK(xlsx.at == "dati/enti.csv:1:1");
   CHECK(xlsx.message.find(".xlsx") != std::string::npos);
 
-  misura::Diagnostic xls = badEncodingReport("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"s, Encoding::Windows1252);
+  Report xls = badEncodingReport("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"s, Encoding::Windows1252);
   CHECK(xls.message.find(".xls") != std::string::npos);
 
   // UTF-16 without BOM: NUL bytes.
-  misura::Diagnostic nul = badEncodingReport("n\0o\0m\0e\0"s, Encoding::Latin1);
-  CHECK(nul.message.find("byte nulli (il primo alla riga 1, colonna 2)") != std::string::npos);
+  Report nul = badEncodingReport("n\0o\0m\0e\0"s, Encoding::Latin1);
+  CHECK(nul.message.find("byte nulli (qui il primo)") != std::string::npos);
+  CHECK(nul.at == "dati/personale.csv:1:2");
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/README.md) into build-fuzz/ with clang
+# and runs each of them for SECONDS seconds (default 60), one after the other,
+# at the lowest priority (nice -n 19). Usage: bash tools/fuzz.sh [SECONDS] [TARGET...]
+#
+# Needs the Debian packages clang-14 and libfuzzer-14-dev (not needed by the
+# normal build):  apt-get install clang-14 libfuzzer-14-dev
+#
+# Corpora grow in build-fuzz/corpus/<target>/ (kept between runs), seeded from
+# examples/ and tests/golden/; a crash is written to build-fuzz/crash/<target>-*
+# and makes the script exit 1. The last line of each log (build-fuzz/log/) gives
+# the executions (#N), the coverage (cov: edges, ft: features) and the corpus.
+# Environment: MISURA_FUZZ_BUILD_DIR (default build-fuzz), MISURA_FUZZ_JOBS
+# (libFuzzer -jobs per target, default 1), CXX (default clang++-14).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(regolamento csv numeri valutazione)
+build_dir="${MISURA_FUZZ_BUILD_DIR:-build-fuzz}"
+cxx="${CXX:-clang++-14}"
+jobs="${MISURA_FUZZ_JOBS:-1}"
+
+if ! command -v "$cxx" >/dev/null 2>&1; then
+  echo "fuzz.sh: manca $cxx: apt-get install clang-14 libfuzzer-14-dev" >&2
+  exit 2
+fi
+
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+  CXX="$cxx" cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMISURA_FUZZ=ON
+fi
+nice -n 19 cmake --build "$build_dir" -j2 --target $(printf 'misura_fuzz_%s ' "${targets[@]}")
+
+# The dictionary: every literal of the grammar (keywords, operators), from
+# the grammar itself so that it follows it.
+dict="$build_dir/misura.dict"
+grep -o "'[^']*'" grammar/Misura.g4 | sort -u | sed "s/^'\(.*\)'\$/\1/" |
+  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/' > "$dict"
+
+seeds="$build_dir/seeds"
+bash fuzz/seeds.sh "$seeds"
+mkdir -p "$build_dir/corpus" "$build_dir/crash" "$build_dir/log"
+
+status=0
+for t in "${targets[@]}"; do
+  corpus="$build_dir/corpus/$t"
+  mkdir -p "$corpus"
+  log="$build_dir/log/$t.log"
+  options=(-max_total_time="$seconds" -artifact_prefix="$build_dir/crash/$t-" -print_final_stats=1 -timeout=30
+           -rss_limit_mb=2048)
+  case "$t" in
+    regolamento) options+=(-dict="$dict" -max_len=16384) ;;
+    csv) options+=(-max_len=8192) ;;
+    numeri) options+=(-max_len=128) ;;
+    valutazione) options+=(-max_len=16384) ;;
+  esac
+  [ "$jobs" -gt 1 ] && options+=(-jobs="$jobs" -workers="$jobs")
+  echo "== $t: $seconds s (registro: $log)"
+  if ! nice -n 19 "$build_dir/fuzz/misura_fuzz_$t" "${options[@]}" "$corpus" "$seeds/$t" >"$log" 2>&1; then
+    echo "   ERRORE: $t si è fermato (vedi $log e $build_dir/crash/)" >&2
+    status=1
+  fi
+  grep -E '^#[0-9]+' "$log" | tail -1 | sed 's/^/   /' || true
+  grep -E '^stat::number_of_executed_units' "$log" | sed 's/^/   /' || true
+  echo "   corpus: $(find "$corpus" -type f | wc -l) file"
+done
+exit $status
