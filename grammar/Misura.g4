@@ -42,6 +42,9 @@ dichiarazione
 opzioneFile
   : 'codifica' TESTO                                               # OpzCodifica
   | 'separatore' TESTO                                             # OpzSeparatore
+  | 'foglio' TESTO                                                 # OpzFoglio
+  | ('decimali' | 'decimale') TESTO                                # OpzDecimali
+  | 'intestazione' 'riga' NUMERO                                   # OpzIntestazione
   ;
 
 chiave : 'chiave' '(' nome (SEP nome)* ')' ;
@@ -266,6 +269,7 @@ nome
   | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
+  | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   ;
 
 SEP : ',' | ';' ;

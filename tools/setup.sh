@@ -30,6 +30,8 @@ packages=(
   nlohmann-json3-dev
   libcli11-dev
   catch2
+  libzip-dev            # XLSX data files: the zip container
+  libexpat1-dev         # XLSX data files: the XML inside
 )
 
 echo "== Installazione dei pacchetti Debian =="

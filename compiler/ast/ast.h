@@ -131,6 +131,9 @@ struct Dataset {
   Text file;
   std::optional<Text> encoding;
   std::optional<Text> separator;
+  std::optional<Text> sheet;    // `foglio "Schede"`: the sheet of an XLSX workbook
+  std::optional<Text> decimal;  // `decimali "."`: the decimal separator of numbers written as text
+  std::optional<Text> headerRow;  // `intestazione riga 3`: the row of the column names (value: the digits)
   std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
   std::vector<Field> fields;
   std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks

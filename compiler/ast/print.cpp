@@ -315,6 +315,9 @@ void Printer::dataset(const Dataset& d) {
   header += " da " + text(d.file);
   if (d.encoding) header += " codifica " + text(*d.encoding);
   if (d.separator) header += " separatore " + text(*d.separator);
+  if (d.sheet) header += " foglio " + text(*d.sheet);
+  if (d.decimal) header += " decimali " + text(*d.decimal);
+  if (d.headerRow) header += " intestazione riga " + d.headerRow->value;
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
   open(header);
   for (const Field& f : d.fields) line(field(f));

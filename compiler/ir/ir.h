@@ -135,6 +135,11 @@ struct Dataset {
   std::string file;       // relative to the data directory
   std::string encoding;   // "utf-8", "latin1", "windows-1252"
   std::optional<char> separator;
+  std::optional<std::string> sheet;  // `foglio`: the sheet of a workbook (nullopt: the only visible one)
+  Span sheetSpan;
+  char decimal = ',';                  // `decimali`: the decimal separator of numbers written as text
+  std::optional<uint32_t> headerRow;   // `intestazione riga N`: 1-based row/line of the column names
+  Span headerRowSpan;
   std::vector<KeyColumn> key;  // empty for the staff list
   std::vector<Field> fields;   // for the staff list: includes its key field
   Span span;

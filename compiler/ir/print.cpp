@@ -129,6 +129,9 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
 
 void printDataset(std::string& out, const Dataset& d) {
   out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
+  if (d.sheet) out += fmt::format("  foglio \"{}\"\n", *d.sheet);
+  if (d.decimal != ',') out += fmt::format("  decimali \"{}\"\n", d.decimal);
+  if (d.headerRow) out += fmt::format("  intestazione riga {}\n", *d.headerRow);
   for (const KeyColumn& k : d.key)
     out += fmt::format("  chiave {} ({})\n", k.column,
                        k.role == KeyRole::Persona     ? "persona"

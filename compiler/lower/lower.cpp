@@ -61,6 +61,10 @@ ir::Dataset lowerDataset(const sema::DatasetInfo& info) {
   out.file = d.file.value;
   out.encoding = canonicalEncoding(d.encoding);
   out.separator = separatorOf(d.separator);
+  if (d.sheet) out.sheet = d.sheet->value, out.sheetSpan = d.sheet->span;
+  if (d.decimal && d.decimal->value == ".") out.decimal = '.';
+  if (d.headerRow && d.headerRow->value.size() <= 7)
+    out.headerRow = static_cast<uint32_t>(std::stoul(d.headerRow->value)), out.headerRowSpan = d.headerRow->span;
   out.span = d.span;
   out.fileSpan = d.file.span;
   for (size_t i = 0; i < d.key.size(); ++i)

@@ -29,6 +29,23 @@ void Checker::checkFileOptions(const ast::Dataset& d) {
       d.separator->value != "\\t")
     diags_.error("E0215", d.separator->span, fmt::format("separatore non ammesso «{}»", d.separator->value),
                  "i separatori ammessi sono \";\", \",\" e \"\\t\" (tabulazione)");
+  if (d.decimal && d.decimal->value != "." && d.decimal->value != ",")
+    diags_.error("E0532", d.decimal->span, fmt::format("separatore decimale non ammesso «{}»", d.decimal->value),
+                 "scrivi decimali \",\" (0,5: il predefinito) oppure decimali \".\" (0.5, come nei file "
+                 "esportati da molti programmi)");
+  if (d.headerRow) {
+    const std::string& digits = d.headerRow->value;
+    bool ok = !digits.empty() && digits.size() <= 7 && digits.find_first_not_of("0123456789") == std::string::npos &&
+              std::stoul(digits) >= 1 && std::stoul(digits) <= 1048576;
+    if (!ok)
+      diags_.error("E0533", d.headerRow->span, fmt::format("riga di intestazione non valida «{}»", digits),
+                   "scrivi il numero della riga che contiene i nomi delle colonne, da 1 in su, ad esempio "
+                   "intestazione riga 3");
+  }
+  if (d.sheet && d.sheet->value.find_first_not_of(" \t") == std::string::npos)
+    diags_.error("E0535", d.sheet->span, "il nome del foglio è vuoto",
+                 "scrivi il nome del foglio come compare nella linguetta in basso in Excel, ad esempio "
+                 "foglio \"Foglio1\"");
 }
 
 void Checker::checkDatasets() {

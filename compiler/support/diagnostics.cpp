@@ -39,7 +39,9 @@ uint32_t columns(std::string_view s) {
 }
 
 // "   12 | text\n      |    ^^^^ label\n"
+// Nothing for a cell of a sheet (SourceManager::addGrid): its location says it all.
 void renderSnippet(std::string& out, const SourceManager& sm, Span span, const std::string& label) {
+  if (sm.isGrid(span.file)) return;
   LineCol lc = sm.lineCol(span.file, span.begin);
   std::string_view line = sm.lineText(span.file, lc.line);
   uint32_t lineStart = sm.lineStart(span.file, lc.line);
@@ -60,8 +62,7 @@ bool isConsequence(const Diagnostic& d) { return d.code == "E0609"; }
 
 std::string location(const SourceManager& sm, Span span) {
   if (!span.valid()) return "misura";
-  LineCol lc = sm.lineCol(span.file, span.begin);
-  return fmt::format("{}:{}:{}", sm.path(span.file), lc.line, lc.column);
+  return sm.location(span);
 }
 
 }  // namespace

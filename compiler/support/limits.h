@@ -25,8 +25,8 @@ namespace misura {
 
 struct Limits {
   uint64_t sourceBytes = 8u << 20;  // 8 MiB
-  uint64_t dataBytes = 32u << 20;   // 32 MiB
-  uint64_t dataRows = 1'000'000;
+  uint64_t dataBytes = 1u << 30;    // 1 GiB: a million persons in W1 are 58 MB
+  uint64_t dataRows = 5'000'000;
   uint64_t digits = 60;
 };
 

@@ -64,15 +64,27 @@ ast::Dataset Builder::dataset(P::DichDatiContext* ctx) {
 
 void Builder::fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileContext*>& options) {
   for (P::OpzioneFileContext* o : options) {
-    bool encoding = dynamic_cast<P::OpzCodificaContext*>(o) != nullptr;
-    std::optional<ast::Text>& slot = encoding ? d.encoding : d.separator;
-    auto* value = encoding ? static_cast<P::OpzCodificaContext*>(o)->TESTO()
-                           : static_cast<P::OpzSeparatoreContext*>(o)->TESTO();
-    if (slot) {
-      repeated(span(o), slot->span, fmt::format("opzione «{}» ripetuta", encoding ? "codifica" : "separatore"));
+    std::optional<ast::Text>* slot = nullptr;
+    const char* word = "";
+    ast::Text value;
+    if (auto* c = dynamic_cast<P::OpzCodificaContext*>(o)) {
+      slot = &d.encoding, word = "codifica", value = text(c->TESTO());
+    } else if (auto* c = dynamic_cast<P::OpzSeparatoreContext*>(o)) {
+      slot = &d.separator, word = "separatore", value = text(c->TESTO());
+    } else if (auto* c = dynamic_cast<P::OpzFoglioContext*>(o)) {
+      slot = &d.sheet, word = "foglio", value = text(c->TESTO());
+    } else if (auto* c = dynamic_cast<P::OpzDecimaliContext*>(o)) {
+      slot = &d.decimal, word = "decimali", value = text(c->TESTO());
+    } else if (auto* c = dynamic_cast<P::OpzIntestazioneContext*>(o)) {
+      slot = &d.headerRow, word = "intestazione";
+      value = ast::Text{std::string(source(c->NUMERO())), span(c->NUMERO())};
+    }
+    if (slot == nullptr) continue;
+    if (*slot) {
+      repeated(span(o), (*slot)->span, fmt::format("opzione «{}» ripetuta", word));
       continue;
     }
-    slot = text(value);
+    *slot = std::move(value);
   }
 }
 

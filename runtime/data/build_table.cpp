@@ -82,6 +82,13 @@ bool readKey(const std::vector<Cell>& cells, const Columns& cols, const KnownKey
       ok = false;
       continue;
     }
+    if (cell.kind == CellKind::Error) {  // #N/A in a key column: the row cannot be identified
+      fd.error("E0527", cell.span, fmt::format("la cella contiene l'errore di Excel «{}», non un valore", text),
+               fmt::format("«{}» identifica la riga: correggi la formula in Excel o scrivi il valore a mano",
+                           cols.key[k].column));
+      ok = false;
+      continue;
+    }
     ok = checkKeyValue(cols.key[k], text, cell.span, known, fd) && ok;
     row.key.push_back(std::move(text));
     row.keySpans.push_back(cell.span);
@@ -112,9 +119,9 @@ void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Col
       continue;
     }
     if (tooManyDigits(cell, field, fd)) continue;
-    auto converted = convertCell(cell.text, field.type, field.name);
+    auto converted = convertCell(cell, field.type, field.name, ds.decimal);
     if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
-      fd.error("E0510", cell.span, err->message, err->hint);
+      fd.error(err->code, cell.span, err->message, err->hint);
       continue;
     }
     row.values.back() = std::get<ir::Value>(std::move(converted));

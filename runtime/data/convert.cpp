@@ -42,8 +42,21 @@ std::string expected(ir::Type type) {
   return "un valore valido";
 }
 
-std::string howToWrite(ir::Type type, std::string_view column) {
+std::string howToWrite(ir::Type type, std::string_view column, char decimal) {
   const std::string col = "la colonna «" + std::string(column) + "» ";
+  if (decimal == '.') {
+    switch (type) {
+      case ir::Type::Numero:
+      case ir::Type::Punti:
+      case ir::Type::Euro:
+      case ir::Type::Percentuale:
+        return col + "contiene numeri scritti con il punto decimale (decimali \".\"), ad esempio 12, 0.5 o 1234.56";
+      case ir::Type::Giorni:
+      case ir::Type::Data:
+      case ir::Type::Booleano:
+      case ir::Type::Testo: break;
+    }
+  }
   switch (type) {
     case ir::Type::Numero: return col + "contiene numeri: scrivili all'italiana, ad esempio 12, 0,5 o 1.234,56";
     case ir::Type::Percentuale: return col + "contiene percentuali: scrivi ad esempio 85%, 85 oppure 85,5%";
@@ -57,44 +70,56 @@ std::string howToWrite(ir::Type type, std::string_view column) {
   return {};
 }
 
-ConversionError failure(std::string_view text, ir::Type type, std::string_view column, std::string reason = {}) {
+ConversionError failure(std::string_view text, ir::Type type, std::string_view column, std::string reason = {},
+                        char decimal = ',') {
   std::string message = "«" + std::string(text) + "» non è " + expected(type);
   if (!reason.empty()) message += ": " + reason;
-  return ConversionError{std::move(message), howToWrite(type, column)};
+  return ConversionError{std::move(message), howToWrite(type, column, decimal)};
 }
 
 // The Italian number in `body`; on error the reason (only for the mistakes
 // worth explaining, the others speak for themselves).
-std::variant<Rational, std::string> number(std::string_view body) {
+// With `decimali "."` the roles of '.' and ',' are swapped before parsing:
+// 0.8333 reads as 0,8333 and 1,234.5 as 1.234,5.
+std::variant<Rational, std::string> number(std::string_view body, char decimal) {
+  std::string swapped;
+  if (decimal == '.') {
+    swapped = std::string(body);
+    for (char& c : swapped) c = c == '.' ? ',' : c == ',' ? '.' : c;
+    body = swapped;
+  }
   auto parsed = parseItalianNumber(body);
   if (const Rational* q = std::get_if<Rational>(&parsed)) return *q;
   NumberParseError err = std::get<NumberParseError>(parsed);
+  if (decimal == '.' && (err == NumberParseError::DotAsDecimal || err == NumberParseError::BadGrouping))
+    return std::string("in questo file il separatore decimale è il punto (decimali \".\"), la virgola separa solo le "
+                       "migliaia");
   if (err == NumberParseError::DotAsDecimal || err == NumberParseError::BadGrouping) return describe(err, body);
   return std::string();
 }
 
 Result numeric(std::string_view text, std::string_view body, ir::Type type, std::string_view column,
-               const Rational& scale) {
-  auto n = number(trim(body));
-  if (const std::string* reason = std::get_if<std::string>(&n)) return failure(text, type, column, *reason);
+               const Rational& scale, char decimal) {
+  auto n = number(trim(body), decimal);
+  if (const std::string* reason = std::get_if<std::string>(&n)) return failure(text, type, column, *reason, decimal);
   return ir::Value(std::get<Rational>(n) * scale);
 }
 
-Result percent(std::string_view text, std::string_view column) {
+Result percent(std::string_view text, std::string_view column, char decimal) {
   std::string_view body = text;
   if (body.ends_with('%')) body.remove_suffix(1);
-  return numeric(text, body, ir::Type::Percentuale, column, Rational(1, 100));
+  return numeric(text, body, ir::Type::Percentuale, column, Rational(1, 100), decimal);
 }
 
-Result euro(std::string_view text, std::string_view column) {
+Result euro(std::string_view text, std::string_view column, char decimal) {
   std::string_view body = text;
   if (body.starts_with(kEuro)) body.remove_prefix(kEuro.size());
   else if (body.ends_with(kEuro)) body.remove_suffix(kEuro.size());
-  return numeric(text, body, ir::Type::Euro, column, Rational(1));
+  return numeric(text, body, ir::Type::Euro, column, Rational(1), decimal);
 }
 
-Result days(std::string_view text, std::string_view column) {
-  Result r = numeric(text, text, ir::Type::Giorni, column, Rational(1));
+Result days(std::string_view text, std::string_view column, char decimal) {
+  Result r = numeric(text, text, ir::Type::Giorni, column, Rational(1), decimal);
   if (const ir::Value* v = std::get_if<ir::Value>(&r); v && !std::get<Rational>(*v).isInteger())
     return failure(text, ir::Type::Giorni, column, "i giorni si contano interi");
   return r;
@@ -141,15 +166,16 @@ Result boolean(std::string_view text, std::string_view column) {
 
 bool isEmptyCell(std::string_view text) { return trim(text).empty(); }
 
-std::variant<ir::Value, ConversionError> convertCell(std::string_view raw, ir::Type type, std::string_view column) {
+std::variant<ir::Value, ConversionError> convertCell(std::string_view raw, ir::Type type, std::string_view column,
+                                                     char decimal) {
   std::string_view text = trim(raw);
   switch (type) {
     case ir::Type::Testo: return ir::Value(std::string(raw));
-    case ir::Type::Numero: return numeric(text, text, type, column, Rational(1));
-    case ir::Type::Punti: return numeric(text, text, type, column, Rational(1));
-    case ir::Type::Percentuale: return percent(text, column);
-    case ir::Type::Euro: return euro(text, column);
-    case ir::Type::Giorni: return days(text, column);
+    case ir::Type::Numero: return numeric(text, text, type, column, Rational(1), decimal);
+    case ir::Type::Punti: return numeric(text, text, type, column, Rational(1), decimal);
+    case ir::Type::Percentuale: return percent(text, column, decimal);
+    case ir::Type::Euro: return euro(text, column, decimal);
+    case ir::Type::Giorni: return days(text, column, decimal);
     case ir::Type::Data: return date(text, column);
     case ir::Type::Booleano: return boolean(text, column);
   }

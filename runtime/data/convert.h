@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "compiler/ir/ir.h"
+#include "runtime/data/cell.h"
 
 namespace misura::data {
 
@@ -15,6 +16,7 @@ namespace misura::data {
 struct ConversionError {
   std::string message;  // "«12.5» non è un numero valido: il separatore decimale è la virgola: ..."
   std::string hint;     // "la colonna «valore» contiene percentuali: scrivi ad esempio 85%, ..."
+  std::string code = "E0510";  // E0527 for an error cell of a sheet, E0529 for a date Excel cannot hold
 };
 
 // True for a cell that means "non rilevato": empty or only spaces, tabs and
@@ -30,6 +32,21 @@ bool isEmptyCell(std::string_view text);
 //   giorni      a whole number: 30, 1.200
 //   data        parseItalianDate: 31/12/2024, 31-12-2024, 2024-12-31
 //   booleano    sì, si, no, vero, falso (any letter case)
-std::variant<ir::Value, ConversionError> convertCell(std::string_view text, ir::Type type, std::string_view column);
+// `decimal` is the decimal separator of the file (`decimali "."`): with '.',
+// numbers read 0.5 and 1,234.56 (the roles of '.' and ',' are swapped).
+std::variant<ir::Value, ConversionError> convertCell(std::string_view text, ir::Type type, std::string_view column,
+                                                     char decimal = ',');
+
+// Any reader's cell (cell.h). A Text cell is converted as above; a typed cell
+// of a sheet keeps its exact value where the field's type can hold it:
+//   Number   numero, punti, euro: the value; giorni: the value if whole;
+//            percentuale: the value if shown as a percentage (0.85 shown as
+//            85% is 85%), else the value as percent points (85 is 85%, as in
+//            a CSV); testo: the number in Italian notation; data: E0510
+//   Date     data: the date; testo: 31/12/2024; other types: E0510
+//   Boolean  booleano: the value; testo: vero/falso; other types: E0510
+//   Error    always an error, code E0527 ("la cella contiene l'errore #N/A")
+std::variant<ir::Value, ConversionError> convertCell(const Cell& cell, ir::Type type, std::string_view column,
+                                                     char decimal = ',');
 
 }  // namespace misura::data

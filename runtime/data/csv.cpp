@@ -1,5 +1,6 @@
 #include "runtime/data/csv.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -265,11 +266,11 @@ void trimName(std::string& s) {
 }
 
 // Trims the header names and reports empty (E0506) and repeated (E0505) ones.
-void prepareHeader(std::vector<Cell>& header, CappedReporter& reporter) {
+void checkHeader(std::vector<Cell>& header, CappedReporter& reporter, const std::vector<bool>& unnamedOk) {
   std::unordered_map<std::string_view, size_t> seen;
   for (size_t i = 0; i < header.size(); ++i) {
     trimName(header[i].text);
-    if (header[i].text.empty()) {
+    if (header[i].text.empty() && !(i < unnamedOk.size() && unnamedOk[i])) {
       bool trailing = true;
       for (size_t j = i; j < header.size() && trailing; ++j) trailing = header[j].text.empty();
       reporter.error("E0506", header[i].span,
@@ -317,6 +318,12 @@ void reportWrongCellCount(const Record& record, size_t expected, char sep, Cappe
 
 }  // namespace
 
+void prepareHeader(std::vector<Cell>& header, Diagnostics& diags, const std::vector<bool>& unnamedOk) {
+  CappedReporter reporter(diags);
+  checkHeader(header, reporter, unnamedOk);
+  reporter.flush();
+}
+
 Span CsvTable::rowSpan(size_t row) const {
   const std::vector<Cell>& cells = rows.at(row);
   if (cells.empty()) return Span{file, 0, 0};
@@ -335,7 +342,20 @@ std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const
   std::string_view text = sources.text(file);
   size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // decode() strips it; be safe anyway
   std::optional<char> separator = opt.separator;
-  if (std::optional<char> excel = excelSeparatorLine(text, pos); excel && !separator) separator = excel;
+  if (opt.headerLine) {
+    uint32_t lines = sources.lineCol(file, static_cast<uint32_t>(text.size())).line;
+    if (lines > 1 && sources.lineText(file, lines).empty()) --lines;  // nothing after the last line break
+    if (*opt.headerLine > lines) {
+      diags.error("E0531", opt.headerLineSpan,
+                  fmt::format("il file «{}» ha solo {} righe: non c'è la riga di intestazione {}", sources.path(file),
+                              lines, *opt.headerLine),
+                  "scrivi in `intestazione riga` il numero della riga che contiene i nomi delle colonne");
+      return std::nullopt;
+    }
+    pos = std::max<size_t>(pos, sources.lineStart(file, *opt.headerLine));
+  } else if (std::optional<char> excel = excelSeparatorLine(text, pos); excel && !separator) {
+    separator = excel;
+  }
   pos = skipBlankLines(text, pos);
   if (pos >= text.size()) {
     diags.error("E0502", Span{file, 0, 0},
@@ -350,7 +370,7 @@ std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const
   CappedReporter reporter(diags);
   Tokenizer tokenizer(text, pos, file, table.separator, reporter);
   table.header = tokenizer.next().cells;
-  prepareHeader(table.header, reporter);
+  checkHeader(table.header, reporter, {});
   while (!tokenizer.atEnd()) {
     Record record = tokenizer.next();
     if (record.blank) continue;

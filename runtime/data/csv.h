@@ -1,6 +1,8 @@
 // The CSV tokenizer: turns the decoded text of a data file (already registered
 // in the SourceManager) into a header and rows of cells, each cell carrying
 // the Span of its text as written, so later stages can point at it.
+// CsvTable is also what the XLSX reader (xlsx.h) produces for a sheet: the
+// rows every reader hands to the schema checks (schema.h: buildTable).
 #pragma once
 
 #include <optional>
@@ -10,13 +12,9 @@
 
 #include "compiler/support/diagnostics.h"
 #include "compiler/support/source.h"
+#include "runtime/data/cell.h"
 
 namespace misura::data {
-
-struct Cell {
-  std::string text;  // unquoted and unescaped
-  Span span;         // the cell as written, quotes included, surrounding spaces excluded
-};
 
 struct CsvTable {
   FileId file = kNoFile;
@@ -34,7 +32,17 @@ struct CsvTable {
 
 struct CsvOptions {
   std::optional<char> separator;  // nullopt = detect; must not be '"', '\r' or '\n'
+  // `intestazione riga N`: the header is physical line N of the file (lines
+  // above it, e.g. a title, are skipped); past the end -> E0531.
+  std::optional<uint32_t> headerLine;
+  Span headerLineSpan;  // where the regolamento says it, for E0531
 };
+
+// Shared by every reader: trims the header names (spaces, tabs, no-break
+// spaces) and reports empty (E0506) and repeated (E0505) names. A column
+// whose `unnamedOk` entry is true (a header cell covered by a merged cell of
+// a sheet) may be empty without error.
+void prepareHeader(std::vector<Cell>& header, Diagnostics& diags, const std::vector<bool>& unnamedOk = {});
 
 // Tokenizes sources.text(file).
 //

@@ -3,6 +3,7 @@
 #include "runtime/data/csv.h"
 #include "runtime/data/data_limits.h"
 #include "runtime/data/open_file.h"
+#include "runtime/data/read_file.h"
 #include "runtime/data/schema.h"
 #include "runtime/data/table.h"
 
@@ -14,9 +15,7 @@ namespace {
 bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir, KnownKeys& known,
              LoadedData& data, SourceManager& sources, Diagnostics& diags) {
   const ir::Dataset& ds = module.datasets[index];
-  std::optional<FileId> file = openDataFile(ds, dataDir, sources, diags);
-  if (!file) return false;
-  std::optional<CsvTable> csv = readCsv(sources, *file, CsvOptions{ds.separator}, diags);
+  std::optional<CsvTable> csv = readDataFile(ds, dataDir, sources, diags);
   if (!csv) return false;
   if (tooManyRows(ds, *csv, sources, diags)) return false;
   FileDiagnostics fd(diags);

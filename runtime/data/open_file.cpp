@@ -60,8 +60,7 @@ std::optional<std::string> readBytes(const fs::path& path) {
 
 }  // namespace
 
-std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& dataDir, SourceManager& sources,
-                                   Diagnostics& diags) {
+std::optional<std::string> readDataBytes(const ir::Dataset& dataset, const fs::path& dataDir, Diagnostics& diags) {
   const fs::path path = dataDir / dataset.file;
   std::error_code ec;
   if (uint64_t size = fs::file_size(path, ec); !ec && fileTooBig(dataset, path, size, diags)) return std::nullopt;
@@ -73,6 +72,11 @@ std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& d
                 missingFileHint(dataset, dataDir));
     return std::nullopt;
   }
+  return bytes;
+}
+
+std::optional<FileId> decodeDataFile(const ir::Dataset& dataset, const fs::path& path, const std::string& bytes,
+                                     SourceManager& sources, Diagnostics& diags) {
   std::string encodingName = dataset.encoding.empty() ? "utf-8" : dataset.encoding;
   std::optional<Encoding> encoding = parseEncodingName(encodingName);
   if (!encoding) {
@@ -80,12 +84,19 @@ std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& d
                 "le codifiche ammesse sono utf-8, latin1 e windows-1252");
     return std::nullopt;
   }
-  Decoded decoded = decode(*bytes, *encoding);
+  Decoded decoded = decode(bytes, *encoding);
   if (!decoded.ok) {
-    reportBadEncoding(diags, sources, path.string(), *bytes, decoded, *encoding);
+    reportBadEncoding(diags, sources, path.string(), bytes, decoded, *encoding);
     return std::nullopt;
   }
   return sources.add(path.string(), std::move(decoded.text));
+}
+
+std::optional<FileId> openDataFile(const ir::Dataset& dataset, const fs::path& dataDir, SourceManager& sources,
+                                   Diagnostics& diags) {
+  std::optional<std::string> bytes = readDataBytes(dataset, dataDir, diags);
+  if (!bytes) return std::nullopt;
+  return decodeDataFile(dataset, dataDir / dataset.file, *bytes, sources, diags);
 }
 
 }  // namespace misura::data

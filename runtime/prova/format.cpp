@@ -11,8 +11,7 @@ namespace {
 // "regolamento.misura:214:3: ", or "" for an invalid span.
 std::string where(const SourceManager& sources, Span span) {
   if (!span.valid()) return {};
-  LineCol lc = sources.lineCol(span.file, span.begin);
-  return fmt::format("{}:{}:{}: ", sources.path(span.file), lc.line, lc.column);
+  return sources.location(span) + ": ";
 }
 
 std::string count(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }

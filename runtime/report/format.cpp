@@ -54,9 +54,7 @@ std::string valueText(const ir::Value& value, ir::Type type) {
 }
 
 std::string location(const SourceManager& sources, Span span) {
-  if (!span.valid()) return {};
-  LineCol lc = sources.lineCol(span.file, span.begin);
-  return sources.path(span.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+  return sources.location(span);
 }
 
 std::string assignedPeriodText(const ir::Objective& o, const std::string& matricola) {

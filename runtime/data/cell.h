@@ -1,0 +1,34 @@
+// One cell of a data table as a reader delivers it, before the schema is
+// applied: the CSV reader (csv.h) gives text only; the XLSX reader (xlsx.h)
+// also gives the type Excel stored (number, date, boolean, error), so that
+// 0.1 stored as a number is read exactly and a date is a date whatever the
+// locale. The schema-driven conversion (convert.h: convertCell) is shared.
+#pragma once
+
+#include <string>
+
+#include "compiler/support/date.h"
+#include "compiler/support/rational.h"
+#include "compiler/support/source.h"
+
+namespace misura::data {
+
+enum class CellKind {
+  Text,     // a CSV cell, or a text cell of a sheet (shared or inline string, formula text result)
+  Number,   // a number cell: `number` is its exact value
+  Date,     // a number cell with a date format: `date`
+  Boolean,  // TRUE/FALSE: `boolean`
+  Error,    // #N/A, #DIV/0!, ...: `text` is the error as Excel shows it
+};
+
+struct Cell {
+  std::string text;  // CSV: unquoted and unescaped; sheet: the value as text (numbers in Italian notation)
+  Span span;         // CSV: the cell as written, quotes included; sheet: the cell (SourceManager::addGrid)
+  CellKind kind = CellKind::Text;
+  Rational number;       // Number
+  bool percent = false;  // Number shown as a percentage (0.85 shown as 85%)
+  Date date;             // Date
+  bool boolean = false;  // Boolean
+};
+
+}  // namespace misura::data
