@@ -67,6 +67,10 @@ void lowerTableDetails(const sema::Checked& checked, const sema::DatasetInfo& in
   (void)checked;
   const ast::Dataset& d = *info.decl;
   for (size_t i = 0; i < d.fields.size(); ++i) readAs(d.fields[i], out.fields[i]);
+  // A key column whose header differs: a text field of the same name with `colonna`.
+  for (size_t k = 0; k < d.key.size() && k < out.key.size(); ++k)
+    for (const ast::Field& f : d.fields)
+      if (f.name.name == d.key[k].name && f.column) out.key[k].column = f.column->value;
   if (info.wideField) {
     const ast::CodeColumns& cc = *d.fields[*info.wideField].perCode;
     ir::WideField w;

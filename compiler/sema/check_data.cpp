@@ -78,7 +78,8 @@ void Checker::checkStaff(const ast::Dataset& staff) {
                  "aggiungi: profilo testo  (il valore di ogni riga è il nome di un profilo del regolamento), "
                  "oppure calcolalo dagli altri campi: profilo = se incarico_eq allora \"responsabile\" altrimenti "
                  "\"dipendente\"");
-  else if (staffFieldType(profilo->second) != Type::Testo || staff.fields[profilo->second].optional)
+  else if ((staffFieldType(profilo->second) != Type::Testo && staffFieldType(profilo->second) != Type::Errore) ||
+           staff.fields[profilo->second].optional)
     diags_.error("E0209", staff.fields[profilo->second].typeSpan, "il campo «profilo» deve essere di tipo testo e non opzionale");
   else
     out_.staffProfileField = profilo->second;
@@ -116,8 +117,10 @@ void Checker::checkTable(const ast::Dataset& table) {
     if (f.key)
       diags_.error("E0208", f.name.span, "nelle tabelle di dati la chiave si indica con chiave (...) dopo il file",
                    "togli «chiave» dal campo");
+    // `matricola testo colonna "Matr."`: the header of a key column (the field reads it too).
+    bool keyHeader = f.column && f.type == ast::TypeName::Testo;
     for (const ast::Ident& k : table.key)
-      if (k.name == f.name.name) duplicate("campo", f.name, k.span);
+      if (k.name == f.name.name && !keyHeader) duplicate("campo", f.name, k.span);
   }
   checkFieldRules(table);
   checkWide(table, info);

@@ -13,6 +13,34 @@ namespace {
 
 std::string fileOf(const ast::Dataset& d) { return fmt::format("«{}»", d.file.value); }
 
+// The first sub-expression of `e` that needs more than the row: the
+// period of service (known only once the staff list is read) or a table.
+const ast::Expr* beyondTheRow(const ast::Expr& e, const Checked& c) {
+  const Resolution& r = c.resolved.at(e.id);
+  if (const ResBuiltin* b = std::get_if<ResBuiltin>(&r); b && b->fn == BuiltinFn::GiorniServizio) return &e;
+  if (std::holds_alternative<ResAggregate>(r)) return &e;
+  const ast::Expr* found = nullptr;
+  auto visit = [&](const ast::ExprPtr& sub) {
+    if (!found && sub) found = beyondTheRow(*sub, c);
+  };
+  if (const auto* call = std::get_if<ast::Call>(&e.node)) {
+    for (const ast::ExprPtr& a : call->args) visit(a);
+    visit(call->where);
+  } else if (const auto* u = std::get_if<ast::Unary>(&e.node)) {
+    visit(u->operand);
+  } else if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
+    visit(b->lhs);
+    visit(b->rhs);
+  } else if (const auto* i = std::get_if<ast::If>(&e.node)) {
+    visit(i->cond);
+    visit(i->then);
+    visit(i->otherwise);
+  } else if (const auto* s = std::get_if<ast::Steps>(&e.node)) {
+    visit(s->subject);
+  }
+  return found;
+}
+
 }  // namespace
 
 const ast::Dataset* Checker::mergeStaffFiles(const std::vector<const ast::Dataset*>& blocks) {
@@ -89,9 +117,20 @@ void Checker::checkDerivedFields() {
       const ast::Expr& e = *block.decl->derived.at(*f.derived);
       Type t = expr(e, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
       visible.emplace(f.name.name, m->second);
-      if (t == Type::Errore) continue;
+      if (t == Type::Errore) {
+        out_.derivedTypes.emplace(m->second, Type::Errore);  // silences the uses of the field
+        continue;
+      }
+      if (const ast::Expr* far = beyondTheRow(e, out_)) {
+        out_.derivedTypes.emplace(m->second, Type::Errore);
+        diags_.error("E0480", far->span,
+                     fmt::format("il campo calcolato «{}» usa solo i campi della stessa riga del personale", f.name.name),
+                     "il periodo di servizio e le tabelle di dati si usano nelle componenti, nel premio e nelle "
+                     "condizioni, non nei campi calcolati del personale");
+        continue;
+      }
       auto [it, inserted] = out_.derivedTypes.emplace(m->second, t);
-      if (!inserted && it->second != t)
+      if (!inserted && it->second != t && it->second != Type::Errore)
         diags_.error("E0476", e.span,
                      fmt::format("il campo «{}» è calcolato come {} in {} ma come {} in un altro file del personale",
                                  f.name.name, typeName(t), fileOf(*block.decl), typeName(it->second)),
@@ -135,7 +174,7 @@ void Checker::checkStaffFilesAgree() {
       if (f.derived) continue;  // checkDerivedFields compared the computed ones
       Type t = fromTypeName(f.type);
       auto derived = out_.derivedTypes.find(m);
-      if (derived != out_.derivedTypes.end() && derived->second != t) {
+      if (derived != out_.derivedTypes.end() && derived->second != t && derived->second != Type::Errore) {
         diags_.error("E0476", f.typeSpan,
                      fmt::format("il campo «{}» è di tipo {} in {} ma in un altro file del personale è calcolato "
                                  "come {}",
