@@ -25,11 +25,11 @@ dichiarazione
   : 'ente' TESTO                                                   # DichEnte
   | 'anno' NUMERO                                                  # DichAnno
   | 'personale' 'da' TESTO opzioneFile* '{' voceStaff* '}'         # DichPersonale
-  | 'dati' nome 'da' TESTO opzioneFile* chiave? '{' campo* '}'     # DichDati
+  | 'dati' nome 'da' TESTO opzioneFile* chiave? unicita? '{' campo* '}'  # DichDati
   | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
         'su' parametro '=' espr                                    # DichIndicatore
   | 'profilo' nome TESTO? '{' voceProfilo* '}'                     # DichProfilo
-  | 'obiettivo' nome TESTO '{' voceObiettivo* '}'                  # DichObiettivo
+  | 'obiettivo' codice TESTO '{' voceObiettivo* '}'                # DichObiettivo
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
   | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
@@ -49,12 +49,36 @@ opzioneFile
 
 chiave : 'chiave' '(' nome (SEP nome)* ')' ;
 
-campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
+campo : nome tipo (attributo=('chiave' | 'opzionale') | proprietaCampo)* ;
+
+// What a field declares besides its type: its column in the file, the
+// values it admits (checked at load), or, in a wide sheet, one column per code.
+proprietaCampo
+  : 'colonna' TESTO                                                # ColonnaCampo
+  | 'intero'                                                       # InteroCampo
+  | 'da' inf=limite exInf='escluso'? ('a' sup=limite exSup='escluso'?)?  # IntervalloCampo
+  | 'fino' 'a' sup=limite exSup='escluso'?                         # FinoACampo
+  | 'non' 'negativo'                                               # NonNegativoCampo
+  // `voto numero per comportamento { C1 colonna "K1"  C2 colonna "K2" }`
+  | 'per' nome '{' colonnaCodice* '}'                              # PerCodice
+  ;
+
+limite : '-'? NUMERO unita? ;
+
+colonnaCodice : codice 'colonna' TESTO ;
+
+// `unico (matricola, obiettivo)`: no two rows of a register with the same values.
+unicita : 'unico' '(' nome (SEP nome)* ')' ;
+
+// An objective, phase or behaviour code: a name, or as the office writes it ("AG-1").
+codice : nome | TESTO ;
 
 // A line of the staff list: a field, or the two date fields of the service period.
 voceStaff
   : campo                                                          # CampoStaff
   | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
+  // `profilo = se incarico_eq allora "responsabile" altrimenti "dipendente"`
+  | nome '=' espr                                                  # CampoDerivato
   ;
 
 tipo
@@ -125,7 +149,7 @@ voceObiettivo
   ;
 
 // A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
-fase : nome TESTO 'peso' NUMERO 'termine' DATA ;
+fase : codice TESTO 'peso' NUMERO 'termine' DATA ;
 
 // The themes of an objective, component or behaviour: what legal
 // requirement it implements (`tema tempi_pagamento`).
@@ -164,7 +188,7 @@ attesa
   | 'fascia' '=' espr                                              # AttesaFascia
   | 'premio' '=' espr                                              # AttesoPremio
   | 'componente' nome '=' espr                                     # AttesaComponente
-  | 'esito' nome '=' esitoMancante                                 # AttesoEsito
+  | 'esito' codice '=' esitoMancante                               # AttesoEsito
   | 'non' 'valutato'                                               # AttesoNonValutato
   | 'errore' nome                                                  # AttesoErrore
   ;
@@ -177,14 +201,14 @@ voceCatalogo
   // the ratings in the data are the level names.
   | 'scala' '{' livello+ '}'                                       # ScalaLivelli
   | 'voti' 'da' nome '.' nome                                      # Voti
-  | nome TESTO 'peso' NUMERO temi?                                 # Comportamento
+  | codice TESTO 'peso' NUMERO temi?                               # Comportamento
   ;
 
 // Precedence: earlier alternatives bind tighter.
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
-  | nome ('.' nome ('di' nome)?)?                                  # Riferimento
+  | nome ('.' nome ('di' codice)?)?                                # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
   | TESTO                                                          # LetteraleTesto
@@ -270,6 +294,7 @@ nome
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
+  | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico'
   ;
 
 SEP : ',' | ';' ;

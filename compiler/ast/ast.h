@@ -32,6 +32,7 @@ enum class Unit { Nessuna, Percento, Punti, Euro, Giorni };
 struct Ident {
   std::string name;
   Span span;
+  bool quoted = false;  // a code written as text: `obiettivo "AG-1" ...`
 };
 
 struct Text {
@@ -108,12 +109,39 @@ struct Expr {
 
 // ---- declarations -------------------------------------------------------
 
+// A bound of a field's admitted values: `da 0 escluso`, `a 100%`.
+struct FieldBound {
+  Rational value;  // as written: 100% is 100 with unit Percento
+  Unit unit = Unit::Nessuna;
+  bool exclusive = false;
+  Span span;
+};
+
+// `voto numero per comportamento { C1 colonna "K1"  C2 colonna "K2" }`: a
+// wide sheet, one column per code; the table reads as keyed by the code too.
+struct CodeColumns {
+  Ident role;  // `comportamento`, `obiettivo`
+  std::vector<std::pair<Ident, Text>> columns;  // code -> column header
+  Span span;
+};
+
 struct Field {
   Ident name;
   TypeName type = TypeName::Testo;
   Span typeSpan;
   bool key = false;
   bool optional = false;
+  std::optional<Text> column;  // `colonna "Cognome e nome"`: the header in the file
+  // Constraints checked at load (docs/linguaggio.md, «Vincoli sui campi»).
+  std::optional<Span> integer;      // `intero`
+  std::optional<FieldBound> lower;  // `da X [escluso]`
+  std::optional<FieldBound> upper;  // `a Y [escluso]`, `fino a Y [escluso]`
+  std::optional<Span> nonNegative;  // `non negativo`
+  std::optional<CodeColumns> perCode;  // wide sheet
+  // A staff field computed per row (`profilo = se ... allora ... altrimenti ...`):
+  // index into Dataset::derived; then `type` is left to sema.
+  std::optional<uint32_t> derived;
+  Span span;
 };
 
 // `servizio dal assunzione al cessazione`: the two date fields of the staff
@@ -137,6 +165,9 @@ struct Dataset {
   std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
   std::vector<Field> fields;
   std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks
+  std::vector<ExprPtr> derived;        // staff list only: the expressions of derived fields
+  std::vector<Ident> unique;           // `unico (a, b)`: a register without repeated rows
+  Span uniqueSpan;
   Span span;
 };
 

@@ -138,7 +138,7 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* b = std::get_if<BoolLit>(&e.node)) out_ += b->value ? "vero" : "falso";
   else if (auto* r = std::get_if<NameRef>(&e.node)) {
     out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
-    if (r->of) out_ += " di " + r->of->name;
+    if (r->of) out_ += " di " + printCode(*r->of);
   } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
@@ -261,8 +261,35 @@ std::string rounding(const Rounding& r) {
   return out;
 }
 
+std::string unitSuffix(Unit u) {
+  switch (u) {
+    case Unit::Nessuna: return "";
+    case Unit::Percento: return "%";
+    case Unit::Punti: return " punti";
+    case Unit::Euro: return " euro";
+    case Unit::Giorni: return " giorni";
+  }
+  return "";
+}
+
+std::string bound(const FieldBound& b) {
+  return number(b.value) + unitSuffix(b.unit) + (b.exclusive ? " escluso" : "");
+}
+
+// A declared field; derived fields (`nome = espressione`) are printed by the dataset.
 std::string field(const Field& f) {
-  return f.name.name + " " + typeName(f.type) + (f.key ? " chiave" : "") + (f.optional ? " opzionale" : "");
+  std::string out = f.name.name + " " + typeName(f.type) + (f.key ? " chiave" : "") + (f.optional ? " opzionale" : "");
+  if (f.column) out += " colonna " + text(*f.column);
+  if (f.integer) out += " intero";
+  if (f.lower) out += " da " + bound(*f.lower);
+  if (f.upper) out += (f.lower ? " a " : " fino a ") + bound(*f.upper);
+  if (f.nonNegative) out += " non negativo";
+  if (f.perCode) {
+    out += " per " + f.perCode->role.name + " {";
+    for (const auto& [code, column] : f.perCode->columns) out += " " + printCode(code) + " colonna " + text(column);
+    out += " }";
+  }
+  return out;
 }
 
 std::string param(const Param& p) { return p.name.name + ": " + typeName(p.type); }
@@ -319,8 +346,10 @@ void Printer::dataset(const Dataset& d) {
   if (d.decimal) header += " decimali " + text(*d.decimal);
   if (d.headerRow) header += " intestazione riga " + d.headerRow->value;
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
+  if (!d.unique.empty()) header += " unico (" + names(d.unique) + ")";
   open(header);
-  for (const Field& f : d.fields) line(field(f));
+  for (const Field& f : d.fields)
+    line(f.derived ? f.name.name + " = " + expr(*d.derived.at(*f.derived)) : field(f));
   for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
   close();
 }
@@ -418,7 +447,7 @@ std::string evaluatedIn(const EvaluatedYears& y) {
 }
 
 void Printer::objective(const Objective& o) {
-  open("obiettivo " + o.code.name + " " + text(o.title));
+  open("obiettivo " + printCode(o.code) + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
   for (const Weight& w : o.weights)
     line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
@@ -432,7 +461,7 @@ void Printer::objective(const Objective& o) {
   for (const Phases& ph : o.phases) {
     open("fasi");
     for (const Phase& f : ph.items)
-      line(fmt::format("{} {} peso {} termine {}", f.code.name, text(f.title), number(f.weight),
+      line(fmt::format("{} {} peso {} termine {}", printCode(f.code), text(f.title), number(f.weight),
                        formatItalian(f.deadline)));
     close();
   }
@@ -453,7 +482,7 @@ void Printer::catalogue(const Catalogue& c) {
   }
   for (const RatingSource& r : c.ratings) line("voti da " + r.dataset.name + "." + r.field.name);
   for (const BehaviourItem& b : c.items)
-    line(b.code.name + " " + text(b.title) + " peso " + number(b.weight) +
+    line(printCode(b.code) + " " + text(b.title) + " peso " + number(b.weight) +
          (b.themes.empty() ? "" : " tema " + names(b.themes)));
   close();
 }
@@ -478,5 +507,7 @@ std::string print(const Expr& e) { return expr(e); }
 std::string printNumber(const Rational& q) { return number(q); }
 
 std::string quote(std::string_view value) { return text(value); }
+
+std::string printCode(const Ident& code) { return code.quoted ? text(code.name) : code.name; }
 
 }  // namespace misura::ast

@@ -32,6 +32,9 @@ std::string print(const Requirement& requirement);
 std::string print(const Role& role);
 std::string print(const Statement& statement);
 
+// An objective, phase or behaviour code as written: OB1, or "AG-1" when quoted.
+std::string printCode(const Ident& code);
+
 // A number as written in a program, in its shortest exact form ("87,5").
 std::string printNumber(const Rational& q);
 

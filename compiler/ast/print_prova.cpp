@@ -27,7 +27,7 @@ std::string expectation(const Expectation& e) {
     case Expectation::Kind::Premio: return "premio = " + valueOf(e);
     case Expectation::Kind::Componente: return "componente " + nameOf(e) + " = " + valueOf(e);
     case Expectation::Kind::Esito:
-      return "esito " + nameOf(e) + " = " + esito(e);
+      return "esito " + (e.name ? printCode(*e.name) : "?") + " = " + esito(e);
     case Expectation::Kind::NonValutato: return "non valutato";
     case Expectation::Kind::Errore: return "errore " + nameOf(e);
   }

@@ -114,11 +114,35 @@ struct Chunk {
 
 // ---- data ------------------------------------------------------------------
 
+// A bound of a field's admitted values, as a value of the field's type
+// (a percentage as a fraction: 100% is 1).
+struct Bound {
+  Rational value;
+  bool exclusive = false;
+  std::string written;  // as in the regolamento, for messages: "100%", "0 escluso"
+};
+
+// The values a field admits, checked at load (E0540-E0542).
+struct FieldRules {
+  std::optional<Bound> lower, upper;
+  bool integer = false;
+  bool nonNegative = false;
+  Span span;  // the field's declaration
+  bool any() const { return lower || upper || integer || nonNegative; }
+};
+
 struct Field {
   std::string name;
   Type type = Type::Testo;
   bool optional = false;
   Span span;
+  std::string column;  // the header in the file: `colonna "..."`, else the name
+  FieldRules rules;
+  // Staff list: computed per row from the other fields (`profilo = se ...`);
+  // its code sees the row as the person (LoadPerson).
+  std::optional<Chunk> derived;
+  // Several staff files: a field this file does not declare (non rilevato for its rows).
+  bool absent = false;
 };
 
 // What a key column of a table refers to.
@@ -128,6 +152,15 @@ struct KeyColumn {
   std::string column;  // the CSV header name
   KeyRole role;
   Span span;
+};
+
+// A wide sheet: one column per code (`voto numero per comportamento { C1
+// colonna "K1" ... }`); each file row gives one table row per code, the
+// code being the last key column.
+struct WideField {
+  uint32_t field = 0;  // the field read from the code columns
+  std::vector<std::pair<std::string, std::string>> columns;  // code -> header
+  std::vector<Span> spans;  // parallel: where the regolamento maps each
 };
 
 struct Dataset {
@@ -144,6 +177,13 @@ struct Dataset {
   std::vector<Field> fields;   // for the staff list: includes its key field
   Span span;
   Span fileSpan;
+  std::optional<WideField> wide;
+  std::vector<std::string> unique;  // `unico (...)`: columns whose values no two rows share
+  Span uniqueSpan;
+  // The staff list declared in several `personale da` blocks: the second and
+  // later files, each with `fields` parallel to this one's (absent, derived
+  // or read from its own column). One matricola space.
+  std::vector<Dataset> moreFiles;
 };
 
 // Index 0 of Module::datasets is always the staff list.

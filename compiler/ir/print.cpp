@@ -138,9 +138,32 @@ void printDataset(std::string& out, const Dataset& d) {
                        : k.role == KeyRole::Obiettivo ? "obiettivo"
                        : k.role == KeyRole::Fase      ? "fase"
                                                       : "comportamento");
-  for (size_t i = 0; i < d.fields.size(); ++i)
-    out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
-                       d.fields[i].optional ? " opzionale" : "");
+  for (size_t i = 0; i < d.fields.size(); ++i) {
+    const Field& f = d.fields[i];
+    out += fmt::format("  campo {} {} {}{}", i, f.name, typeName(f.type), f.optional ? " opzionale" : "");
+    if (f.absent) out += " assente";
+    if (!f.column.empty() && f.column != f.name) out += fmt::format(" colonna \"{}\"", f.column);
+    if (f.rules.integer) out += " intero";
+    if (f.rules.lower) out += " da " + f.rules.lower->written;
+    if (f.rules.upper) out += " a " + f.rules.upper->written;
+    if (f.rules.nonNegative) out += " non negativo";
+    out += "\n";
+    if (f.derived) printChunk(out, *f.derived, "    ");
+  }
+  if (d.wide) {
+    out += fmt::format("  campo {} per codice:", d.wide->field);
+    for (const auto& [code, column] : d.wide->columns) out += fmt::format(" {} <- \"{}\"", code, column);
+    out += "\n";
+  }
+  if (!d.unique.empty()) {
+    out += "  unico (";
+    for (size_t i = 0; i < d.unique.size(); ++i) out += (i ? ", " : "") + d.unique[i];
+    out += ")\n";
+  }
+  for (const Dataset& more : d.moreFiles) {
+    out += "  e ";
+    printDataset(out, more);
+  }
 }
 
 void printProfile(std::string& out, const Module& m, size_t idx) {

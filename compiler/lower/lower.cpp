@@ -54,7 +54,8 @@ ir::KeyRole keyRole(sema::KeyRole r) {
 
 ir::DataRef dataRef(const sema::FieldRef& f) { return ir::DataRef{f.dataset, f.field, f.span}; }
 
-ir::Dataset lowerDataset(const sema::DatasetInfo& info) {
+// `staffBlock`: for the staff list, which `personale da` block gives the file and its fields.
+ir::Dataset lowerDataset(const sema::Checked& c, const sema::DatasetInfo& info, uint32_t staffBlock = 0) {
   const ast::Dataset& d = *info.decl;
   ir::Dataset out;
   out.name = d.isStaff ? "personale" : d.name.name;
@@ -67,10 +68,18 @@ ir::Dataset lowerDataset(const sema::DatasetInfo& info) {
     out.headerRow = static_cast<uint32_t>(std::stoul(d.headerRow->value)), out.headerRowSpan = d.headerRow->span;
   out.span = d.span;
   out.fileSpan = d.file.span;
-  for (size_t i = 0; i < d.key.size(); ++i)
-    out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles.at(i)), d.key[i].span});
+  for (size_t i = 0; i < info.keyRoles.size(); ++i) {
+    if (i < d.key.size()) {
+      out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles[i]), d.key[i].span});
+      continue;
+    }
+    const ast::CodeColumns& wide = *d.fields.at(info.wideField.value()).perCode;  // a wide sheet's code
+    out.key.push_back(ir::KeyColumn{wide.role.name, keyRole(info.keyRoles[i]), wide.role.span});
+  }
   for (const ast::Field& f : d.fields)
     out.fields.push_back(ir::Field{f.name.name, toIr(sema::fromTypeName(f.type)), f.optional, f.name.span});
+  if (d.isStaff) lowering::lowerStaffFields(c, staffBlock, out);
+  else lowering::lowerTableDetails(c, info, out);
   return out;
 }
 
@@ -238,7 +247,9 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   m.ente = c.ente;
   m.anno = c.anno;
   m.modules = lowerModules(*c.program);
-  for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(d));
+  for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(c, d));
+  for (uint32_t k = 1; k < c.staffFiles.size(); ++k)  // several `personale da` blocks
+    m.datasets.at(ir::kStaff).moreFiles.push_back(lowerDataset(c, sema::DatasetInfo{c.staffFiles[k].decl, {}, {}}, k));
   m.staffKeyField = c.staffKeyField;
   m.staffProfileField = c.staffProfileField;
   m.serviceFields = c.serviceFields;

@@ -17,4 +17,11 @@ ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e, std::opt
 ir::Aggregate compileAggregate(const sema::Checked& checked, const ast::Expr& e, const ast::Call& c,
                                sema::AggregateFn fn, uint32_t dataset);
 
+// lower_dataset.cpp: what a data declaration says about reading its file.
+// The fields of `personale da` block `block` (Checked::staffFiles), parallel
+// to the staff list's fields: columns, rules, computed fields, absent ones.
+void lowerStaffFields(const sema::Checked& checked, uint32_t block, ir::Dataset& out);
+// Columns, rules, wide sheet and `unico` of a data table.
+void lowerTableDetails(const sema::Checked& checked, const sema::DatasetInfo& info, ir::Dataset& out);
+
 }  // namespace misura::lowering

@@ -27,6 +27,7 @@ std::optional<Checked> Checker::run() {
   checkObjectives();
   checkEsiti();
   checkCatalogues();
+  checkWideCodes();
   checkFunds();
   checkEsiti();  // those of the funds' quotas
   checkStaticWeights();

@@ -49,23 +49,17 @@ void Checker::checkFileOptions(const ast::Dataset& d) {
 }
 
 void Checker::checkDatasets() {
-  const ast::Dataset* staff = nullptr;
-  for (const ast::Dataset& d : program_.datasets) {
-    if (!d.isStaff) continue;
-    if (staff) {
-      Diagnostic diag{"E0203", Severity::Errore, d.span, "l'elenco del personale è dichiarato più di una volta",
-                      {Label{staff->span, "prima dichiarazione"}}, {}, {}};
-      diags_.report(std::move(diag));
-      continue;
-    }
-    staff = &d;
-  }
-  if (!staff) {
+  std::vector<const ast::Dataset*> blocks;
+  for (const ast::Dataset& d : program_.datasets)
+    if (d.isStaff) blocks.push_back(&d);
+  if (blocks.empty()) {
     diags_.error("E0203", Span{program_.file, 0, 0}, "manca l'elenco del personale",
                  "dichiaralo con: personale da \"personale.csv\" { matricola testo chiave  profilo testo ... }");
     return;
   }
-  out_.datasets.push_back(DatasetInfo{staff, {}});
+  // Several blocks: one staff list read from several files (check_staff_files.cpp).
+  const ast::Dataset* staff = mergeStaffFiles(blocks);
+  out_.datasets.push_back(DatasetInfo{staff, {}, {}});
   datasetIndex_.emplace("personale", 0);
   checkStaff(*staff);
   for (const ast::Dataset& d : program_.datasets)
@@ -73,7 +67,10 @@ void Checker::checkDatasets() {
 }
 
 void Checker::checkStaff(const ast::Dataset& staff) {
-  checkFileOptions(staff);
+  for (const StaffFileInfo& block : out_.staffFiles) {
+    checkFileOptions(*block.decl);
+    checkFieldRules(*block.decl);
+  }
   staffFields_ = indexNames(staff.fields, [](const ast::Field& f) -> const ast::Ident& { return f.name; }, "campo");
   std::vector<uint32_t> keys;
   for (uint32_t i = 0; i < staff.fields.size(); ++i) {
@@ -89,12 +86,17 @@ void Checker::checkStaff(const ast::Dataset& staff) {
                  "indica la matricola con: matricola testo chiave");
   else
     out_.staffKeyField = keys[0];
+  checkDerivedFields();
   checkService(staff);
+  checkStaffFilesAgree();
   auto profilo = staffFields_.find("profilo");
   if (profilo == staffFields_.end())
     diags_.error("E0209", staff.span, "l'elenco del personale non ha il campo «profilo»",
-                 "aggiungi: profilo testo  (il valore di ogni riga è il nome di un profilo del regolamento)");
-  else if (staff.fields[profilo->second].type != ast::TypeName::Testo || staff.fields[profilo->second].optional)
+                 "aggiungi: profilo testo  (il valore di ogni riga è il nome di un profilo del regolamento), "
+                 "oppure calcolalo dagli altri campi: profilo = se incarico_eq allora \"responsabile\" altrimenti "
+                 "\"dipendente\"");
+  else if ((staffFieldType(profilo->second) != Type::Testo && staffFieldType(profilo->second) != Type::Errore) ||
+           staff.fields[profilo->second].optional)
     diags_.error("E0209", staff.fields[profilo->second].typeSpan, "il campo «profilo» deve essere di tipo testo e non opzionale");
   else
     out_.staffProfileField = profilo->second;
@@ -107,7 +109,7 @@ void Checker::checkTable(const ast::Dataset& table) {
     duplicate("tabella di dati", table.name, out_.datasets[it->second].decl->name.span);
     return;
   }
-  DatasetInfo info{&table, {}};
+  DatasetInfo info{&table, {}, {}};
   const std::string& staffKey = program_.datasets.empty() ? "" :
       out_.datasets[0].decl->fields.empty() ? "" : out_.datasets[0].decl->fields[out_.staffKeyField].name.name;
   // A table without `chiave (...)` is a record table (a list of rows, read by
@@ -132,9 +134,14 @@ void Checker::checkTable(const ast::Dataset& table) {
     if (f.key)
       diags_.error("E0208", f.name.span, "nelle tabelle di dati la chiave si indica con chiave (...) dopo il file",
                    "togli «chiave» dal campo");
+    // `matricola testo colonna "Matr."`: the header of a key column (the field reads it too).
+    bool keyHeader = f.column && f.type == ast::TypeName::Testo;
     for (const ast::Ident& k : table.key)
-      if (k.name == f.name.name) duplicate("campo", f.name, k.span);
+      if (k.name == f.name.name && !keyHeader) duplicate("campo", f.name, k.span);
   }
+  checkFieldRules(table);
+  checkWide(table, info);
+  checkUnique(table);
   out_.datasets.push_back(std::move(info));
 }
 

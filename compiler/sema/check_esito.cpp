@@ -13,7 +13,8 @@ namespace misura::sema {
 
 Type Checker::esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
   const ast::NameRef* ref = c.args.size() == 1 ? std::get_if<ast::NameRef>(&c.args[0]->node) : nullptr;
-  if (!ref || ref->member) {
+  const ast::TextLit* quoted = c.args.size() == 1 ? std::get_if<ast::TextLit>(&c.args[0]->node) : nullptr;
+  if (!quoted && (!ref || ref->member)) {
     diags_.error("E0230", e.span, "«esito» vuole un solo argomento: il codice di un obiettivo",
                  "per esempio: esito(OB1)");
     return Type::Errore;
@@ -28,15 +29,16 @@ Type Checker::esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& sco
   out_.types.at(c.args[0]->id) = Type::Percentuale;
   std::optional<uint32_t> profile;
   if (scope.kind != Scope::Kind::FundQuota) profile = scope.profile;
-  pendingEsiti_.push_back(PendingEsito{&e, &ref->first, profile});
+  ast::Ident code = quoted ? ast::Ident{quoted->value, c.args[0]->span, true} : ref->first;
+  pendingEsiti_.push_back(PendingEsito{&e, std::move(code), profile});
   return Type::Percentuale;
 }
 
 void Checker::checkEsiti() {
   for (const PendingEsito& p : pendingEsiti_) {
-    auto it = objectiveIndex_.find(p.code->name);
+    auto it = objectiveIndex_.find(p.code.name);
     if (it == objectiveIndex_.end()) {
-      undeclared("obiettivo", *p.code, objectiveIndex_);
+      undeclared("obiettivo", p.code, objectiveIndex_);
       continue;
     }
     if (!p.profile) {  // a fund's quota: Missing (an error at evaluation) for a person without that esito
@@ -49,15 +51,15 @@ void Checker::checkEsiti() {
       diags_.error("E0218", p.expr->span,
                    fmt::format("«esito({})» è usato ma il profilo «{}» non ha una componente «da obiettivi»: "
                                "gli obiettivi non vi sono misurati",
-                               p.code->name, profile.name.name),
+                               p.code.name, profile.name.name),
                    "aggiungi al profilo una componente «da obiettivi»");
       continue;
     }
     if (o.assignment && o.assignment->kind == ast::Assignment::Kind::Profili &&
         std::find(o.profiles.begin(), o.profiles.end(), *p.profile) == o.profiles.end()) {
-      Diagnostic d{"E0231", Severity::Errore, p.code->span,
+      Diagnostic d{"E0231", Severity::Errore, p.code.span,
                    fmt::format("l'obiettivo «{}» non è assegnato al profilo «{}»: il suo esito qui non c'è mai",
-                               p.code->name, profile.name.name),
+                               p.code.name, profile.name.name),
                    {Label{o.assignment->span, "assegnazione dell'obiettivo"}},
                    "assegna l'obiettivo anche a questo profilo, oppure usa l'esito di un altro obiettivo",
                    {}};

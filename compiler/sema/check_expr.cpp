@@ -187,7 +187,7 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
       auto f = staffFields_.find(n);
       if (f != staffFields_.end()) {
         res = ResPersonField{f->second};
-        return fromTypeName(out_.datasets.at(0).decl->fields.at(f->second).type);
+        return staffFieldType(f->second);
       }
       break;
     }
@@ -199,7 +199,7 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
       auto f = staffFields_.find(n);
       if (f != staffFields_.end()) {
         res = ResPersonField{f->second};
-        return fromTypeName(out_.datasets.at(0).decl->fields.at(f->second).type);
+        return staffFieldType(f->second);
       }
       break;
     }

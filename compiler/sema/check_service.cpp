@@ -27,10 +27,10 @@ std::optional<uint32_t> Checker::serviceField(const ast::Ident& name) {
     return std::nullopt;
   }
   const ast::Field& f = out_.datasets.at(0).decl->fields.at(it->second);
-  if (f.type != ast::TypeName::Data) {
+  if (staffFieldType(it->second) != Type::Data) {
     diags_.error("E0261", f.typeSpan,
                  fmt::format("il campo «{}» indica il periodo di servizio ma è di tipo {}", name.name,
-                             typeName(fromTypeName(f.type))),
+                             typeName(staffFieldType(it->second))),
                  "le date di inizio e fine servizio sono campi di tipo data (vuoti se opzionali)");
     return std::nullopt;
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -45,7 +46,18 @@ enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
-  std::vector<KeyRole> keyRoles;  // parallel to decl->key
+  // Parallel to decl->key; a wide sheet (`per comportamento { ... }`) adds
+  // the role of its codes last (a key column that the file does not have).
+  std::vector<KeyRole> keyRoles;
+  std::optional<uint32_t> wideField;  // the field with `per ... { ... }`
+};
+
+// One `personale da` block. With several, the staff list is their union:
+// DatasetInfo[0].decl is a merged declaration (Checked::mergedStaff) whose
+// fields are every field of every block, by name.
+struct StaffFileInfo {
+  const ast::Dataset* decl = nullptr;
+  std::vector<std::optional<uint32_t>> fieldOf;  // per staff field: the block's field, if it declares it
 };
 
 struct FieldRef {
@@ -147,6 +159,9 @@ struct Checked {
   uint32_t staffKeyField = 0;
   uint32_t staffProfileField = 0;
   std::optional<std::pair<uint32_t, uint32_t>> serviceFields;  // `servizio dal X al Y`: staff fields
+  std::vector<StaffFileInfo> staffFiles;      // every `personale da` block, in writing order
+  std::shared_ptr<ast::Dataset> mergedStaff;  // several blocks: their union (no expressions of its own)
+  std::map<uint32_t, Type> derivedTypes;      // staff field -> type of its computed value (`campo = espr`)
   std::vector<const ast::Indicator*> indicators;
   std::vector<ProfileInfo> profiles;
   std::vector<ObjectiveInfo> objectives;

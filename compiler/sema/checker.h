@@ -65,6 +65,16 @@ class Checker {
   void checkTable(const ast::Dataset& table);
   void checkFileOptions(const ast::Dataset& d);
   std::optional<FieldRef> resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span);
+  // check_staff_files.cpp: several `personale da` blocks and computed staff fields.
+  const ast::Dataset* mergeStaffFiles(const std::vector<const ast::Dataset*>& blocks);
+  void checkDerivedFields();
+  void checkStaffFilesAgree();
+  Type staffFieldType(uint32_t field) const;  // declared, or of the computed value
+  // check_field_rules.cpp: `colonna`, the values a field admits, wide sheets, `unico`.
+  void checkFieldRules(const ast::Dataset& d);
+  void checkWide(const ast::Dataset& d, DatasetInfo& info);
+  void checkWideCodes();
+  void checkUnique(const ast::Dataset& d);
   // check_expr.cpp
   Type expr(const ast::Expr& e, const Scope& scope);
   Type name(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope);
@@ -138,7 +148,7 @@ class Checker {
   void checkEsiti();  // resolves (and clears) the pending ones
   struct PendingEsito {
     const ast::Expr* expr;
-    const ast::Ident* code;
+    ast::Ident code;  // `esito(OB1)`, or `esito("AG-1")` (quoted)
     std::optional<uint32_t> profile;  // absent in a fund's quota (any profile drawing from it)
   };
   std::vector<PendingEsito> pendingEsiti_;

@@ -63,6 +63,8 @@ std::optional<Type> additive(ast::BinaryOp op, Type l, Type r) {
   if (l == Type::Data && r == Type::Giorni) return Type::Data;
   if (op == ast::BinaryOp::Add && l == Type::Giorni && r == Type::Data) return Type::Data;
   if (op == ast::BinaryOp::Sub && l == Type::Data && r == Type::Data) return Type::Giorni;
+  // Texts join: nominativo = cognome + " " + nome.
+  if (op == ast::BinaryOp::Add && l == Type::Testo && r == Type::Testo) return Type::Testo;
   return std::nullopt;
 }
 

@@ -21,7 +21,7 @@ void Builder::catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx) {
   } else if (auto* v = dynamic_cast<P::VotiContext*>(ctx)) {
     c.ratings.push_back(ast::RatingSource{ident(v->nome(0)), ident(v->nome(1)), span(v)});
   } else if (auto* b = dynamic_cast<P::ComportamentoContext*>(ctx)) {
-    c.items.push_back(ast::BehaviourItem{ident(b->nome()), text(b->TESTO()), number(b->NUMERO()),
+    c.items.push_back(ast::BehaviourItem{code(b->codice()), text(b->TESTO()), number(b->NUMERO()),
                                          span(b->NUMERO()), themes(b->temi()), span(b)});
   }
 }

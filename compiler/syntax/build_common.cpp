@@ -22,6 +22,12 @@ ast::Ident Builder::ident(P::NomeContext* ctx) const {
   return ast::Ident{std::string(source(ctx->start)), span(ctx)};
 }
 
+ast::Ident Builder::code(P::CodiceContext* ctx) const {
+  if (P::NomeContext* n = ctx->nome()) return ident(n);
+  ast::Text t = text(ctx->TESTO());
+  return ast::Ident{std::move(t.value), t.span, true};
+}
+
 std::vector<ast::Ident> Builder::idents(const std::vector<P::NomeContext*>& ctxs) const {
   std::vector<ast::Ident> out;
   for (P::NomeContext* n : ctxs) out.push_back(ident(n));

@@ -44,6 +44,15 @@ ast::Dataset Builder::staffList(P::DichPersonaleContext* ctx) {
   fileOptions(d, ctx->opzioneFile());
   for (P::VoceStaffContext* item : ctx->voceStaff()) {
     if (auto* f = dynamic_cast<P::CampoStaffContext*>(item)) d.fields.push_back(field(f->campo()));
+    if (auto* f = dynamic_cast<P::CampoDerivatoContext*>(item)) {
+      ast::Field derived;
+      derived.name = ident(f->nome());
+      derived.derived = static_cast<uint32_t>(d.derived.size());
+      derived.typeSpan = span(f->espr());
+      derived.span = span(f);
+      d.derived.push_back(expr(f->espr()));
+      d.fields.push_back(std::move(derived));
+    }
     if (auto* s = dynamic_cast<P::ServizioContext*>(item))
       d.service.push_back(ast::ServicePeriod{ident(s->dal), ident(s->al), span(s)});
   }
@@ -57,6 +66,10 @@ ast::Dataset Builder::dataset(P::DichDatiContext* ctx) {
   d.file = text(ctx->TESTO());
   fileOptions(d, ctx->opzioneFile());
   if (P::ChiaveContext* key = ctx->chiave()) d.key = idents(key->nome());
+  if (P::UnicitaContext* u = ctx->unicita()) {
+    d.unique = idents(u->nome());
+    d.uniqueSpan = span(u);
+  }
   for (P::CampoContext* f : ctx->campo()) d.fields.push_back(field(f));
   d.span = span(ctx);
   return d;
@@ -88,18 +101,69 @@ void Builder::fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileConte
   }
 }
 
-ast::Field Builder::field(P::CampoContext* ctx) const {
+ast::Field Builder::field(P::CampoContext* ctx) {
   ast::Field f;
   f.name = ident(ctx->nome());
   f.type = typeName(ctx->tipo());
   f.typeSpan = span(ctx->tipo());
+  f.span = span(ctx);
   for (size_t i = 2; i < ctx->children.size(); ++i) {
+    if (auto* prop = dynamic_cast<P::ProprietaCampoContext*>(ctx->children[i])) fieldProperty(f, prop);
     auto* attr = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[i]);
     if (attr == nullptr) continue;
     if (source(attr) == "chiave") f.key = true;
     if (source(attr) == "opzionale") f.optional = true;
   }
   return f;
+}
+
+ast::FieldBound Builder::bound(P::LimiteContext* ctx, antlr4::Token* exclusive) {
+  ast::FieldBound b;
+  b.value = number(ctx->NUMERO());
+  if (ctx->getStart()->getText() == "-") b.value = -b.value;
+  if (P::UnitaContext* u = ctx->unita()) {
+    std::string_view w = source(u->start);
+    b.unit = w == "%" ? ast::Unit::Percento
+             : w == "euro" ? ast::Unit::Euro
+             : (w == "giorni" || w == "giorno") ? ast::Unit::Giorni
+                                                 : ast::Unit::Punti;
+  }
+  b.exclusive = exclusive != nullptr;
+  b.span = exclusive ? Span::cover(span(ctx), span(exclusive)) : span(ctx);
+  return b;
+}
+
+// `colonna "..."`, `intero`, `da X [escluso] a Y [escluso]`, `fino a Y`, `non
+// negativo`, `per comportamento { ... }`: each at most once (E0107).
+void Builder::fieldProperty(ast::Field& f, P::ProprietaCampoContext* ctx) {
+  auto once = [&](bool present, Span first, const char* what) {
+    if (present) repeated(span(ctx), first, fmt::format("«{}» ripetuto nel campo «{}»", what, f.name.name));
+    return !present;
+  };
+  if (auto* c = dynamic_cast<P::ColonnaCampoContext*>(ctx)) {
+    if (once(f.column.has_value(), f.column ? f.column->span : Span{}, "colonna")) f.column = text(c->TESTO());
+  } else if (dynamic_cast<P::InteroCampoContext*>(ctx)) {
+    if (once(f.integer.has_value(), f.integer.value_or(Span{}), "intero")) f.integer = span(ctx);
+  } else if (auto* c = dynamic_cast<P::IntervalloCampoContext*>(ctx)) {
+    if (!once(f.lower.has_value() || f.upper.has_value(), f.lower ? f.lower->span : f.upper ? f.upper->span : Span{},
+              "da ... a ..."))
+      return;
+    f.lower = bound(c->inf, c->exInf);
+    if (c->sup) f.upper = bound(c->sup, c->exSup);
+  } else if (auto* c = dynamic_cast<P::FinoACampoContext*>(ctx)) {
+    if (once(f.lower.has_value() || f.upper.has_value(), f.lower ? f.lower->span : f.upper ? f.upper->span : Span{},
+             "fino a"))
+      f.upper = bound(c->sup, c->exSup);
+  } else if (dynamic_cast<P::NonNegativoCampoContext*>(ctx)) {
+    if (once(f.nonNegative.has_value(), f.nonNegative.value_or(Span{}), "non negativo")) f.nonNegative = span(ctx);
+  } else if (auto* c = dynamic_cast<P::PerCodiceContext*>(ctx)) {
+    if (!once(f.perCode.has_value(), f.perCode ? f.perCode->span : Span{}, "per")) return;
+    ast::CodeColumns cc;
+    cc.role = ident(c->nome());
+    for (P::ColonnaCodiceContext* col : c->colonnaCodice()) cc.columns.emplace_back(code(col->codice()), text(col->TESTO()));
+    cc.span = span(ctx);
+    f.perCode = std::move(cc);
+  }
 }
 
 ast::Indicator Builder::indicator(P::DichIndicatoreContext* ctx) {

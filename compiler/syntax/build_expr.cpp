@@ -70,7 +70,7 @@ ast::ExprPtr Builder::literal(P::EsprContext* ctx) {
     std::vector<P::NomeContext*> names = c->nome();
     std::optional<ast::Ident> member, of;
     if (names.size() > 1) member = ident(names[1]);
-    if (names.size() > 2) of = ident(names[2]);
+    if (c->codice()) of = code(c->codice());
     return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member), std::move(of)});
   }
   if (auto* c = dynamic_cast<P::LetteraleTestoContext*>(ctx))

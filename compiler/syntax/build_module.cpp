@@ -19,7 +19,7 @@ ast::SourceFile Builder::sourceFile(P::ProgrammaContext* ctx) {
 P::NomeContext* Builder::declaredName(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichIndicatoreContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichProfiloContext*>(ctx)) return c->nome();
-  if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return c->codice()->nome();  // null if quoted
   if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return c->nome();
   return nullptr;

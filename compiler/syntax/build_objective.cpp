@@ -16,7 +16,7 @@ ast::Period Builder::period(P::PeriodoContext* ctx) {
 
 ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
   ast::Objective o;
-  o.code = ident(ctx->nome());
+  o.code = code(ctx->codice());
   o.title = text(ctx->TESTO());
   for (P::VoceObiettivoContext* item : ctx->voceObiettivo()) objectiveItem(o, item);
   o.span = span(ctx);
@@ -40,7 +40,7 @@ void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
 ast::Phases Builder::phases(P::FasiContext* ctx) {
   ast::Phases out;
   for (P::FaseContext* f : ctx->fase())
-    out.items.push_back(ast::Phase{ident(f->nome()), text(f->TESTO()), number(f->NUMERO()), span(f->NUMERO()),
+    out.items.push_back(ast::Phase{code(f->codice()), text(f->TESTO()), number(f->NUMERO()), span(f->NUMERO()),
                                    date(f->DATA()), span(f)});
   out.span = span(ctx);
   return out;

@@ -39,7 +39,7 @@ ast::Expectation Builder::expectation(P::AttesaContext* ctx) {
     e.value = expr(c->espr());
   } else if (auto* c = dynamic_cast<P::AttesoEsitoContext*>(ctx)) {
     e.kind = Kind::Esito;
-    e.name = ident(c->nome());
+    e.name = code(c->codice());
     if (auto* fixed = dynamic_cast<P::EsitoFissoContext*>(c->esitoMancante())) e.value = expr(fixed->espr());
   } else if (dynamic_cast<P::AttesoNonValutatoContext*>(ctx)) {
     e.kind = Kind::NonValutato;

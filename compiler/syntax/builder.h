@@ -41,6 +41,7 @@ class Builder {
   std::string_view source(antlr4::Token* token) const { return map_.text(token); }
   std::string_view source(antlr4::tree::TerminalNode* node) const { return map_.text(span(node)); }
   ast::Ident ident(P::NomeContext* ctx) const;
+  ast::Ident code(P::CodiceContext* ctx) const;  // a name, or a quoted code ("AG-1")
   std::vector<ast::Ident> idents(const std::vector<P::NomeContext*>& ctxs) const;
   ast::Text text(antlr4::tree::TerminalNode* node) const;
   std::optional<ast::Text> optionalText(antlr4::tree::TerminalNode* node) const;
@@ -64,7 +65,9 @@ class Builder {
   ast::Dataset staffList(P::DichPersonaleContext* ctx);
   ast::Dataset dataset(P::DichDatiContext* ctx);
   void fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileContext*>& options);
-  ast::Field field(P::CampoContext* ctx) const;
+  ast::Field field(P::CampoContext* ctx);
+  void fieldProperty(ast::Field& f, P::ProprietaCampoContext* ctx);
+  ast::FieldBound bound(P::LimiteContext* ctx, antlr4::Token* exclusive);
   ast::Indicator indicator(P::DichIndicatoreContext* ctx);
   ast::Param param(P::ParametroContext* ctx) const;
 

@@ -4,6 +4,7 @@
 
 #include "runtime/data/convert.h"
 #include "runtime/data/data_limits.h"
+#include "runtime/data/rules.h"
 #include "runtime/data/schema.h"
 #include "runtime/data/suggest.h"
 
@@ -17,7 +18,16 @@ struct Columns {
   std::vector<std::optional<size_t>> keyAt, fieldAt;
   std::optional<size_t> staffKeyField;  // staff list only: the field that is also the key
   bool keyComplete = true;
+  std::vector<std::optional<size_t>> wideAt;  // a wide sheet: per code, its column
 };
+
+// The header of field `f` in the file.
+const std::string& columnOf(const ir::Field& f) { return f.column.empty() ? f.name : f.column; }
+
+// Whether the file has a column for field `f` (not computed, not absent from this file, not a wide one).
+bool readFromColumn(const ir::Dataset& ds, size_t f) {
+  return !ds.fields[f].derived && !ds.fields[f].absent && !(ds.wide && ds.wide->field == f);
+}
 
 Span headerSpan(const CsvTable& csv) {
   if (csv.header.empty()) return Span{csv.file, 0, 0};
@@ -46,25 +56,33 @@ void reportMissingColumn(const std::string& name, Span declared, const CsvTable&
   fd.report(std::move(d));
 }
 
-Columns locateColumns(const ir::Module& module, uint32_t index, const CsvTable& csv, FileDiagnostics& fd) {
-  const ir::Dataset& ds = module.datasets[index];
+Columns locateColumns(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField, const CsvTable& csv,
+                      FileDiagnostics& fd) {
   Columns cols;
   cols.key = ds.key;
-  if (index == ir::kStaff) {
-    const ir::Field& keyField = ds.fields.at(module.staffKeyField);
-    cols.key = {ir::KeyColumn{keyField.name, ir::KeyRole::Persona, keyField.span}};
-    cols.staffKeyField = module.staffKeyField;
+  if (ds.wide) cols.key.pop_back();  // the codes are in the header, not in a column
+  if (staffKeyField) {
+    const ir::Field& keyField = ds.fields.at(*staffKeyField);
+    cols.key = {ir::KeyColumn{columnOf(keyField), ir::KeyRole::Persona, keyField.span}};
+    cols.staffKeyField = *staffKeyField;
   }
   for (const ir::KeyColumn& k : cols.key) {
     cols.keyAt.push_back(csv.column(k.column));
     if (cols.keyAt.back()) continue;
     cols.keyComplete = false;
-    if (index != ir::kStaff) reportMissingColumn(k.column, k.span, csv, fd);  // staff: reported as a field
+    if (!staffKeyField) reportMissingColumn(k.column, k.span, csv, fd);  // staff: reported as a field
   }
-  for (const ir::Field& f : ds.fields) {
-    cols.fieldAt.push_back(csv.column(f.name));
-    if (!cols.fieldAt.back()) reportMissingColumn(f.name, f.span, csv, fd);
+  for (size_t f = 0; f < ds.fields.size(); ++f) {
+    cols.fieldAt.push_back(std::nullopt);
+    if (!readFromColumn(ds, f)) continue;
+    cols.fieldAt.back() = csv.column(columnOf(ds.fields[f]));
+    if (!cols.fieldAt.back()) reportMissingColumn(columnOf(ds.fields[f]), ds.fields[f].span, csv, fd);
   }
+  if (ds.wide)
+    for (size_t c = 0; c < ds.wide->columns.size(); ++c) {
+      cols.wideAt.push_back(csv.column(ds.wide->columns[c].second));
+      if (!cols.wideAt.back()) reportMissingColumn(ds.wide->columns[c].second, ds.wide->spans.at(c), csv, fd);
+    }
   return cols;
 }
 
@@ -103,29 +121,33 @@ std::string emptyHint(const ir::Field& f) {
       f.name, ir::typeName(f.type));
 }
 
+// Converts one cell of `field` into row.values[f], reporting a bad cell.
+void readCell(const Cell& cell, const ir::Field& field, size_t f, char decimal, const Columns& cols, Row& row,
+              std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
+  row.spans[f] = cell.span;
+  if (isEmptyCell(cell.text)) {
+    if (field.optional || cols.staffKeyField == f) return;  // the staff key is checked by readKey
+    fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
+    return;
+  }
+  if (tooManyDigits(cell, field, fd)) return;
+  auto converted = convertCell(cell, field.type, columnOf(field), decimal);
+  if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
+    fd.error(err->code, cell.span, err->message, err->hint);
+    return;
+  }
+  ir::Value value = std::get<ir::Value>(std::move(converted));
+  stats[f].note(cell.text, value);
+  if (checkFieldRules(field, value, cell.span, fd)) row.values[f] = std::move(value);
+}
+
 // Converts the field cells of `cells` into `row`, reporting every bad cell.
 void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Columns& cols, Row& row,
-                FileDiagnostics& fd) {
-  for (size_t f = 0; f < ds.fields.size(); ++f) {
-    const ir::Field& field = ds.fields[f];
-    row.values.push_back(ir::Missing{});
-    row.spans.push_back(Span{});
-    if (!cols.fieldAt[f]) continue;
-    const Cell& cell = cells[*cols.fieldAt[f]];
-    row.spans.back() = cell.span;
-    if (isEmptyCell(cell.text)) {
-      if (field.optional || cols.staffKeyField == f) continue;  // the staff key is checked by readKey
-      fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
-      continue;
-    }
-    if (tooManyDigits(cell, field, fd)) continue;
-    auto converted = convertCell(cell, field.type, field.name, ds.decimal);
-    if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
-      fd.error(err->code, cell.span, err->message, err->hint);
-      continue;
-    }
-    row.values.back() = std::get<ir::Value>(std::move(converted));
-  }
+                std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
+  row.values.assign(ds.fields.size(), ir::Missing{});
+  row.spans.assign(ds.fields.size(), Span{});
+  for (size_t f = 0; f < ds.fields.size(); ++f)
+    if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds.decimal, cols, row, stats, fd);
 }
 
 std::string describeKey(const Columns& cols, const Row& row) {
@@ -135,10 +157,10 @@ std::string describeKey(const Columns& cols, const Row& row) {
   return out;
 }
 
-// Indexes `row` (about to be appended to table.rows); E0512 if its key is taken.
-void indexRow(Table& table, const Columns& cols, const Row& row, const SourceManager& sources, FileDiagnostics& fd) {
+// Indexes `row` (about to be appended to table.rows); E0512 (and false) if its key is taken.
+bool indexRow(Table& table, const Columns& cols, const Row& row, const SourceManager& sources, FileDiagnostics& fd) {
   auto [it, inserted] = table.index.emplace(row.key, static_cast<uint32_t>(table.rows.size()));
-  if (inserted) return;
+  if (inserted) return true;
   const Row& first = table.rows[it->second];
   uint32_t firstLine = sources.lineCol(table.file, first.span.begin).line;
   Span here = Span::cover(row.keySpans.front(), row.keySpans.back());
@@ -150,6 +172,7 @@ void indexRow(Table& table, const Columns& cols, const Row& row, const SourceMan
   fd.report(Diagnostic{"E0512", Severity::Errore, here,
                        fmt::format("riga ripetuta: {} compare già alla riga {}", describeKey(cols, row), firstLine),
                        {Label{there, "prima riga con la stessa chiave"}}, hint, {}});
+  return false;
 }
 
 }  // namespace
@@ -159,23 +182,52 @@ const Row* Table::find(const std::vector<std::string>& key) const {
   return it == index.end() ? nullptr : &rows[it->second];
 }
 
-Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
-                 const SourceManager& sources, FileDiagnostics& fd) {
-  const ir::Dataset& ds = module.datasets[index];
+Table buildTableOf(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField, const CsvTable& csv,
+                   const KnownKeys& known, const SourceManager& sources, FileDiagnostics& fd) {
   Table table;
   table.file = csv.file;
   table.header = headerSpan(csv);
-  Columns cols = locateColumns(module, index, csv, fd);
+  Columns cols = locateColumns(ds, staffKeyField, csv, fd);
+  std::vector<ColumnStats> stats(ds.fields.size());
   for (size_t r = 0; r < csv.rows.size(); ++r) {
     Row row;
     row.span = csv.rowSpan(r);
     bool keyOk = readKey(csv.rows[r], cols, known, row, fd);
-    readFields(csv.rows[r], ds, cols, row, fd);
+    readFields(csv.rows[r], ds, cols, row, stats, fd);
     if (!keyOk) continue;
-    if (!cols.key.empty()) indexRow(table, cols, row, sources, fd);  // a record table has no key to index
-    table.rows.push_back(std::move(row));
+    if (!ds.wide) {
+      if (!cols.key.empty()) indexRow(table, cols, row, sources, fd);  // a record table has no key to index
+      table.rows.push_back(std::move(row));
+      continue;
+    }
+    // A wide sheet: one row per code, the code as the last key column.
+    Columns rowCols = cols;
+    rowCols.key = ds.key;
+    for (size_t c = 0; c < ds.wide->columns.size(); ++c) {
+      Row one = row;
+      one.key.push_back(ds.wide->columns[c].first);
+      one.keySpans.push_back(cols.wideAt[c] ? csv.rows[r][*cols.wideAt[c]].span : row.span);
+      if (cols.wideAt[c]) readCell(csv.rows[r][*cols.wideAt[c]], ds.fields[ds.wide->field], ds.wide->field, ds.decimal, cols, one, stats, fd);
+      bool fresh = indexRow(table, rowCols, one, sources, fd);
+      table.rows.push_back(std::move(one));
+      if (!fresh) break;  // the whole file row repeats a person: reported once
+    }
   }
+  warnPercentages(ds, stats, table, fd);
+  checkUnique(ds, table, sources, fd);
   return table;
+}
+
+Table buildStaffFile(const ir::Module& module, const ir::Dataset& part, const CsvTable& csv, const KnownKeys& known,
+                     const SourceManager& sources, FileDiagnostics& fd) {
+  return buildTableOf(part, module.staffKeyField, csv, known, sources, fd);
+}
+
+Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
+                 const SourceManager& sources, FileDiagnostics& fd) {
+  std::optional<uint32_t> staffKey;
+  if (index == ir::kStaff) staffKey = module.staffKeyField;
+  return buildTableOf(module.datasets[index], staffKey, csv, known, sources, fd);
 }
 
 }  // namespace misura::data

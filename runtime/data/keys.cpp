@@ -87,6 +87,21 @@ std::vector<uint32_t> staffProfiles(const ir::Module& module, const Table& staff
       continue;
     }
     result.push_back(0);
+    const ir::Field& declared = staffPart(module, row).fields.at(module.staffProfileField);
+    if (declared.derived) {  // computed: the rule gave a value that is no profile
+      fd.report(Diagnostic{
+          "E0544", Severity::Errore, row.span,
+          text ? fmt::format("il profilo calcolato per la matricola «{}» è «{}», che non è un profilo dichiarato",
+                             row.key.empty() ? std::string() : row.key.front(), *text)
+               : fmt::format("il profilo della matricola «{}» non si può calcolare: un dato che la regola usa non "
+                             "è rilevato",
+                             row.key.empty() ? std::string() : row.key.front()),
+          {Label{declared.derived->span, "regola che calcola il profilo"}},
+          text ? suggestion(*text, names, "i profili dichiarati sono: ")
+               : std::string("completa la riga nel file, oppure scrivi la regola in modo che dia sempre un profilo"),
+          {}});
+      continue;
+    }
     if (!text) continue;  // empty or absent column: already reported as E0509/E0511
     fd.error("E0514", row.spans.at(module.staffProfileField),
              fmt::format("«{}» non è un profilo dichiarato nel regolamento (matricola «{}»)", *text,

@@ -12,6 +12,47 @@ namespace misura::data {
 namespace {
 
 // Loads dataset `index` into data.tables[index]; false if the file could not be read at all.
+// The staff list's second and later files (`personale da` blocks), appended
+// to `staff`: one matricola space (E0546 for a matricola in two files).
+// Returns the number of file rows read; false in `ok` if a file is unreadable.
+size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path& dataDir, const KnownKeys& known,
+                          Table& staff, SourceManager& sources, Diagnostics& diags, bool& ok) {
+  size_t rows = 0;
+  const std::vector<ir::Dataset>& more = module.datasets[ir::kStaff].moreFiles;
+  for (uint32_t k = 0; k < more.size(); ++k) {
+    std::optional<FileId> file = openDataFile(more[k], dataDir, sources, diags);
+    std::optional<CsvTable> csv;
+    if (file) csv = readCsv(sources, *file, CsvOptions{more[k].separator}, diags);
+    if (!csv) {
+      ok = false;
+      continue;
+    }
+    rows += csv->rows.size();
+    FileDiagnostics fd(diags);
+    Table part = buildStaffFile(module, more[k], *csv, known, sources, fd);
+    for (Row& row : part.rows) {
+      row.part = k + 1;
+      auto [it, inserted] = staff.index.emplace(row.key, static_cast<uint32_t>(staff.rows.size()));
+      if (!inserted) {
+        const Row& first = staff.rows[it->second];
+        LineCol at = sources.lineCol(first.span.file, first.span.begin);
+        fd.report(Diagnostic{
+            "E0546", Severity::Errore, Span::cover(row.keySpans.front(), row.keySpans.back()),
+            fmt::format("la matricola «{}» è già nel file «{}», alla riga {}", row.key.front(),
+                        staffPart(module, first).file, at.line),
+            {Label{Span::cover(first.keySpans.front(), first.keySpans.back()), "prima riga con la stessa matricola"}},
+            "i file del personale formano un solo elenco: ogni persona compare in un file solo, una volta",
+            {}});
+        continue;
+      }
+      staff.rows.push_back(std::move(row));
+    }
+    fd.flush();
+  }
+  return rows;
+}
+
+// Loads dataset `index` into data.tables[index]; false if the file could not be read at all.
 bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir, KnownKeys& known,
              LoadedData& data, SourceManager& sources, Diagnostics& diags) {
   const ir::Dataset& ds = module.datasets[index];
@@ -20,7 +61,11 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   if (tooManyRows(ds, *csv, sources, diags)) return false;
   FileDiagnostics fd(diags);
   data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
+  size_t fileRows = csv->rows.size();
+  bool ok = true;
   if (index == ir::kStaff) {
+    fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok);
+    deriveStaffFields(module, data.tables[index], fd);
     for (const Row& row : data.tables[index].rows) known.addPerson(row.key.front());
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }
@@ -28,7 +73,7 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   // A staff list that lost rows (a bad key column, a broken header) cannot
   // tell which matricole exist: checking the other files against it would
   // only repeat its own errors.
-  if (index == ir::kStaff) known.personsKnown = data.tables[index].rows.size() == csv->rows.size();
+  if (index == ir::kStaff) known.personsKnown = ok && data.tables[index].rows.size() == fileRows;
   return true;
 }
 

@@ -37,6 +37,18 @@ bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span ce
 Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
                  const SourceManager& sources, FileDiagnostics& fd);
 
+// Builds the staff table of one `personale da` file `part` (the staff
+// dataset itself or one of its moreFiles), as buildTable does.
+Table buildStaffFile(const ir::Module& module, const ir::Dataset& part, const CsvTable& csv, const KnownKeys& known,
+                     const SourceManager& sources, FileDiagnostics& fd);
+
+// The `personale da` block a staff row was read from.
+const ir::Dataset& staffPart(const ir::Module& module, const Row& row);
+
+// Computes every computed staff field (`profilo = se ...`) of every row, in
+// field order; E0545 for a row where it cannot be computed.
+void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& fd);
+
 // The profile of every staff row (E0514 when the `profilo` cell names no
 // declared profile; such rows get profile 0 and the load fails anyway).
 std::vector<uint32_t> staffProfiles(const ir::Module& module, const Table& staff, FileDiagnostics& fd);

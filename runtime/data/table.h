@@ -25,6 +25,9 @@ struct Row {
   std::vector<ir::Value> values;  // one per ir::Dataset::fields; ir::Missing for an empty optional cell
   std::vector<Span> spans;        // the cell of each field (invalid if the column is absent)
   Span span;                      // the whole row
+  // Staff list in several files: 0 for the first `personale da`, k for
+  // ir::Dataset::moreFiles[k - 1]. Its computed fields have span == this row's.
+  uint32_t part = 0;
 };
 
 struct Table {
@@ -53,6 +56,12 @@ struct LoadedData {
 //   E0512 key repeated (label at the first occurrence)
 //   E0513 key value that is not a known matricola / objective / behaviour code
 //   E0514 staff `profilo` that is not a declared profile
+//   E0540-E0542 a value outside what the field admits (`da 1 a 4`, `intero`, `non negativo`)
+//   E0543 a row repeating another's `unico (...)` columns
+//   E0544 a computed `profilo` that is not a declared profile
+//   E0545 a computed staff field that cannot be computed for a row
+//   E0546 a matricola in two staff files
+//   W0540 a percentuale column written as fractions (all values between 0 and 1)
 // Returns nullopt if any error was reported: then the data must not be used.
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
                                    SourceManager& sources, Diagnostics& diags);

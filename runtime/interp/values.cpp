@@ -62,6 +62,11 @@ Computed arithmetic(Arith op, const ir::Value& x, const ir::Value& y) {
   if (isMissing(x) || isMissing(y)) return kMissing;
   const Rational* a = std::get_if<Rational>(&x);
   const Rational* b = std::get_if<Rational>(&y);
+  if (op == Arith::Add && !a && !b) {  // testo + testo
+    const std::string* s = std::get_if<std::string>(&x);
+    const std::string* t = std::get_if<std::string>(&y);
+    if (s && t) return ir::Value(*s + *t);
+  }
   if (!a || !b) return wrongKinds("operazione aritmetica", x, y);
   switch (op) {
     case Arith::Add: return ir::Value(*a + *b);
