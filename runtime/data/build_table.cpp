@@ -117,6 +117,7 @@ void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Col
       fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
       continue;
     }
+    if (cols.staffKeyField == f && cell.kind == CellKind::Error) continue;  // reported by readKey
     auto converted = convertCell(cell, field.type, field.name, ds.decimal);
     if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
       fd.error(err->code, cell.span, err->message, err->hint);

@@ -335,7 +335,17 @@ def err_files(folder):
         ["0102", "Zoë Àlvarez", "dipendente", N("1500", EURO), "trentasei", N("42064")],
         ["0103", "Mario D’Angelo", "dipendente", B(True), N("18"), N("60", DATA)],
         ["0104", "Anna Bianchi", "dipendente", Err("#DIV/0!"), N("36"), N("42064", DATA)],
+        [Err("#N/A"), "Luca Verdi", "dipendente", N("1500", EURO), N("36"), N("42064", DATA)],
     ])}])
+    # Every sheet hidden.
+    excel_like(f"{folder}/nascosti.xlsx", [{"name": "Dati", "hidden": True, "rows": staff},
+                                           {"name": "Calcoli", "hidden": True, "rows": staff}])
+    # A sheet whose XML is cut short (a producer that crashed while writing).
+    excel_like(f"{folder}/rotto.xlsx", [{"name": "Foglio1", "rows": staff}])
+    with zipfile.ZipFile(f"{folder}/rotto.xlsx") as z:
+        entries = [(n, z.read(n)) for n in z.namelist()]
+    entries = [(n, data[: len(data) - 40] if n == "xl/worksheets/sheet1.xml" else data) for n, data in entries]
+    write_zip(f"{folder}/rotto.xlsx", entries)
     excel_like(f"{folder}/vuoto.xlsx", [{"name": "Foglio1", "rows": {}}])
     write_text(f"{folder}/csv_travestito.xlsx", "matricola;nominativo;profilo\n0101;Niccolò Bergamaschi;dipendente\n")
     write_text(f"{folder}/personale.csv", "matricola;nominativo;profilo\n0101;Niccolò Bergamaschi;dipendente\n")
