@@ -337,6 +337,13 @@ def err_files(folder):
         ["0104", "Anna Bianchi", "dipendente", Err("#DIV/0!"), N("36"), N("42064", DATA)],
         [Err("#N/A"), "Luca Verdi", "dipendente", N("1500", EURO), N("36"), N("42064", DATA)],
     ])}])
+    # A repeated matricola below a title, with a blank row in between: rows
+    # are named as Excel numbers them.
+    doppi = table([["Personale al 31/12/2024"]])
+    doppi.update(table([staff_header, ["0101", "Niccolò Bergamaschi", "dipendente"],
+                        ["0102", "Zoë Àlvarez", "dipendente"]], first_row=3))
+    doppi.update(table([["0101", "Niccolò Bergamaschi", "dipendente"]], first_row=7))
+    excel_like(f"{folder}/doppi.xlsx", [{"name": "Personale", "rows": doppi}])
     # Every sheet hidden.
     excel_like(f"{folder}/nascosti.xlsx", [{"name": "Dati", "hidden": True, "rows": staff},
                                            {"name": "Calcoli", "hidden": True, "rows": staff}])
