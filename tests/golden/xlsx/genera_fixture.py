@@ -370,13 +370,15 @@ def err_files(folder):
 
 def fogli(folder):
     # A hidden sheet named explicitly; a workbook saved under a .csv name (read by content).
-    staff = table([["matricola", "nominativo", "profilo"], ["0101", "Niccolò Bergamaschi", "dipendente"],
-                   ["0102", "Zoë Àlvarez", "dipendente"]])
+    # Its dates are in the 1904 system of old Mac workbooks: 40602 is 01/03/2015 (42064 in the 1900 system).
+    staff = table([["matricola", "nominativo", "profilo", "assunzione"],
+                   ["0101", "Niccolò Bergamaschi", "dipendente", N("40602", DATA)],
+                   ["0102", "Zoë Àlvarez", "dipendente", N("42261", DATA_CUSTOM)]])
     excel_like(f"{folder}/fogli.xlsx", [
         {"name": "Istruzioni", "rows": table([["Leggere prima di compilare"]])},
         {"name": "Riepilogo", "rows": table([["totale", N("2")]])},
         {"name": "Calcoli", "hidden": True, "rows": staff},
-    ])
+    ], date1904=True)
     excel_like(f"{folder}/voti.csv", [{"name": "Voti", "rows": table([
         ["matricola", "comportamento", "voto"], ["0101", "C1", N("8")], ["0102", "C1", N("6.5")]])}])
 
