@@ -130,6 +130,7 @@ void readCell(const Cell& cell, const ir::Field& field, size_t f, char decimal, 
     fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
     return;
   }
+  if (cols.staffKeyField == f && cell.kind == CellKind::Error) return;  // reported by readKey
   if (tooManyDigits(cell, field, fd)) return;
   auto converted = convertCell(cell, field.type, columnOf(field), decimal);
   if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {

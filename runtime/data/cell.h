@@ -5,6 +5,7 @@
 // locale. The schema-driven conversion (convert.h: convertCell) is shared.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "compiler/support/date.h"
@@ -25,7 +26,9 @@ struct Cell {
   std::string text;  // CSV: unquoted and unescaped; sheet: the value as text (numbers in Italian notation)
   Span span;         // CSV: the cell as written, quotes included; sheet: the cell (SourceManager::addGrid)
   CellKind kind = CellKind::Text;
-  Rational number;       // Number
+  // Number: the exact value. Optional so that the millions of CSV cells
+  // carry no GMP value (constructing one costs an allocation).
+  std::optional<Rational> number;
   bool percent = false;  // Number shown as a percentage (0.85 shown as 85%)
   Date date;             // Date
   bool boolean = false;  // Boolean

@@ -11,13 +11,15 @@ namespace {
 using Result = std::variant<ir::Value, ConversionError>;
 
 Result number(const Cell& cell, ir::Type type, std::string_view column) {
+  if (!cell.number) return convertCell(cell.text, type, column);
+  const Rational& value = *cell.number;
   switch (type) {
     case ir::Type::Numero:
     case ir::Type::Punti:
-    case ir::Type::Euro: return ir::Value(cell.number);
-    case ir::Type::Percentuale: return ir::Value(cell.percent ? cell.number : cell.number * Rational(1, 100));
+    case ir::Type::Euro: return ir::Value(value);
+    case ir::Type::Percentuale: return ir::Value(cell.percent ? value : value * Rational(1, 100));
     case ir::Type::Giorni:
-      if (cell.number.isInteger()) return ir::Value(cell.number);
+      if (value.isInteger()) return ir::Value(value);
       return convertCell(cell.text, type, column);  // "i giorni si contano interi"
     case ir::Type::Testo: return ir::Value(cell.text);
     case ir::Type::Data:

@@ -335,7 +335,24 @@ def err_files(folder):
         ["0102", "Zoë Àlvarez", "dipendente", N("1500", EURO), "trentasei", N("42064")],
         ["0103", "Mario D’Angelo", "dipendente", B(True), N("18"), N("60", DATA)],
         ["0104", "Anna Bianchi", "dipendente", Err("#DIV/0!"), N("36"), N("42064", DATA)],
+        [Err("#N/A"), "Luca Verdi", "dipendente", N("1500", EURO), N("36"), N("42064", DATA)],
     ])}])
+    # A repeated matricola below a title, with a blank row in between: rows
+    # are named as Excel numbers them.
+    doppi = table([["Personale al 31/12/2024"]])
+    doppi.update(table([staff_header, ["0101", "Niccolò Bergamaschi", "dipendente"],
+                        ["0102", "Zoë Àlvarez", "dipendente"]], first_row=3))
+    doppi.update(table([["0101", "Niccolò Bergamaschi", "dipendente"]], first_row=7))
+    excel_like(f"{folder}/doppi.xlsx", [{"name": "Personale", "rows": doppi}])
+    # Every sheet hidden.
+    excel_like(f"{folder}/nascosti.xlsx", [{"name": "Dati", "hidden": True, "rows": staff},
+                                           {"name": "Calcoli", "hidden": True, "rows": staff}])
+    # A sheet whose XML is cut short (a producer that crashed while writing).
+    excel_like(f"{folder}/rotto.xlsx", [{"name": "Foglio1", "rows": staff}])
+    with zipfile.ZipFile(f"{folder}/rotto.xlsx") as z:
+        entries = [(n, z.read(n)) for n in z.namelist()]
+    entries = [(n, data[: len(data) - 40] if n == "xl/worksheets/sheet1.xml" else data) for n, data in entries]
+    write_zip(f"{folder}/rotto.xlsx", entries)
     excel_like(f"{folder}/vuoto.xlsx", [{"name": "Foglio1", "rows": {}}])
     write_text(f"{folder}/csv_travestito.xlsx", "matricola;nominativo;profilo\n0101;Niccolò Bergamaschi;dipendente\n")
     write_text(f"{folder}/personale.csv", "matricola;nominativo;profilo\n0101;Niccolò Bergamaschi;dipendente\n")
@@ -353,13 +370,15 @@ def err_files(folder):
 
 def fogli(folder):
     # A hidden sheet named explicitly; a workbook saved under a .csv name (read by content).
-    staff = table([["matricola", "nominativo", "profilo"], ["0101", "Niccolò Bergamaschi", "dipendente"],
-                   ["0102", "Zoë Àlvarez", "dipendente"]])
+    # Its dates are in the 1904 system of old Mac workbooks: 40602 is 01/03/2015 (42064 in the 1900 system).
+    staff = table([["matricola", "nominativo", "profilo", "assunzione"],
+                   ["0101", "Niccolò Bergamaschi", "dipendente", N("40602", DATA)],
+                   ["0102", "Zoë Àlvarez", "dipendente", N("42261", DATA_CUSTOM)]])
     excel_like(f"{folder}/fogli.xlsx", [
         {"name": "Istruzioni", "rows": table([["Leggere prima di compilare"]])},
         {"name": "Riepilogo", "rows": table([["totale", N("2")]])},
         {"name": "Calcoli", "hidden": True, "rows": staff},
-    ])
+    ], date1904=True)
     excel_like(f"{folder}/voti.csv", [{"name": "Voti", "rows": table([
         ["matricola", "comportamento", "voto"], ["0101", "C1", N("8")], ["0102", "C1", N("6.5")]])}])
 
