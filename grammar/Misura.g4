@@ -25,7 +25,7 @@ dichiarazione
   : 'ente' TESTO                                                   # DichEnte
   | 'anno' NUMERO                                                  # DichAnno
   | 'personale' 'da' TESTO opzioneFile* '{' voceStaff* '}'         # DichPersonale
-  | 'dati' nome 'da' TESTO opzioneFile* chiave? unicita? '{' campo* '}'  # DichDati
+  | 'dati' nome 'da' TESTO opzioneFile* chiave? unicita? '{' (campo | controllo)* '}'  # DichDati
   | 'indicatore' nome '(' (parametro (SEP parametro)*)? ')'
         'su' parametro '=' espr                                    # DichIndicatore
   | 'profilo' nome TESTO? '{' voceProfilo* '}'                     # DichProfilo
@@ -67,6 +67,9 @@ limite : '-'? NUMERO unita? ;
 
 colonnaCodice : codice 'colonna' TESTO ;
 
+// `controlla part_time <= 1 "il part-time è una frazione"`: a condition every row meets.
+controllo : 'controlla' espr TESTO ;
+
 // `unico (matricola, obiettivo)`: no two rows of a register with the same values.
 unicita : 'unico' '(' nome (SEP nome)* ')' ;
 
@@ -79,6 +82,7 @@ voceStaff
   | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
   // `profilo = se incarico_eq allora "responsabile" altrimenti "dipendente"`
   | nome '=' espr                                                  # CampoDerivato
+  | controllo                                                      # ControlloStaff
   ;
 
 tipo
@@ -294,7 +298,7 @@ nome
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
-  | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico'
+  | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
   ;
 
 SEP : ',' | ';' ;

@@ -125,6 +125,14 @@ struct CodeColumns {
   Span span;
 };
 
+// `controlla CONDIZIONE "messaggio"`: a condition every row of the file meets,
+// checked at load.
+struct RowCheck {
+  ExprPtr condition;
+  Text message;
+  Span span;
+};
+
 struct Field {
   Ident name;
   TypeName type = TypeName::Testo;
@@ -166,6 +174,7 @@ struct Dataset {
   std::vector<Field> fields;
   std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks
   std::vector<ExprPtr> derived;        // staff list only: the expressions of derived fields
+  std::vector<RowCheck> checks;        // `controlla ...`, in writing order
   std::vector<Ident> unique;           // `unico (a, b)`: a register without repeated rows
   Span uniqueSpan;
   Span span;

@@ -351,6 +351,7 @@ void Printer::dataset(const Dataset& d) {
   for (const Field& f : d.fields)
     line(f.derived ? f.name.name + " = " + expr(*d.derived.at(*f.derived)) : field(f));
   for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
+  for (const RowCheck& c : d.checks) line("controlla " + expr(*c.condition) + " " + text(c.message));
   close();
 }
 

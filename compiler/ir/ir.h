@@ -163,6 +163,14 @@ struct WideField {
   std::vector<Span> spans;  // parallel: where the regolamento maps each
 };
 
+// `controlla CONDIZIONE "messaggio"`: checked on every row at load (E0547).
+// The condition sees the row as the person (staff list) or as LoadRow (tables).
+struct RowCheck {
+  Chunk condition;
+  std::string message;
+  Span span;
+};
+
 struct Dataset {
   std::string name;
   std::string file;       // relative to the data directory
@@ -179,6 +187,7 @@ struct Dataset {
   Span fileSpan;
   std::optional<WideField> wide;
   std::vector<std::string> unique;  // `unico (...)`: columns whose values no two rows share
+  std::vector<RowCheck> checks;
   Span uniqueSpan;
   // The staff list declared in several `personale da` blocks: the second and
   // later files, each with `fields` parallel to this one's (absent, derived

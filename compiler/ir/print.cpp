@@ -160,6 +160,10 @@ void printDataset(std::string& out, const Dataset& d) {
     for (size_t i = 0; i < d.unique.size(); ++i) out += (i ? ", " : "") + d.unique[i];
     out += ")\n";
   }
+  for (const RowCheck& c : d.checks) {
+    out += fmt::format("  controlla \"{}\"\n", c.message);
+    printChunk(out, c.condition, "    ");
+  }
   for (const Dataset& more : d.moreFiles) {
     out += "  e ";
     printDataset(out, more);

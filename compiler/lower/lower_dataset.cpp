@@ -37,6 +37,8 @@ void readAs(const ast::Field& f, ir::Field& out) {
 
 void lowerStaffFields(const sema::Checked& checked, uint32_t block, ir::Dataset& out) {
   const sema::StaffFileInfo& info = checked.staffFiles.at(block);
+  for (const ast::RowCheck& c : info.decl->checks)
+    out.checks.push_back(ir::RowCheck{compileExpr(checked, *c.condition), c.message.value, c.span});
   const ast::Dataset& merged = *checked.datasets.at(0).decl;
   out.fields.clear();
   for (uint32_t m = 0; m < merged.fields.size(); ++m) {
@@ -64,7 +66,6 @@ void lowerStaffFields(const sema::Checked& checked, uint32_t block, ir::Dataset&
 }
 
 void lowerTableDetails(const sema::Checked& checked, const sema::DatasetInfo& info, ir::Dataset& out) {
-  (void)checked;
   const ast::Dataset& d = *info.decl;
   for (size_t i = 0; i < d.fields.size(); ++i) readAs(d.fields[i], out.fields[i]);
   // A key column whose header differs: a text field of the same name with `colonna`.
@@ -83,6 +84,8 @@ void lowerTableDetails(const sema::Checked& checked, const sema::DatasetInfo& in
     out.wide = std::move(w);
   }
   for (const ast::Ident& u : d.unique) out.unique.push_back(u.name);
+  for (const ast::RowCheck& c : d.checks)
+    out.checks.push_back(ir::RowCheck{compileExpr(checked, *c.condition), c.message.value, c.span});
   out.uniqueSpan = d.uniqueSpan;
 }
 

@@ -87,6 +87,7 @@ void Checker::checkStaff(const ast::Dataset& staff) {
   else
     out_.staffKeyField = keys[0];
   checkDerivedFields();
+  for (const StaffFileInfo& block : out_.staffFiles) checkRowChecks(*block.decl, std::nullopt);
   checkService(staff);
   checkStaffFilesAgree();
   auto profilo = staffFields_.find("profilo");
@@ -143,6 +144,7 @@ void Checker::checkTable(const ast::Dataset& table) {
   checkWide(table, info);
   checkUnique(table);
   out_.datasets.push_back(std::move(info));
+  checkRowChecks(table, static_cast<uint32_t>(out_.datasets.size() - 1));
 }
 
 std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span) {

@@ -70,6 +70,10 @@ void Checker::checkFieldRules(const ast::Dataset& d) {
   std::map<std::string, const ast::Field*> columns;  // header -> the field that reads it
   for (const ast::Field& f : d.fields) {
     if (f.derived) continue;
+    if (d.isStaff && f.perCode)
+      diags_.error("E0473", f.perCode->span,
+                   "nel personale un campo non si legge da una colonna per codice",
+                   "i fogli con una colonna per comportamento o per obiettivo si dichiarano come tabelle «dati»");
     bool bounded = f.lower || f.upper || f.integer || f.nonNegative;
     if (bounded && !admitsBounds(f.type)) {
       Span at = f.integer ? *f.integer : f.nonNegative ? *f.nonNegative : f.lower ? f.lower->span : f.upper->span;

@@ -140,6 +140,34 @@ void Checker::checkDerivedFields() {
   staffFields_ = all;
 }
 
+// Each `controlla CONDIZIONE "messaggio"`: a condition (booleano) on the
+// fields of one row, checked when the file is read.
+void Checker::checkRowChecks(const ast::Dataset& d, std::optional<uint32_t> table) {
+  for (const ast::RowCheck& c : d.checks) {
+    Type t;
+    if (table) {
+      std::optional<uint32_t> saved = rows_;
+      rows_ = *table;
+      t = expr(*c.condition, Scope{Scope::Kind::MeasureArg, nullptr, 0, nullptr});
+      rows_ = saved;
+    } else {
+      t = expr(*c.condition, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
+    }
+    if (t == Type::Errore) continue;
+    if (const ast::Expr* far = beyondTheRow(*c.condition, out_)) {
+      diags_.error("E0482", far->span, "un controllo sulle righe usa solo i campi della riga",
+                   "il periodo di servizio e le altre tabelle non si usano in «controlla»");
+      continue;
+    }
+    if (t != Type::Booleano)
+      diags_.error("E0481", c.condition->span,
+                   fmt::format("dopo «controlla» serve una condizione (vero o falso), ma questa espressione è di "
+                               "tipo {}",
+                               typeName(t)),
+                   "per esempio: controlla part_time <= 1 \"il part-time è una frazione dell'orario pieno\"");
+  }
+}
+
 // Several staff files: the same key field in each, the same type for a
 // field declared in two of them, `profilo` and `nominativo` in all or none.
 void Checker::checkStaffFilesAgree() {

@@ -70,6 +70,8 @@ class Checker {
   void checkDerivedFields();
   void checkStaffFilesAgree();
   Type staffFieldType(uint32_t field) const;  // declared, or of the computed value
+  // `controlla CONDIZIONE "messaggio"` of a staff block (no table) or of data table `table`.
+  void checkRowChecks(const ast::Dataset& d, std::optional<uint32_t> table);
   // check_field_rules.cpp: `colonna`, the values a field admits, wide sheets, `unico`.
   void checkFieldRules(const ast::Dataset& d);
   void checkWide(const ast::Dataset& d, DatasetInfo& info);

@@ -44,6 +44,7 @@ ast::Dataset Builder::staffList(P::DichPersonaleContext* ctx) {
   fileOptions(d, ctx->opzioneFile());
   for (P::VoceStaffContext* item : ctx->voceStaff()) {
     if (auto* f = dynamic_cast<P::CampoStaffContext*>(item)) d.fields.push_back(field(f->campo()));
+    if (auto* c = dynamic_cast<P::ControlloStaffContext*>(item)) d.checks.push_back(rowCheck(c->controllo()));
     if (auto* f = dynamic_cast<P::CampoDerivatoContext*>(item)) {
       ast::Field derived;
       derived.name = ident(f->nome());
@@ -71,6 +72,7 @@ ast::Dataset Builder::dataset(P::DichDatiContext* ctx) {
     d.uniqueSpan = span(u);
   }
   for (P::CampoContext* f : ctx->campo()) d.fields.push_back(field(f));
+  for (P::ControlloContext* c : ctx->controllo()) d.checks.push_back(rowCheck(c));
   d.span = span(ctx);
   return d;
 }
@@ -115,6 +117,10 @@ ast::Field Builder::field(P::CampoContext* ctx) {
     if (source(attr) == "opzionale") f.optional = true;
   }
   return f;
+}
+
+ast::RowCheck Builder::rowCheck(P::ControlloContext* ctx) {
+  return ast::RowCheck{expr(ctx->espr()), text(ctx->TESTO()), span(ctx)};
 }
 
 ast::FieldBound Builder::bound(P::LimiteContext* ctx, antlr4::Token* exclusive) {

@@ -67,6 +67,7 @@ class Builder {
   void fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileContext*>& options);
   ast::Field field(P::CampoContext* ctx);
   void fieldProperty(ast::Field& f, P::ProprietaCampoContext* ctx);
+  ast::RowCheck rowCheck(P::ControlloContext* ctx);
   ast::FieldBound bound(P::LimiteContext* ctx, antlr4::Token* exclusive);
   ast::Indicator indicator(P::DichIndicatoreContext* ctx);
   ast::Param param(P::ParametroContext* ctx) const;

@@ -36,16 +36,24 @@ Span headerSpan(const CsvTable& csv) {
 
 bool onlyCaseDiffers(const std::string& a, const std::string& b) { return a != b && equalIgnoringCase(a, b); }
 
-void reportMissingColumn(const std::string& name, Span declared, const CsvTable& csv, FileDiagnostics& fd) {
+// `field`: the column of a field (not a key column or a code column of a wide
+// sheet): then the hint says how the regolamento can read it as it is named.
+void reportMissingColumn(const std::string& name, Span declared, const CsvTable& csv, FileDiagnostics& fd,
+                         const std::string& field = {}) {
   std::vector<std::string> present;
   for (const Cell& c : csv.header) present.push_back(c.text);
   std::string hint;
   if (std::optional<std::string> guess = closest(name, present)) {
+    std::string asIs = field.empty() ? std::string()
+                                     : fmt::format("; oppure, per leggere il file così com'è, scrivi nel regolamento "
+                                                   "«{} ... colonna \"{}\"»",
+                                                   field, *guess);
     hint = onlyCaseDiffers(name, *guess)
-               ? fmt::format("rinomina la colonna «{}» in «{}»: nei nomi delle colonne maiuscole e minuscole contano",
-                             *guess, name)
-               : fmt::format("forse intendevi «{}»? Rinomina la colonna in «{}», il nome usato nel regolamento",
-                             *guess, name);
+               ? fmt::format("rinomina la colonna «{}» in «{}»: nei nomi delle colonne maiuscole e minuscole "
+                             "contano{}",
+                             *guess, name, asIs)
+               : fmt::format("forse intendevi «{}»? Rinomina la colonna in «{}», il nome usato nel regolamento{}",
+                             *guess, name, asIs);
   } else {
     hint = "le colonne presenti sono: ";
     for (size_t i = 0; i < present.size(); ++i) hint += (i ? ", " : "") + present[i];
@@ -76,7 +84,8 @@ Columns locateColumns(const ir::Dataset& ds, std::optional<uint32_t> staffKeyFie
     cols.fieldAt.push_back(std::nullopt);
     if (!readFromColumn(ds, f)) continue;
     cols.fieldAt.back() = csv.column(columnOf(ds.fields[f]));
-    if (!cols.fieldAt.back()) reportMissingColumn(columnOf(ds.fields[f]), ds.fields[f].span, csv, fd);
+    if (!cols.fieldAt.back())
+      reportMissingColumn(columnOf(ds.fields[f]), ds.fields[f].span, csv, fd, ds.fields[f].name);
   }
   if (ds.wide)
     for (size_t c = 0; c < ds.wide->columns.size(); ++c) {

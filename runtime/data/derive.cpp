@@ -35,4 +35,35 @@ void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& 
   }
 }
 
+void checkRowConditions(const ir::Module& module, uint32_t index, const Table& table, FileDiagnostics& fd) {
+  const Row* previous = nullptr;
+  for (const Row& row : table.rows) {
+    // A wide sheet gives one row per code of the same file row: check it once.
+    bool sameFileRow = previous && previous->span.file == row.span.file && previous->span.begin == row.span.begin;
+    previous = &row;
+    if (sameFileRow) continue;
+    const ir::Dataset& ds = index == ir::kStaff ? staffPart(module, row) : module.datasets.at(index);
+    for (const ir::RowCheck& check : ds.checks) {
+      interp::Context ctx;
+      ctx.module = &module;
+      if (index == ir::kStaff) ctx.person = &row.values;
+      else ctx.row = &row.values;
+      interp::Result r = interp::run(check.condition, ctx);
+      const ir::Value* v = std::get_if<ir::Value>(&r);
+      if (v && !std::holds_alternative<bool>(*v)) continue;  // Missing: a non rilevato operand, nothing to check
+      if (v && std::get<bool>(*v)) continue;
+      std::string who = index == ir::kStaff && !row.key.empty() ? fmt::format(" (matricola «{}»)", row.key.front()) : "";
+      const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r);
+      fd.report(Diagnostic{"E0547", Severity::Errore, row.span,
+                           e ? fmt::format("il controllo «{}» non si può fare su questa riga{}: {}", check.message, who,
+                                           e->message)
+                             : fmt::format("{}{}", check.message, who),
+                           {Label{check.condition.span.valid() ? check.condition.span : check.span,
+                                  "controllo scritto nel regolamento"}},
+                           "correggi la riga del file, oppure il controllo nel regolamento se è sbagliato quello",
+                           {}});
+    }
+  }
+}
+
 }  // namespace misura::data

@@ -62,10 +62,12 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   FileDiagnostics fd(diags);
   data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
   size_t fileRows = csv->rows.size();
+  if (index != ir::kStaff) checkRowConditions(module, index, data.tables[index], fd);
   bool ok = true;
   if (index == ir::kStaff) {
     fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok);
     deriveStaffFields(module, data.tables[index], fd);
+    checkRowConditions(module, index, data.tables[index], fd);
     for (const Row& row : data.tables[index].rows) known.addPerson(row.key.front());
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }

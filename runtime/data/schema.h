@@ -49,6 +49,10 @@ const ir::Dataset& staffPart(const ir::Module& module, const Row& row);
 // field order; E0545 for a row where it cannot be computed.
 void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& fd);
 
+// E0547 for every row of table `index` (the staff list: each row with its
+// file's checks) where a `controlla` condition is false or cannot be computed.
+void checkRowConditions(const ir::Module& module, uint32_t index, const Table& table, FileDiagnostics& fd);
+
 // The profile of every staff row (E0514 when the `profilo` cell names no
 // declared profile; such rows get profile 0 and the load fails anyway).
 std::vector<uint32_t> staffProfiles(const ir::Module& module, const Table& staff, FileDiagnostics& fd);

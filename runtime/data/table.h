@@ -61,6 +61,7 @@ struct LoadedData {
 //   E0544 a computed `profilo` that is not a declared profile
 //   E0545 a computed staff field that cannot be computed for a row
 //   E0546 a matricola in two staff files
+//   E0547 a row where a `controlla` condition is false
 //   W0540 a percentuale column written as fractions (all values between 0 and 1)
 // Returns nullopt if any error was reported: then the data must not be used.
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
