@@ -38,6 +38,7 @@ std::vector<interp::FoldEntry> foldOf(const Session& s, const PersonResult& r) {
     e.quota = s.module.objectives[i].quota.value_or(Rational());
     if (o->status != ObjectiveOutcome::Status::Errore) e.esito = o->esito;
     e.weight = o->weight;
+    e.objective = static_cast<uint32_t>(i);
     out.push_back(std::move(e));
   }
   return out;

@@ -254,6 +254,7 @@ Result foldObjectives(const ir::Chunk& chunk, const ir::Instr& in, const Context
     Result r = execute(chunk.folds[in.a], frame, depth + 1);
     if (std::holds_alternative<RuntimeError>(r)) return r;
     const ir::Value& v = std::get<ir::Value>(r);
+    if (ctx.trace) ctx.trace->push_back(TraceEntry{ir::Op::LoadFoldItem, item.objective, chunk.folds[in.a].span, v});
     if (isMissing(v)) missing = true;
     else if (const Rational* q = std::get_if<Rational>(&v)) sum += *q;
     else return located(internalFailure("termine della somma che non è un numero"), in.span);

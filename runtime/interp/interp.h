@@ -39,6 +39,7 @@ struct FoldEntry {
   Rational quota;                // `quota N%` as a fraction; 0 when not declared
   std::optional<Rational> esito;  // absent: neutralised or in error (non rilevato)
   Rational weight;               // the person's weight (0 for `solo per il premio`)
+  uint32_t objective = 0;        // index into Module::objectives (for the trace)
 };
 
 // What the names of a chunk refer to while it runs. Absent pieces (null

@@ -11,4 +11,8 @@ namespace misura::interp {
 // shows the value before and after (docs/linguaggio.md § 8).
 inline constexpr uint32_t kRoundingInput = 0xFFFFu;
 
+// `somma per ogni obiettivo (...)` records, when tracing, one entry per
+// objective: op LoadFoldItem, operand the objective's index, span the body,
+// value that objective's term (the FoldObjectives entry then has the sum).
+
 }  // namespace misura::interp

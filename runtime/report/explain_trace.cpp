@@ -331,6 +331,14 @@ std::vector<RuleStep> ruleSteps(const Subject& s, const ir::Chunk& chunk, const 
                                 const eval::ObjectiveOutcome* objective) {
   std::vector<RuleStep> steps;
   for (const interp::TraceEntry& e : trace) {
+    if (e.op == ir::Op::LoadFoldItem) {  // one term of `somma per ogni obiettivo (...)`
+      ir::Type t = ir::Type::Numero;
+      for (const ir::Chunk& f : chunk.folds)
+        if (sameSpan(f.span, e.span)) t = f.type;
+      const std::string code = e.operand < s.module.objectives.size() ? s.module.objectives[e.operand].code : "?";
+      steps.push_back(RuleStep{"per l'obiettivo " + code + ", " + sourceLine(s.sources, e.span), {}, shown(e.value, t)});
+      continue;
+    }
     if (e.op == ir::Op::CallBuiltin && e.operand == interp::kRoundingInput) {  // `arrotonda`: the value before
       std::optional<ir::Type> t = sameSpan(e.span, chunk.span) ? std::optional(chunk.type) : std::nullopt;
       if (t && std::holds_alternative<Rational>(e.value))
