@@ -345,9 +345,19 @@ std::vector<RuleStep> ruleSteps(const Subject& s, const ir::Chunk& chunk, const 
         steps.push_back(RuleStep{"prima di arrotondare, " + sourceLine(s.sources, e.span), {}, shown(e.value, *t)});
       continue;
     }
+    if (e.op == ir::Op::CallFunction && e.operand < s.module.functions.size() && e.span.valid()) {
+      // A `funzione`: its own line, with its definition, even when it is the whole rule.
+      const ir::Function& f = s.module.functions[e.operand];
+      RuleStep step{sourceLine(s.sources, e.span) + ", con la funzione " + f.name + " = " +
+                        sourceLine(s.sources, f.body.span) + " (" + location(s.sources, f.span) + ")",
+                    {}, shown(e.value, f.body.type)};
+      size_t replaced = 0;
+      std::string with = substitute(s, e.span, trace, objective, replaced);
+      if (replaced > 0) step.withValues = std::move(with);
+      steps.push_back(std::move(step));
+      continue;
+    }
     std::optional<ir::Type> type = stepType(e, chunk);
-    if (e.op == ir::Op::CallFunction && e.operand < s.module.functions.size())  // a `funzione`: its own line
-      type = s.module.functions[e.operand].body.type;
     // The whole rule is not a step: its value is the result, shown anyway.
     if (!type || !e.span.valid() || sameSpan(e.span, chunk.span)) continue;
     RuleStep step{sourceLine(s.sources, e.span), {}, shown(e.value, *type)};
