@@ -37,7 +37,7 @@ dichiarazione
   | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
   | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
   | 'dichiara' nome TESTO                                          # DichDichiara
-  // A named value, computed per person, and a pure function (§ 5).
+  // A named value, computed per person, and a pure function (docs/linguaggio.md § 5).
   | 'valore' nome '=' espr                                         # DichValore
   | 'funzione' nome '(' (parametro (SEP parametro)*)? ')' '=' espr  # DichFunzione
   ;

@@ -1,4 +1,4 @@
-// Lowering of the scoring constructs (docs/linguaggio.md § 5 and § 9): the
+// Lowering of the scoring constructs (docs/linguaggio.md § 4 and § 5): the
 // component options, the objectives' component / premio-only / quota, the
 // catalogues' vote steps and `punteggio`, `valore` and `funzione`. Runs
 // after the declarations are lowered (lower.cpp) and fills in their fields.

@@ -151,7 +151,7 @@ void Checker::checkStaticWeights() {
     const std::vector<uint32_t> comps = objectiveComponents(p);
     for (uint32_t ci : comps) {
       const ast::Component& comp = decl.components[ci];
-      // Relative and equal weights need not add up to 100 (docs/linguaggio.md § 5).
+      // Relative and equal weights need not add up to 100 (docs/linguaggio.md § 4).
       if (!comp.relativeWeights.empty() || !comp.equalWeights.empty()) continue;
       Rational sum;
       bool dynamic = false;

@@ -1,4 +1,4 @@
-// Checks of the scoring constructs (docs/linguaggio.md § 5 and § 9):
+// Checks of the scoring constructs (docs/linguaggio.md § 4 and § 5):
 // component options (`con pesi relativi`, `a pari peso`, `arrotondato`),
 // the component an objective counts in, `solo per il premio` and `quota`,
 // catalogue vote steps and `punteggio`, `valore` and `funzione` (typed on
