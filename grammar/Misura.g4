@@ -37,6 +37,9 @@ dichiarazione
   | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
   | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
   | 'dichiara' nome TESTO                                          # DichDichiara
+  // A named value, computed per person, and a pure function (docs/linguaggio.md § 5).
+  | 'valore' nome '=' espr                                         # DichValore
+  | 'funzione' nome '(' (parametro (SEP parametro)*)? ')' '=' espr  # DichFunzione
   ;
 
 opzioneFile
@@ -93,7 +96,7 @@ tipo
 parametro : nome ':' tipo ;
 
 voceProfilo
-  : 'componente' nome TESTO? 'fino' 'a' NUMERO 'punti' fonteComponente temi?  # Componente
+  : 'componente' nome TESTO? 'fino' 'a' NUMERO 'punti' fonteComponente temi? pesiComponente* arrotondamento*  # Componente
   | 'totale' arrotondamento                                        # TotaleArrotondato
   | 'fasce' '{' fascia+ '}'                                        # Fasce
   | 'premio' '=' espr arrotondamento?                              # Premio
@@ -107,6 +110,15 @@ fonteComponente
   : 'da' 'obiettivi'                                               # DaObiettivi
   | 'da' 'comportamenti'                                           # DaComportamenti
   | '=' espr                                                       # DaEspressione
+  ;
+
+// How a component weighs (docs/linguaggio.md, § 4): `con pesi relativi`
+// (weights need not add up to 100), `a pari peso` (every objective the same
+// weight, no `peso` lines); then, if the text rounds it, `arrotondato ...`.
+// (The weights come first: after `arrotondato`, an `a` is always `a N decimali`.)
+pesiComponente
+  : 'con' 'pesi' 'relativi'                                        # PesiRelativi
+  | 'a' 'pari' 'peso'                                              # PariPeso
   ;
 
 arrotondamento : 'arrotondato' ('a' NUMERO 'decimali')? modoArrotondamento? ;
@@ -150,6 +162,12 @@ voceObiettivo
   | 'valutato' ('nel' | 'negli' 'anni') NUMERO (SEP NUMERO)*       # ValutatoNel
   | 'fasi' '{' fase* '}'                                           # Fasi
   | temi                                                           # TemaObiettivo
+  // The component it counts in, when the profile has several `da obiettivi`.
+  | 'componente' nome                                              # ComponenteObiettivo
+  // Counts only for the money: its esito is read by the premio, not scored.
+  | 'solo' 'per' 'il' 'premio'                                     # SoloPremio
+  // Its share of the premio, read as `quota` in `somma per ogni obiettivo (...)`.
+  | 'quota' NUMERO '%'                                             # QuotaObiettivo
   ;
 
 // A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
@@ -206,12 +224,18 @@ voceCatalogo
   | 'scala' '{' livello+ '}'                                       # ScalaLivelli
   | 'voti' 'da' nome '.' nome                                      # Voti
   | codice TESTO 'peso' NUMERO temi?                               # Comportamento
+  // Votes must be whole numbers / whole or half points (checked on the data).
+  | 'voti' 'interi'                                                # VotiInteri
+  | 'voti' 'a' 'mezzi' 'punti'                                     # VotiMezzi
+  // The points of an item as written: `punteggio = peso * (voto - 1) / 9`.
+  | 'punteggio' '=' espr                                           # Punteggio
   ;
 
 // Precedence: earlier alternatives bind tighter.
 espr
   : '(' espr ')'                                                   # Parentesi
-  | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
+  // `arrotonda(x, 0, per difetto)`: a rounding mode as the last argument.
+  | nome '(' (espr (SEP espr)*)? (SEP modoArrotondamento)? ('dove' dove=espr)? ')'  # Chiamata
   | nome ('.' nome ('di' codice)?)?                                # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
@@ -226,6 +250,8 @@ espr
   | espr 'o' espr                                                  # Disgiunzione
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
   | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
+  // A fold over the person's objectives: `somma per ogni obiettivo (quota * esito)`.
+  | 'somma' 'per' 'ogni' 'obiettivo' 'assegnato'? '(' espr ')'     # SommaObiettivi
   ;
 
 // A line of a step table: the first line met by the value gives the result.
@@ -299,6 +325,8 @@ nome
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
+  | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi'
+  | 'punteggio' | 'valore' | 'funzione'
   ;
 
 SEP : ',' | ';' ;

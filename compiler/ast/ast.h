@@ -42,6 +42,8 @@ struct Text {
 
 // ---- expressions --------------------------------------------------------
 
+enum class RoundingMode { MezzoInSu, PerDifetto, PerEccesso, AlPari };
+
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -71,6 +73,10 @@ struct Call {
   Ident callee;
   std::vector<ExprPtr> args;
   ExprPtr where;  // `dove ...`; only aggregates (sema checks)
+  // `arrotonda(x, 0, per difetto)`: the declared rounding mode (only
+  // `arrotonda`; sema checks). Absent: half up.
+  std::optional<RoundingMode> roundingMode;
+  Span modeSpan;
 };
 enum class UnaryOp { Neg, Not };
 struct Unary {
@@ -100,11 +106,17 @@ struct Steps {
   ExprPtr subject;
   std::vector<StepLine> lines;
 };
+// `somma per ogni obiettivo (quota * esito)`: the body summed over the
+// objectives assigned to the person; in it `quota`, `esito` and `peso` are
+// those of each objective.
+struct ObjectiveFold {
+  ExprPtr body;
+};
 
 struct Expr {
   NodeId id = 0;
   Span span;
-  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If, Steps> node;
+  std::variant<NumberLit, DateLit, TextLit, BoolLit, NameRef, Call, Unary, Binary, If, Steps, ObjectiveFold> node;
 };
 
 // ---- declarations -------------------------------------------------------
@@ -195,8 +207,6 @@ struct Indicator {
   Span span;
 };
 
-enum class RoundingMode { MezzoInSu, PerDifetto, PerEccesso, AlPari };
-
 struct Rounding {
   std::optional<int> decimals;  // absent: the default of the context
   RoundingMode mode = RoundingMode::MezzoInSu;
@@ -214,6 +224,12 @@ struct Component {
   ComponentSource source = ComponentSource::Obiettivi;
   ExprPtr expr;  // only for Espressione
   std::vector<Ident> themes;  // `tema ...` (legal requirements it implements)
+  // How its objectives weigh (docs/linguaggio.md § 5): `con pesi relativi`
+  // (each weight over the sum of the person's weights, no sum to 100), `a
+  // pari peso` (the same weight for each, no `peso` lines).
+  std::vector<Span> relativeWeights;
+  std::vector<Span> equalWeights;
+  std::vector<Rounding> rounding;  // `arrotondato a N decimali`: at most one; sema checks
   Span span;
 };
 
@@ -341,6 +357,9 @@ struct Objective {
   std::vector<EvaluatedYears> evaluatedIn;  // at most one; sema checks
   std::vector<Phases> phases;               // at most one; sema checks
   std::vector<Ident> themes;  // `tema tempi_pagamento, ...`
+  std::vector<Ident> components;  // `componente NOME`: at most one; sema checks
+  std::vector<Span> premioOnly;   // `solo per il premio`: at most one
+  std::vector<std::pair<Rational, Span>> quotas;  // `quota 4%` (stored as 4): at most one
   Span span;
 };
 
@@ -373,6 +392,9 @@ struct Catalogue {
   std::vector<Scale> scales;
   std::vector<RatingSource> ratings;
   std::vector<BehaviourItem> items;
+  std::vector<Span> wholeVotes;  // `voti interi`
+  std::vector<Span> halfVotes;   // `voti a mezzi punti`
+  std::vector<ExprPtr> points;   // `punteggio = espr` over `voto` and `peso`: at most one
   Span span;
 };
 
@@ -510,6 +532,21 @@ struct Role {
   Span span;
 };
 
+// `valore NOME = espressione`: a value computed for each person.
+struct NamedValue {
+  Ident name;
+  ExprPtr body;
+  Span span;
+};
+
+// `funzione NOME(p: tipo, ...) = espressione`: a pure function.
+struct Function {
+  Ident name;
+  std::vector<Param> params;
+  ExprPtr body;
+  Span span;
+};
+
 struct YearDecl {
   int year = 0;
   Span span;
@@ -574,6 +611,8 @@ struct Program {
   std::vector<Requirement> requirements;
   std::vector<Role> roles;
   std::vector<Statement> statements;
+  std::vector<NamedValue> values;     // `valore`
+  std::vector<Function> functions;    // `funzione`
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 
   // The source file `f`, or null if the file is not part of the program.

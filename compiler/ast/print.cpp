@@ -146,6 +146,11 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   } else if (auto* bin = std::get_if<Binary>(&e.node)) binary(*bin, minPrec, follow);
   else if (auto* i = std::get_if<If>(&e.node)) conditional(*i, follow);
   else if (auto* s = std::get_if<Steps>(&e.node)) steps(*s);
+  else if (auto* f = std::get_if<ObjectiveFold>(&e.node)) {
+    out_ += "somma per ogni obiettivo (";
+    print(*f->body, 0, 0);
+    out_ += ")";
+  }
 }
 
 void ExprPrinter::binary(const Binary& b, int minPrec, int follow) {
@@ -187,6 +192,14 @@ void ExprPrinter::call(const Call& c) {
   if (c.where) {
     out_ += c.args.empty() ? "dove " : " dove ";
     print(*c.where, 0, 0);
+  }
+  if (c.roundingMode) {
+    switch (*c.roundingMode) {
+      case RoundingMode::MezzoInSu: break;
+      case RoundingMode::PerDifetto: out_ += ", per difetto"; break;
+      case RoundingMode::PerEccesso: out_ += ", per eccesso"; break;
+      case RoundingMode::AlPari: out_ += ", al pari"; break;
+    }
   }
   out_ += ")";
 }
@@ -311,6 +324,10 @@ std::string Printer::program(const Program& p) {
   own(p.anno, [&](const YearDecl& y) { line(fmt::format("anno {}", y.year)); });
   own(p.datasets, [&](const Dataset& d) { dataset(d); });
   own(p.indicators, [&](const Indicator& i) { indicator(i); });
+  own(p.functions, [&](const Function& f) {
+    line("funzione " + f.name.name + "(" + join(f.params, [](const Param& x) { return param(x); }) + ") = " + expr(*f.body));
+  });
+  own(p.values, [&](const NamedValue& v) { line("valore " + v.name.name + " = " + expr(*v.body)); });
   own(p.profiles, [&](const Profile& pr) { profile(pr); });
   own(p.objectives, [&](const Objective& o) { objective(o); });
   own(p.catalogues, [&](const Catalogue& c) { catalogue(c); });
@@ -384,6 +401,9 @@ void Printer::component(const Component& c) {
     case ComponentSource::Espressione: s += " = " + (c.expr ? expr(*c.expr) : std::string("0")); break;
   }
   if (!c.themes.empty()) s += " tema " + names(c.themes);
+  for (size_t i = 0; i < c.relativeWeights.size(); ++i) s += " con pesi relativi";
+  for (size_t i = 0; i < c.equalWeights.size(); ++i) s += " a pari peso";
+  for (const Rounding& r : c.rounding) s += " " + rounding(r);
   line(s);
 }
 
@@ -467,6 +487,9 @@ void Printer::objective(const Objective& o) {
     close();
   }
   if (!o.themes.empty()) line("tema " + names(o.themes));
+  for (const Ident& c : o.components) line("componente " + c.name);
+  for (size_t i = 0; i < o.premioOnly.size(); ++i) line("solo per il premio");
+  for (const auto& q : o.quotas) line("quota " + number(q.first) + "%");
   close();
 }
 
@@ -482,6 +505,9 @@ void Printer::catalogue(const Catalogue& c) {
     line("scala {" + levels + " }");
   }
   for (const RatingSource& r : c.ratings) line("voti da " + r.dataset.name + "." + r.field.name);
+  for (size_t i = 0; i < c.wholeVotes.size(); ++i) line("voti interi");
+  for (size_t i = 0; i < c.halfVotes.size(); ++i) line("voti a mezzi punti");
+  for (const ExprPtr& e : c.points) line("punteggio = " + expr(*e));
   for (const BehaviourItem& b : c.items)
     line(printCode(b.code) + " " + text(b.title) + " peso " + number(b.weight) +
          (b.themes.empty() ? "" : " tema " + names(b.themes)));

@@ -30,6 +30,8 @@ void weights(const sema::Checked& c, const sema::ProfileShares& ps, std::string&
                      ps.premioByObjective ? " (premio ripartito per obiettivo: tra parentesi la quota del premio)" : "");
   for (const sema::Share& s : ps.shares) {
     std::string name = s.kind == sema::Share::Kind::Componente ? "componente " + s.code
+                       : s.kind == sema::Share::Kind::Obiettivo && s.component.empty()
+                           ? "obiettivo " + s.code + " (solo premio)"  // `solo per il premio`: in no component
                        : s.kind == sema::Share::Kind::Obiettivo ? "  obiettivo " + s.code
                                                                  : "  comportamento " + s.code;
     std::string money = s.ofPremio ? " (" + percent(*s.ofPremio) + ")" : "";

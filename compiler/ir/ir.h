@@ -110,6 +110,7 @@ struct Chunk {
   std::vector<Aggregate> aggregates;  // operands of Op::Aggregate
   std::vector<CellRef> cells;         // operands of Op::LoadCell
   std::vector<StepTable> steps;       // operands of Op::Scaglioni
+  std::vector<Chunk> folds;           // operands of Op::FoldObjectives: the body, run per objective
 };
 
 // ---- data ------------------------------------------------------------------
@@ -281,6 +282,11 @@ struct Objective {
   Rational fixedEsito;  // for EsitoFisso, as a fraction
   std::vector<int> years;  // `valutato nel ...`: the only years it exists in; empty: every year
   std::vector<Phase> phases;  // `fasi`; empty: one measure for the whole objective
+  // The component it counts in (`componente NOME`); empty: the profile's only
+  // `da obiettivi` component. `premioOnly`: in no component, read by the premio.
+  std::string component;
+  bool premioOnly = false;
+  std::optional<Rational> quota;  // `quota 4%` as a fraction; `quota` in a fold (absent: 0)
   Span span;
 };
 
@@ -301,6 +307,11 @@ struct Catalogue {
   std::vector<std::pair<std::string, Rational>> levels;  // a scale of levels: the ratings are their names
   DataRef ratings;
   std::vector<Behaviour> items;
+  bool wholeVotes = false;  // `voti interi`
+  bool halfVotes = false;   // `voti a mezzi punti`
+  // `punteggio = espr` (slot 0 voto, 1 peso): an item's points in weight
+  // units; the component gets max x sum(punteggio) / sum(peso). Absent: peso x voto / scala max.
+  std::optional<Chunk> points;
   Span span;
 };
 
@@ -321,6 +332,11 @@ struct Component {
   ComponentSource source = ComponentSource::Obiettivi;
   uint32_t catalogue = 0;  // for Comportamenti
   Chunk expr;              // for Espressione, type Punti
+  // `con pesi relativi`: weights need not add up to 100; `a pari peso`: every
+  // objective weighs 1. Either way points = max x sum(w x esito) / sum(w).
+  bool relativeWeights = false;
+  bool equalWeights = false;
+  std::optional<RoundingRule> rounding;  // `arrotondato a N decimali`: the points, rounded
   Span span;
 };
 
@@ -420,6 +436,22 @@ struct ModuleVersion {
   bool applied = true;  // false: not in force in `anno`, its declarations were left out
 };
 
+// `valore NOME = espressione`: computed for the person wherever it is read.
+struct NamedValue {
+  std::string name;
+  Chunk body;  // person context
+  Span span;
+};
+
+// `funzione NOME(p: tipo, ...) = espressione`: pure, run in a fresh frame.
+struct Function {
+  std::string name;
+  std::vector<Type> slots;
+  std::vector<std::string> slotNames;
+  Chunk body;
+  Span span;
+};
+
 struct Module {
   std::string sourcePath;
   std::string ente;
@@ -438,6 +470,8 @@ struct Module {
   std::vector<std::optional<uint32_t>> catalogueOfProfile;  // per profile
   std::vector<Prova> prove;
   std::vector<Fund> funds;
+  std::vector<NamedValue> values;      // `valore`
+  std::vector<Function> functions;     // `funzione`
 };
 
 // "legge.dl_13_2023 «Tempi di pagamento», vigente dal 01/01/2023" (and

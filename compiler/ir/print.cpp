@@ -112,7 +112,10 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
     if (in.op == Op::PushConst) operands = showValue(c.consts.at(in.a));
     else if (in.op == Op::CallBuiltin) operands = fmt::format("{} {}", builtinName(static_cast<Builtin>(in.a)), in.b);
     else if (in.op == Op::JumpIfFalse) operands = fmt::format("{} {}", in.a, in.b);
-    else if (in.op == Op::CallIndicator) operands = fmt::format("{} {}", in.a, in.b);
+    else if (in.op == Op::CallIndicator || in.op == Op::CallFunction || in.op == Op::Short)
+      operands = fmt::format("{} {}", in.a, in.b);
+    else if (in.op == Op::LoadValue || in.op == Op::FoldObjectives || in.op == Op::LoadFoldItem)
+      operands = fmt::format("{}", in.a);
     else if (in.op == Op::Jump || in.op == Op::LoadParam || in.op == Op::LoadPerson || in.op == Op::LoadComponent ||
              in.op == Op::LoadEsito || in.op == Op::LoadRow || in.op == Op::Scaglioni)
       operands = fmt::format("{}", in.a);
@@ -125,6 +128,11 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
   }
   printAggregates(out, c, indent);
   printSteps(out, c, indent);
+  std::string deeper = std::string(indent) + "      ";
+  for (size_t i = 0; i < c.folds.size(); ++i) {
+    out += fmt::format("{}  somma per ogni obiettivo {}:\n", indent, i);
+    printChunk(out, c.folds[i], deeper.c_str());
+  }
 }
 
 void printDataset(std::string& out, const Dataset& d) {
@@ -185,6 +193,9 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
                       : c.source == ComponentSource::Comportamenti ? "comportamenti" : "espressione";
     out += fmt::format("  componente {} {}: max {} punti, da {}\n", i, c.name, c.maxPoints.toFraction(), src);
     if (c.source == ComponentSource::Espressione) printChunk(out, c.expr, "    ");
+    if (c.relativeWeights) out += "    con pesi relativi\n";
+    if (c.equalWeights) out += "    a pari peso\n";
+    if (c.rounding) out += fmt::format("    arrotondata a {} decimali ({})\n", c.rounding->decimals, roundingName(c.rounding->mode));
   }
   if (p.totalRounding)
     out += fmt::format("  totale arrotondato a {} decimali ({})\n", p.totalRounding->decimals,
@@ -235,6 +246,9 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
       printChunk(out, f.args[i], "      ");
     }
   }
+  if (!o.component.empty()) out += fmt::format("  componente {}\n", o.component);
+  if (o.premioOnly) out += "  solo per il premio\n";
+  if (o.quota) out += fmt::format("  quota {}\n", o.quota->toFraction());
   const char* miss = o.onMissing == OnMissing::Errore ? "errore" : o.onMissing == OnMissing::Neutralizza ? "neutralizzato" : "esito fisso";
   out += fmt::format("  se non rilevato: {}\n", miss);
   if (!o.years.empty()) out += fmt::format("  valutato negli anni {}{}\n", fmt::join(o.years, ", "),
@@ -269,6 +283,23 @@ std::string print(const Module& m) {
     out += fmt::format("comportamenti scala {}..{}\n", c.scaleMin.toFraction(), c.scaleMax.toFraction());
     for (const auto& [name, value] : c.levels) out += fmt::format("  livello \"{}\" = {}\n", name, value.toFraction());
     for (const Behaviour& b : c.items) out += fmt::format("  {} \"{}\" peso {}\n", b.code, b.title, b.weight.toFraction());
+    if (c.wholeVotes) out += "  voti interi\n";
+    if (c.halfVotes) out += "  voti a mezzi punti\n";
+    if (c.points) {
+      out += "  punteggio (slot 0 voto, slot 1 peso)\n";
+      printChunk(out, *c.points, "    ");
+    }
+  }
+  for (size_t i = 0; i < m.functions.size(); ++i) {
+    const Function& f = m.functions[i];
+    out += fmt::format("funzione {} {}\n", i, f.name);
+    for (size_t s = 0; s < f.slots.size(); ++s)
+      out += fmt::format("  slot {} {}: {}\n", s, f.slotNames[s], typeName(f.slots[s]));
+    printChunk(out, f.body, "  ");
+  }
+  for (size_t i = 0; i < m.values.size(); ++i) {
+    out += fmt::format("valore {} {}\n", i, m.values[i].name);
+    printChunk(out, m.values[i].body, "  ");
   }
   for (const Fund& f : m.funds) {
     out += fmt::format("fondo {} importo {} ripartizione {}\n", f.name, f.amount.toFraction(),

@@ -7,6 +7,7 @@
 
 #include "compiler/lower/lower_expr.h"
 #include "compiler/lower/lower_prova.h"
+#include "compiler/lower/lower_scoring.h"
 #include "compiler/support/diagnostics.h"
 
 namespace misura {
@@ -262,6 +263,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   for (const sema::CatalogueInfo& cat : c.catalogues) m.catalogues.push_back(lowerCatalogue(cat));
   m.prove = lowering::lowerProve(c);
   for (const sema::FundInfo& f : c.funds) m.funds.push_back(lowerFund(c, f));
+  lowering::lowerScoring(c, m);
   return m;
 }
 

@@ -13,6 +13,10 @@
 // A Missing condition leaves Missing as the value (JumpIfFalse's rule).
 //
 //   scaglioni X { ... }:  [X] Scaglioni T   (T: the table, in chunk.steps)
+//
+// `e` and `o` are three-valued (docs/linguaggio.md § 7): the right operand
+// runs only when the left one does not decide:
+//   C e D:  [C] Short END, 0  [D] And  END:       C o D:  [C] Short END, 1  [D] Or  END:
 #include "compiler/lower/lower_expr.h"
 
 #include <fmt/format.h>
@@ -80,6 +84,8 @@ class Emitter {
     }
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
     else if (auto* b = std::get_if<sema::ResBuiltin>(&r)) add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), 0);
+    else if (auto* v = std::get_if<sema::ResValue>(&r)) add(ir::Op::LoadValue, e.span, v->index);
+    else if (auto* f = std::get_if<sema::ResFoldItem>(&r)) add(ir::Op::LoadFoldItem, e.span, static_cast<uint32_t>(f->item));
     else if (auto* c = std::get_if<sema::ResCell>(&r)) {
       chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span});
       add(ir::Op::LoadCell, e.span, static_cast<uint32_t>(chunk_.cells.size() - 1));
@@ -97,10 +103,20 @@ class Emitter {
       add(ir::Op::Aggregate, e.span, static_cast<uint32_t>(chunk_.aggregates.size() - 1));
       return;
     }
+    if (const auto* f = std::get_if<sema::ResFunction>(&checked_.resolved.at(e.id))) {
+      for (const ast::ExprPtr& a : c.args) emit(*a);
+      add(ir::Op::CallFunction, e.span, f->index, static_cast<uint32_t>(c.args.size()));
+      return;
+    }
     const auto* b = std::get_if<sema::ResBuiltin>(&checked_.resolved.at(e.id));
     if (!b) throw InternalError{"chiamata non risolta arrivata alla traduzione in IR"};
     for (const ast::ExprPtr& a : c.args) emit(*a);
-    add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), static_cast<uint32_t>(c.args.size()));
+    uint32_t argc = static_cast<uint32_t>(c.args.size());
+    if (c.roundingMode) {  // `arrotonda(x, n, modo)`: the mode as a third argument (see interp)
+      pushConst(Rational(static_cast<long>(*c.roundingMode)), c.modeSpan);
+      ++argc;
+    }
+    add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), argc);
   }
 
   void emitNode(const ast::Expr& e, const ast::Unary& u) {
@@ -110,8 +126,16 @@ class Emitter {
 
   void emitNode(const ast::Expr& e, const ast::Binary& b) {
     switch (b.op) {
-      case ast::BinaryOp::And: return emitBranch(e, *b.lhs, b.rhs.get(), nullptr, false);
-      case ast::BinaryOp::Or: return emitBranch(e, *b.lhs, nullptr, b.rhs.get(), true);
+      case ast::BinaryOp::And:
+      case ast::BinaryOp::Or: {
+        const bool isOr = b.op == ast::BinaryOp::Or;
+        emit(*b.lhs);
+        uint32_t shortCut = add(ir::Op::Short, e.span, 0, isOr ? 1 : 0);
+        emit(*b.rhs);
+        add(isOr ? ir::Op::Or : ir::Op::And, e.span);
+        chunk_.code[shortCut].a = here();
+        return;
+      }
       case ast::BinaryOp::Add:
         if (typeOf(*b.lhs) == sema::Type::Giorni && typeOf(*b.rhs) == sema::Type::Data) {
           emit(*b.rhs);
@@ -172,6 +196,17 @@ class Emitter {
     if (auto* d = std::get_if<ast::DateLit>(&e.node)) return d->value;
     if (auto* t = std::get_if<ast::TextLit>(&e.node)) return t->value;
     throw InternalError{"soglia degli scaglioni che non è un letterale"};
+  }
+
+  // [body per objective] in chunk.folds; FoldObjectives F.
+  void emitNode(const ast::Expr& e, const ast::ObjectiveFold& f) {
+    ir::Chunk body;
+    body.type = toIr(typeOf(*f.body));
+    body.span = f.body->span;
+    Emitter(checked_, body, deadline_).emit(*f.body);
+    body.code.push_back(ir::Instr{ir::Op::Return, 0, 0, f.body->span});
+    chunk_.folds.push_back(std::move(body));
+    add(ir::Op::FoldObjectives, e.span, static_cast<uint32_t>(chunk_.folds.size() - 1));
   }
 
   void emitNode(const ast::Expr& e, const ast::If& i) { emitBranch(e, *i.cond, i.then.get(), i.otherwise.get(), false); }

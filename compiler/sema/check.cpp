@@ -22,6 +22,7 @@ std::optional<Checked> Checker::run() {
   size_t before = diags_.errorCount();
   checkHeader();
   checkDatasets();
+  indexScoringNames();
   checkIndicators();
   checkProfiles();
   checkObjectives();
@@ -30,6 +31,7 @@ std::optional<Checked> Checker::run() {
   checkWideCodes();
   checkFunds();
   checkEsiti();  // those of the funds' quotas
+  checkValuesAndFunctions();
   checkStaticWeights();
   checkProve();
   checkRoles();

@@ -111,6 +111,7 @@ void Checker::checkCatalogues() {
         diags_.report(std::move(d));
       }
     }
+    checkCatalogueScoring(info);
     out_.catalogues.push_back(std::move(info));
   }
   for (uint32_t p = 0; p < out_.profiles.size(); ++p) {

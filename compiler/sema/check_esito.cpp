@@ -47,7 +47,7 @@ void Checker::checkEsiti() {
     }
     const ObjectiveInfo& o = out_.objectives.at(it->second);
     const ast::Profile& profile = *out_.profiles.at(*p.profile).decl;
-    if (!hasObjectivesComponent(*p.profile)) {
+    if (!hasObjectivesComponent(*p.profile) && !o.premioOnly) {  // `solo per il premio` is measured anyway
       diags_.error("E0218", p.expr->span,
                    fmt::format("«esito({})» è usato ma il profilo «{}» non ha una componente «da obiettivi»: "
                                "gli obiettivi non vi sono misurati",

@@ -79,6 +79,7 @@ Type Checker::expr(const ast::Expr& e, const Scope& scope) {
     Type operator()(const ast::Binary& b) { return c.binary(e, b, scope); }
     Type operator()(const ast::If& i) { return c.conditional(e, i, scope); }
     Type operator()(const ast::Steps& s) { return c.steps(e, s, scope); }
+    Type operator()(const ast::ObjectiveFold& f) { return c.fold(e, f, scope); }
   };
   Type t = std::visit(Visitor{*this, e, scope}, e.node);
   out_.types.at(e.id) = t;
@@ -101,6 +102,10 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
     for (const ast::Field& f : out_.datasets.at(*rows_).decl->fields) names.push_back(f.name.name);
   switch (scope.kind) {
     case Scope::Kind::Indicator:
+      if (scope.function)
+        for (const ast::Param& p : scope.function->params) names.push_back(p.name.name);
+      if (scope.votes) names.insert(names.end(), {"voto", "peso"});
+      if (!scope.indicator) break;
       names.push_back(scope.indicator->measured.name.name);
       for (const ast::Param& p : scope.indicator->params) names.push_back(p.name.name);
       break;
@@ -136,9 +141,11 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
   if (rows_)
     if (std::optional<Type> t = rowField(e, ref)) return *t;
   const std::string& n = ref.first.name;
+  if (std::optional<Type> t = scoringName(e, n, scope)) return *t;
   Resolution& res = out_.resolved.at(e.id);
   switch (scope.kind) {
     case Scope::Kind::Indicator: {
+      if (!scope.indicator) break;  // a `funzione` or a `punteggio`: scoringName
       const ast::Indicator& ind = *scope.indicator;
       if (n == ind.measured.name.name) {
         res = ResParam{0};
@@ -236,7 +243,9 @@ Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
   if (c.where)
     diags_.error("E0251", c.where->span, fmt::format("«dove» non si usa con «{}»", c.callee.name),
                  "«dove» seleziona le righe di conta, somma, media e media_ponderata");
+  if (std::optional<Type> t = roundingCall(e, c, scope)) return *t;
   if (c.callee.name == "esito") return esitoCall(e, c, scope);
+  if (std::optional<Type> t = functionCall(e, c, scope)) return *t;
   std::vector<Type> args;
   for (const ast::ExprPtr& a : c.args) args.push_back(expr(*a, scope));
   const BuiltinSpec* spec = findBuiltin(c.callee.name);

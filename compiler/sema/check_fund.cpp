@@ -61,6 +61,7 @@ void Checker::checkFunds() {
         if (auto* f = std::get_if<ast::If>(&e->node))
           stack.insert(stack.end(), {f->cond.get(), f->then.get(), f->otherwise.get()});
         if (auto* s = std::get_if<ast::Steps>(&e->node)) stack.push_back(s->subject.get());
+        if (auto* f = std::get_if<ast::ObjectiveFold>(&e->node)) stack.push_back(f->body.get());
         if (auto* c = std::get_if<ast::Call>(&e->node))
           for (const ast::ExprPtr& a : c->args) stack.push_back(a.get());
       }

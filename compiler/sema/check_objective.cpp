@@ -40,8 +40,13 @@ void Checker::checkObjectives() {
 void Checker::checkObjective(const ast::Objective& o) {
   ObjectiveInfo info;
   info.decl = &o;
-  if (o.weights.empty()) exactlyOne(diags_, o, o.weights, "il peso", "peso 20", [](const ast::Weight& w) { return w.span; });
-  else checkWeights(info, o);
+  info.premioOnly = !o.premioOnly.empty();
+  if (o.weights.empty()) {
+    if (!weightOptional(info))
+      exactlyOne(diags_, o, o.weights, "il peso", "peso 20", [](const ast::Weight& w) { return w.span; });
+  } else {
+    checkWeights(info, o);
+  }
   if (exactlyOne(diags_, o, o.deadlines, "il termine", "termine 31/12/2024",
                  [](const ast::Deadline& d) { return d.span; }, false))
     checkDeadline(info, o.deadlines[0]);
@@ -71,6 +76,7 @@ void Checker::checkObjective(const ast::Objective& o) {
   if (exactlyOne(diags_, o, o.measures, "la misura", "misura almeno(80%) su rilevazioni.valore",
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
+  checkObjectiveScoring(info, o);
   out_.objectives.push_back(std::move(info));
 }
 
@@ -101,10 +107,10 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
     return;
   }
   if (a.kind != ast::Assignment::Kind::Profili) return;
-  info.profiles = resolveProfiles(a.profiles);
+  info.profiles = resolveProfiles(a.profiles, !info.premioOnly);
 }
 
-std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& names) {
+std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& names, bool needsObjectives) {
   std::vector<uint32_t> out;
   for (const ast::Ident& p : names) {
     auto it = profileIndex_.find(p.name);
@@ -112,7 +118,7 @@ std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& na
       undeclared("profilo", p, profileIndex_);
       continue;
     }
-    if (!hasObjectivesComponent(it->second))
+    if (needsObjectives && !hasObjectivesComponent(it->second))
       diags_.error("E0218", p.span,
                    fmt::format("il profilo «{}» non ha una componente «da obiettivi»: l'obiettivo non conterebbe", p.name));
     out.push_back(it->second);
@@ -141,37 +147,57 @@ const ast::Weight* staticWeight(const ObjectiveInfo& o, uint32_t p) {
 void Checker::checkStaticWeights() {
   for (uint32_t p = 0; p < out_.profiles.size(); ++p) {
     if (out_.profiles[p].decl->notEvaluated || !hasObjectivesComponent(p)) continue;
-    Rational sum;
-    bool dynamic = false;
-    std::vector<Label> labels;
-    for (const ObjectiveInfo& o : out_.objectives) {
-      if (!o.assignment || !o.evaluatedThisYear) continue;  // not in this year's weights
-      using K = ast::Assignment::Kind;
-      bool applies = o.assignment->kind == K::Tutti ||
-                     (o.assignment->kind == K::Profili &&
-                      std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
-      dynamic |= o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove;
-      if (!applies) continue;
-      if (!o.weightsOk) {  // already reported (E0211/E0212): no sum to check
-        sum = 100;
-        dynamic = false;
-        break;
-      }
-      const ast::Weight* w = staticWeight(o, p);
-      if (!w) {  // depends on the person (`per "matricola"`, `per personale dove`)
-        dynamic = true;
-        continue;
-      }
-      sum += w->value;
-      labels.push_back(Label{w->valueSpan, fmt::format("{}: peso {}", o.decl->code.name, formatExact(w->value))});
-    }
-    if (sum == 100 || (dynamic && sum < 100)) continue;
     const ast::Profile& decl = *out_.profiles[p].decl;
-    std::string msg = dynamic
-        ? fmt::format("gli obiettivi assegnati a tutto il profilo «{}» pesano già {}, più di 100", decl.name.name, formatExact(sum))
-        : fmt::format("i pesi degli obiettivi del profilo «{}» sommano a {} invece di 100", decl.name.name, formatExact(sum));
-    diags_.report(Diagnostic{"E0401", Severity::Errore, decl.name.span, msg, std::move(labels),
-                             "i pesi degli obiettivi di ogni persona devono sommare a 100", {}});
+    const std::vector<uint32_t> comps = objectiveComponents(p);
+    for (uint32_t ci : comps) {
+      const ast::Component& comp = decl.components[ci];
+      // Relative and equal weights need not add up to 100 (docs/linguaggio.md § 4).
+      if (!comp.relativeWeights.empty() || !comp.equalWeights.empty()) continue;
+      Rational sum;
+      bool dynamic = false;
+      std::vector<Label> labels;
+      for (const ObjectiveInfo& o : out_.objectives) {
+        if (!o.assignment || !o.evaluatedThisYear || o.premioOnly) continue;  // not in this year's weights
+        using K = ast::Assignment::Kind;
+        bool applies = o.assignment->kind == K::Tutti ||
+                       (o.assignment->kind == K::Profili &&
+                        std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end());
+        bool here = componentOf(o, p) == ci;
+        if (applies && !componentOf(o, p)) {  // already reported (E0359/E0361): no sum to check
+          sum = 100;
+          dynamic = false;
+          break;
+        }
+        dynamic |= (o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove) && here;
+        if (!applies || !here) continue;
+        if (!o.weightsOk) {  // already reported (E0211/E0212): no sum to check
+          sum = 100;
+          dynamic = false;
+          break;
+        }
+        const ast::Weight* w = staticWeight(o, p);
+        if (!w) {  // depends on the person (`per "matricola"`, `per personale dove`)
+          dynamic = true;
+          continue;
+        }
+        sum += w->value;
+        labels.push_back(Label{w->valueSpan, fmt::format("{}: peso {}", o.decl->code.name, formatExact(w->value))});
+      }
+      if (sum == 100 || (dynamic && sum < 100)) continue;
+      std::string of = comps.size() == 1 ? fmt::format("del profilo «{}»", decl.name.name)
+                                         : fmt::format("della componente «{}» del profilo «{}»", comp.name.name, decl.name.name);
+      std::string msg = dynamic
+          ? fmt::format("gli obiettivi assegnati a tutto il profilo «{}» pesano già {}, più di 100", decl.name.name,
+                        formatExact(sum))
+          : fmt::format("i pesi degli obiettivi {} sommano a {} invece di 100", of, formatExact(sum));
+      if (dynamic && comps.size() > 1) msg += fmt::format(" nella componente «{}»", comp.name.name);
+      diags_.report(Diagnostic{"E0401", Severity::Errore, decl.name.span, msg, std::move(labels),
+                               comps.size() == 1 ? "i pesi degli obiettivi di ogni persona devono sommare a 100"
+                                                 : "i pesi degli obiettivi di ogni componente devono sommare a 100; "
+                                                   "se il regolamento rapporta ogni peso alla somma dei pesi, scrivi "
+                                                   "nella componente: con pesi relativi",
+                               {}});
+    }
   }
 }
 

@@ -46,6 +46,7 @@ void Checker::checkProfiles() {
       continue;
     }
     checkComponents(i);
+    checkComponentOptions(i);
     for (size_t k = 1; k < p.totalRounding.size(); ++k)
       diags_.error("E0212", p.totalRounding[k].span, "l'arrotondamento del totale è dichiarato più di una volta");
     for (const ast::Rounding& r : p.totalRounding)
@@ -76,8 +77,10 @@ void Checker::checkComponents(uint32_t index) {
       expectType(*c.expr, t, Type::Punti, fmt::format("per la componente «{}»", c.name.name).c_str());
       continue;
     }
+    // Several `da obiettivi` components are allowed (each over its own
+    // objectives, docs/linguaggio.md § 5); behaviours come from one catalogue.
     const ast::Component*& first = seen[c.source == ast::ComponentSource::Obiettivi ? 0 : 1];
-    if (first) {
+    if (first && c.source == ast::ComponentSource::Comportamenti) {
       Diagnostic d{"E0414", Severity::Errore, c.span,
                    fmt::format("il profilo «{}» ha due componenti {}", p.name.name,
                                c.source == ast::ComponentSource::Obiettivi ? "da obiettivi" : "da comportamenti"),

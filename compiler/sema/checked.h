@@ -39,8 +39,17 @@ struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ..
 // `rilevazioni.valore` in a measured expression: the cell of the row of this
 // person and this objective, or of objective `objective` (`di CODICE`).
 struct ResCell { uint32_t dataset; uint32_t field; std::optional<uint32_t> objective; };
+// docs/linguaggio.md § 9: a `valore` (a name), a `funzione` (the whole call);
+// inside `somma per ogni obiettivo (...)`, `quota`, `esito` and `peso` of
+// the objective being summed; the fold itself.
+struct ResValue { uint32_t index; };
+struct ResFunction { uint32_t index; };
+enum class FoldItem : uint8_t { Quota, Esito, Peso };
+struct ResFoldItem { FoldItem item; };
+struct ResFold {};
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
-                                ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell>;
+                                ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell,
+                                ResValue, ResFunction, ResFoldItem, ResFold>;
 
 enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
 
@@ -92,10 +101,16 @@ struct ObjectiveInfo {
   const ast::Phases* phases = nullptr;  // `fasi { ... }`, when valid
   std::vector<int> years;       // `valutato nel ...`; empty: every year
   bool evaluatedThisYear = true;  // `anno` is among `years`
+  std::string component;          // `componente NOME`; empty: the profile's only `da obiettivi` component
+  bool premioOnly = false;        // `solo per il premio`: scored, in no component
+  std::optional<Rational> quota;  // `quota 4%`, as a fraction
 };
 
 struct CatalogueInfo {
   const ast::Catalogue* decl = nullptr;
+  bool wholeVotes = false;   // `voti interi`
+  bool halfVotes = false;    // `voti a mezzi punti`
+  const ast::Expr* points = nullptr;  // `punteggio = espr` (slot 0 voto, 1 peso)
   Rational scaleMin, scaleMax;
   std::vector<std::pair<std::string, Rational>> levels;  // `scala { "..." -> N }`
   FieldRef ratings;
@@ -170,6 +185,9 @@ struct Checked {
   std::vector<FundInfo> funds;
   std::vector<RoleInfo> roles;
   std::vector<RequirementInfo> requirements;
+  std::vector<const ast::NamedValue*> values;    // `valore`, in program order
+  std::vector<const ast::Function*> functions;   // `funzione`, in program order
+  std::vector<Type> valueTypes, functionTypes;   // parallel
 };
 
 // Checks `program`, reporting every problem into `diags`. Returns the

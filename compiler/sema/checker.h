@@ -26,6 +26,8 @@ struct Scope {
   uint32_t profile = 0;
   const ObjectiveInfo* objective = nullptr;
   bool esiti = false;  // `esito(CODICE)` allowed: `premio`, `= espressione` components of `profile`, fund quotas
+  const ast::Function* function = nullptr;  // Kind::Indicator with a `funzione`'s body: its parameters
+  bool votes = false;  // Kind::Indicator with a catalogue's `punteggio`: `voto`, `peso`
 };
 
 // The aggregate called `name` (conta, somma, media, media_ponderata), if it is one.
@@ -120,7 +122,7 @@ class Checker {
   void checkAssignment(ObjectiveInfo& info, const ast::Assignment& a);
   // check_weight.cpp: `peso N` and `peso N per ...`.
   void checkWeights(ObjectiveInfo& info, const ast::Objective& o);
-  std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names);
+  std::vector<uint32_t> resolveProfiles(const std::vector<ast::Ident>& names, bool needsObjectives = true);
   void checkStaticWeights();
   // check_catalogue.cpp
   void checkLevels(const ast::Scale& scale, CatalogueInfo& info);
@@ -154,6 +156,27 @@ class Checker {
     std::optional<uint32_t> profile;  // absent in a fund's quota (any profile drawing from it)
   };
   std::vector<PendingEsito> pendingEsiti_;
+
+  // check_scoring.cpp: docs/linguaggio.md § 5 and § 9.
+  void indexScoringNames();
+  void checkComponentOptions(uint32_t profile);
+  void checkObjectiveScoring(ObjectiveInfo& info, const ast::Objective& o);
+  bool weightOptional(const ObjectiveInfo& info) const;
+  void checkCatalogueScoring(CatalogueInfo& info);
+  void checkValuesAndFunctions();
+  Type valueType(uint32_t index, Span use);
+  Type functionType(uint32_t index, Span use);
+  std::optional<Type> scoringName(const ast::Expr& e, const std::string& n, const Scope& scope);
+  std::optional<Type> functionCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);
+  Type fold(const ast::Expr& e, const ast::ObjectiveFold& f, const Scope& scope);
+  std::optional<Type> roundingCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);
+  // The `da obiettivi` components of `profile` and the one objective `o` counts in (none: reported or premio-only).
+  std::vector<uint32_t> objectiveComponents(uint32_t profile) const;
+  std::optional<uint32_t> componentOf(const ObjectiveInfo& o, uint32_t profile) const;
+  std::map<std::string, uint32_t> valueIndex_, functionIndex_;
+  enum class DefState : uint8_t { Unchecked, InProgress, Done };
+  std::vector<DefState> valueState_, functionState_;
+  bool inFold_ = false;
 
   bool hasObjectivesComponent(uint32_t profile) const;
   const ast::Component* componentFrom(uint32_t profile, ast::ComponentSource source) const;

@@ -29,17 +29,25 @@ Share componentShare(const ast::Component& c) {
   return s;
 }
 
-void addObjectives(const Checked& c, const ast::Component& comp, uint32_t profile,
-                   const std::vector<uint32_t>& objectives, bool partial, const std::vector<Rational>* weights,
+// The objectives of component `index` (all of `objectives` that count in it),
+// weighed: a pari peso 1 each; with relative weights over their sum (no 100).
+void addObjectives(const Checked& c, const ast::Component& comp, uint32_t index, uint32_t profile,
+                   const std::vector<uint32_t>& all, bool partial, const std::vector<Rational>* allWeights,
                    std::vector<Share>& out) {
+  std::vector<uint32_t> objectives;
   std::vector<Rational> w;
-  for (size_t i = 0; i < objectives.size(); ++i) {
-    const ast::Weight* line = weights ? nullptr : staticWeight(c.objectives[objectives[i]], profile);
-    w.push_back(weights ? weights->at(i) : line ? line->value : Rational());  // none: profileObjectives left it out
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (objectiveComponent(c, c.objectives[all[i]], profile) != index) continue;
+    objectives.push_back(all[i]);
+    const ast::Weight* line = allWeights ? nullptr : staticWeight(c.objectives[all[i]], profile);
+    w.push_back(allWeights               ? allWeights->at(i)
+                : !comp.equalWeights.empty() ? Rational(1)
+                : line                   ? line->value
+                                         : Rational());  // none: profileObjectives left it out
   }
   Rational total;
   for (const Rational& x : w) total += x;
-  if (partial && total < 100) total = 100;
+  if (partial && total < 100 && comp.relativeWeights.empty() && comp.equalWeights.empty()) total = 100;
   if (total <= 0) return;
   for (size_t i = 0; i < objectives.size(); ++i) {
     const ObjectiveInfo& info = c.objectives[objectives[i]];
@@ -98,13 +106,31 @@ void addPremioShares(const std::map<uint32_t, Rational>& byObjective, const Chec
 
 }  // namespace
 
+std::optional<uint32_t> objectiveComponent(const Checked& c, const ObjectiveInfo& o, uint32_t profile) {
+  if (o.premioOnly) return std::nullopt;
+  const auto& comps = c.profiles.at(profile).decl->components;
+  std::optional<uint32_t> only;
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < comps.size(); ++i) {
+    if (comps[i].source != ast::ComponentSource::Obiettivi) continue;
+    if (!o.component.empty() && comps[i].name.name == o.component) return i;
+    only = i;
+    ++count;
+  }
+  if (o.component.empty() && count == 1) return only;
+  return std::nullopt;
+}
+
 std::vector<uint32_t> profileObjectives(const Checked& c, uint32_t profile, bool& dynamic) {
   std::vector<uint32_t> out;
   dynamic = false;
   for (uint32_t o = 0; o < c.objectives.size(); ++o) {
     const ObjectiveInfo& info = c.objectives[o];
     if (!info.evaluatedThisYear) continue;  // `valutato nel` another year: not assigned, not weighed
-    if (assignedToProfile(info, profile) && !staticWeight(info, profile)) dynamic = true;  // weight by person
+    std::optional<uint32_t> comp = objectiveComponent(c, info, profile);
+    bool weightKnown = info.premioOnly || staticWeight(info, profile) ||
+                       (comp && !c.profiles[profile].decl->components[*comp].equalWeights.empty());
+    if (assignedToProfile(info, profile) && !weightKnown) dynamic = true;  // weight by person
     else if (assignedToProfile(info, profile)) out.push_back(o);
     else if (info.assignment && (info.assignment->kind == ast::Assignment::Kind::Matricole ||
                                  info.assignment->kind == ast::Assignment::Kind::Dove))
@@ -119,10 +145,27 @@ ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vec
   ps.profile = profile;
   ps.dynamic = partial;
   ps.objectives = objectives;
-  for (const ast::Component& comp : c.profiles[profile].decl->components) {
+  const auto& comps = c.profiles[profile].decl->components;
+  for (uint32_t i = 0; i < comps.size(); ++i) {
+    const ast::Component& comp = comps[i];
     ps.shares.push_back(componentShare(comp));
-    if (comp.source == ast::ComponentSource::Obiettivi) addObjectives(c, comp, profile, objectives, partial, weights, ps.shares);
+    if (comp.source == ast::ComponentSource::Obiettivi)
+      addObjectives(c, comp, i, profile, objectives, partial, weights, ps.shares);
     if (comp.source == ast::ComponentSource::Comportamenti) addBehaviours(c, comp, profile, ps.shares);
+  }
+  // Objectives that count only for the premio: nothing of the score, their
+  // part of the money if the premio formula says it (addPremioShares).
+  for (uint32_t o : objectives) {
+    const ObjectiveInfo& info = c.objectives[o];
+    if (!info.premioOnly) continue;
+    Share s;
+    s.kind = Share::Kind::Obiettivo;
+    s.code = info.decl->code.name;
+    s.themes = &info.decl->themes;
+    s.objective = info.decl;
+    s.weight = 0;
+    s.span = info.decl->code.span;
+    ps.shares.push_back(std::move(s));
   }
   std::map<const ast::Objective*, Rational> gates;
   for (const auto& [o, q] : premioGates(c, profile)) gates[c.objectives[o].decl] = q;

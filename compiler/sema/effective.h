@@ -21,7 +21,7 @@ struct Share {
   enum class Kind { Obiettivo, Componente, Comportamento };
   Kind kind = Kind::Obiettivo;
   std::string code;       // objective or behaviour code, component name
-  std::string component;  // the component it belongs to (itself for a component)
+  std::string component;  // the component it belongs to (itself for a component; empty: `solo per il premio`)
   const std::vector<ast::Ident>* themes = nullptr;
   const ast::Objective* objective = nullptr;  // Kind::Obiettivo
   ast::ComponentSource source = ast::ComponentSource::Obiettivi;  // Kind::Componente
@@ -72,6 +72,11 @@ std::optional<std::map<uint32_t, Rational>> premioShares(const Checked& c, uint3
 // (constant branches, a condition on the esito of one objective). For each
 // objective, the fraction of the premio it gates (here 30%).
 std::map<uint32_t, Rational> premioGates(const Checked& c, uint32_t profile);
+
+// The component of `profile` (its index) that objective `o` counts in: the one
+// it names, else the profile's only `da obiettivi` component; none for an
+// objective that counts only for the premio (or when the profile does not say).
+std::optional<uint32_t> objectiveComponent(const Checked& c, const ObjectiveInfo& o, uint32_t profile);
 
 // Whether a share carries `theme`.
 bool hasTheme(const Share& s, const std::string& theme);

@@ -21,9 +21,11 @@ using Form = std::vector<Term>;
 
 class Analyzer {
  public:
-  explicit Analyzer(const Checked& c) : c_(c) {}
+  Analyzer(const Checked& c, uint32_t profile) : c_(c), profile_(profile) {}
 
   std::optional<Form> form(const ast::Expr& e) {
+    if (const auto* f = std::get_if<ast::ObjectiveFold>(&e.node)) return fold(*f);
+    if (const auto* item = std::get_if<ResFoldItem>(&c_.resolved.at(e.id))) return foldItem(item->item);
     if (!mentionsEsito(e)) return opaque(e);
     if (std::holds_alternative<ast::Call>(e.node)) {
       if (const auto* r = std::get_if<ResEsito>(&c_.resolved.at(e.id))) return Form{Term{1, r->objective, {}}};
@@ -41,6 +43,40 @@ class Analyzer {
   }
 
  private:
+  // `somma per ogni obiettivo (body)`: the body's form for each objective
+  // assigned to the whole profile (nullopt when others are assigned person
+  // by person: the terms are not known).
+  std::optional<Form> fold(const ast::ObjectiveFold& f) {
+    bool dynamic = false;
+    std::vector<uint32_t> objectives = profileObjectives(c_, profile_, dynamic);
+    if (dynamic || foldObjective_) return std::nullopt;
+    Form out;
+    for (uint32_t o : objectives) {
+      foldObjective_ = o;
+      std::optional<Form> term = form(*f.body);
+      foldObjective_.reset();
+      if (!term) return std::nullopt;
+      out = concat(std::move(out), *term, 1);
+    }
+    return out;
+  }
+
+  std::optional<Form> foldItem(FoldItem item) {
+    if (!foldObjective_) return std::nullopt;
+    const ObjectiveInfo& o = c_.objectives.at(*foldObjective_);
+    switch (item) {
+      case FoldItem::Quota: return Form{Term{o.quota.value_or(Rational()), std::nullopt, {}}};
+      case FoldItem::Esito: return Form{Term{1, *foldObjective_, {}}};
+      case FoldItem::Peso: {
+        if (o.premioOnly) return Form{Term{0, std::nullopt, {}}};
+        const ast::Weight* w = staticWeight(o, profile_);
+        if (!w) return std::nullopt;
+        return Form{Term{w->value, std::nullopt, {}}};
+      }
+    }
+    return std::nullopt;
+  }
+
   // An expression without esito: a constant number, or an opaque factor
   // (nullopt if it depends on the score: fascia, totale, components).
   std::optional<Form> opaque(const ast::Expr& e) {
@@ -93,7 +129,9 @@ class Analyzer {
   }
 
   bool mentionsEsito(const ast::Expr& e) const { return any(e, [&](const ast::Expr& x) {
-      return std::holds_alternative<ResEsito>(c_.resolved.at(x.id));
+      const Resolution& r = c_.resolved.at(x.id);
+      return std::holds_alternative<ResEsito>(r) || std::holds_alternative<ResFold>(r) ||
+             std::holds_alternative<ResFoldItem>(r);
     });
   }
 
@@ -101,7 +139,8 @@ class Analyzer {
     return any(e, [&](const ast::Expr& x) {
       const Resolution& r = c_.resolved.at(x.id);
       return std::holds_alternative<ResBand>(r) || std::holds_alternative<ResTotal>(r) ||
-             std::holds_alternative<ResComponent>(r) || std::holds_alternative<ResEsito>(r);
+             std::holds_alternative<ResComponent>(r) || std::holds_alternative<ResEsito>(r) ||
+             std::holds_alternative<ResFold>(r) || std::holds_alternative<ResFoldItem>(r);
     });
   }
 
@@ -120,6 +159,8 @@ class Analyzer {
             return any(*n.lhs, pred) || any(*n.rhs, pred);
           } else if constexpr (std::is_same_v<N, ast::If>) {
             return any(*n.cond, pred) || any(*n.then, pred) || any(*n.otherwise, pred);
+          } else if constexpr (std::is_same_v<N, ast::ObjectiveFold>) {
+            return any(*n.body, pred);
           } else {
             return false;
           }
@@ -128,6 +169,8 @@ class Analyzer {
   }
 
   const Checked& c_;
+  uint32_t profile_ = 0;
+  std::optional<uint32_t> foldObjective_;  // inside a fold: the objective being summed
 };
 
 }  // namespace
@@ -135,7 +178,7 @@ class Analyzer {
 std::optional<std::map<uint32_t, Rational>> premioShares(const Checked& c, uint32_t profile) {
   const ast::Profile& p = *c.profiles.at(profile).decl;
   if (!p.premio) return std::nullopt;
-  std::optional<Form> f = Analyzer(c).form(*p.premio);
+  std::optional<Form> f = Analyzer(c, profile).form(*p.premio);
   if (!f || f->empty()) return std::nullopt;
   Rational total;
   bool byObjective = false;

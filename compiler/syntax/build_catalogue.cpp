@@ -12,6 +12,7 @@ ast::Catalogue Builder::catalogue(P::DichComportamentiContext* ctx) {
 }
 
 void Builder::catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx) {
+  if (scoringCatalogueItem(c, ctx)) return;
   if (auto* s = dynamic_cast<P::ScalaContext*>(ctx)) {
     c.scales.push_back(ast::Scale{number(s->NUMERO(0)), number(s->NUMERO(1)), {}, span(s)});
   } else if (auto* l = dynamic_cast<P::ScalaLivelliContext*>(ctx)) {

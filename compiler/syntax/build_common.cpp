@@ -78,10 +78,7 @@ ast::Rounding Builder::rounding(P::ArrotondamentoContext* ctx) {
       sink_.error(code::kBadNumber, span(n), fmt::format("numero di decimali non valido «{}»", source(n)),
                   fmt::format("indica un numero intero di decimali, da 0 a {}", kMaxDecimals));
   }
-  P::ModoArrotondamentoContext* mode = ctx->modoArrotondamento();
-  if (dynamic_cast<P::PerDifettoContext*>(mode)) r.mode = ast::RoundingMode::PerDifetto;
-  if (dynamic_cast<P::PerEccessoContext*>(mode)) r.mode = ast::RoundingMode::PerEccesso;
-  if (dynamic_cast<P::AlPariContext*>(mode)) r.mode = ast::RoundingMode::AlPari;
+  r.mode = roundingMode(ctx->modoArrotondamento());
   return r;
 }
 

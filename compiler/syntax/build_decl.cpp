@@ -20,6 +20,7 @@ void Builder::declaration(ast::Program& p, P::DichiarazioneContext* ctx) {
   else if (auto* c = dynamic_cast<P::DichProvaContext*>(ctx)) p.prove.push_back(prova(c));
   else if (auto* c = dynamic_cast<P::DichRequisitoContext*>(ctx)) p.requirements.push_back(requirement(c));
   else if (auto* c = dynamic_cast<P::DichRuoloContext*>(ctx)) p.roles.push_back(role(c));
+  else if (scoringDeclaration(p, ctx)) return;
   else if (auto* c = dynamic_cast<P::DichDichiaraContext*>(ctx))
     p.statements.push_back(ast::Statement{ident(c->nome()), text(c->TESTO()), span(c)});
   else throw InternalError{"dichiarazione sconosciuta nell'albero sintattico"};

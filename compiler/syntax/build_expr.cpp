@@ -88,7 +88,12 @@ ast::ExprPtr Builder::operation(P::EsprContext* ctx, int depth) {
     if (c->dove) args.pop_back();
     std::vector<ast::ExprPtr> built = exprs(args, depth + 1);
     ast::ExprPtr where = c->dove ? expr(c->dove, depth + 1) : nullptr;
-    return make(span(ctx), ast::Call{ident(c->nome()), std::move(built), std::move(where)});
+    ast::Call call{ident(c->nome()), std::move(built), std::move(where)};
+    if (P::ModoArrotondamentoContext* mode = c->modoArrotondamento()) {  // `arrotonda(x, 0, per difetto)`
+      call.roundingMode = roundingMode(mode);
+      call.modeSpan = span(mode);
+    }
+    return make(span(ctx), std::move(call));
   }
   if (auto* c = dynamic_cast<P::NegazioneContext*>(ctx))
     return make(span(ctx), ast::Unary{ast::UnaryOp::Neg, expr(c->espr(), depth + 1)});
@@ -107,6 +112,7 @@ ast::ExprPtr Builder::operation(P::EsprContext* ctx, int depth) {
     return make(span(ctx), ast::If{std::move(cond), std::move(then), expr(c->espr(2), depth + 1)});
   }
   if (auto* c = dynamic_cast<P::ScaglioniContext*>(ctx)) return steps(c, depth);
+  if (ast::ExprPtr e = scoringExpr(ctx, depth)) return e;
   throw InternalError{"espressione sconosciuta nell'albero sintattico"};
 }
 

@@ -22,6 +22,8 @@ P::NomeContext* Builder::declaredName(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return c->codice()->nome();  // null if quoted
   if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichValoreContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichFunzioneContext*>(ctx)) return c->nome();
   return nullptr;
 }
 

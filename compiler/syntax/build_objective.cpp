@@ -24,6 +24,7 @@ ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
 }
 
 void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
+  if (scoringObjectiveItem(o, ctx)) return;
   if (auto* c = dynamic_cast<P::AssegnatoContext*>(ctx)) o.assignments.push_back(assignment(c));
   else if (auto* c = dynamic_cast<P::PesoContext*>(ctx)) o.weights.push_back(weight(c));
   else if (auto* c = dynamic_cast<P::TermineContext*>(ctx)) o.deadlines.push_back(deadline(c));

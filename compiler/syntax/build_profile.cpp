@@ -79,6 +79,8 @@ ast::Component Builder::component(P::ComponenteContext* ctx) {
     c.expr = expr(e->espr());
   }
   c.themes = themes(ctx->temi());
+  for (P::PesiComponenteContext* o : ctx->pesiComponente()) componentOption(c, o);
+  for (P::ArrotondamentoContext* r : ctx->arrotondamento()) c.rounding.push_back(rounding(r));
   c.span = span(ctx);
   return c;
 }

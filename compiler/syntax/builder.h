@@ -94,6 +94,14 @@ class Builder {
   ast::EvaluatedYears evaluatedIn(P::ValutatoNelContext* ctx);
   ast::Phases phases(P::FasiContext* ctx);
 
+  // build_scoring.cpp: component options, `valore`, `funzione`, folds, `arrotonda(x, n, modo)`.
+  void componentOption(ast::Component& c, P::PesiComponenteContext* ctx);
+  bool scoringObjectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
+  bool scoringCatalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx);
+  bool scoringDeclaration(ast::Program& p, P::DichiarazioneContext* ctx);
+  ast::ExprPtr scoringExpr(P::EsprContext* ctx, int depth);
+  static ast::RoundingMode roundingMode(P::ModoArrotondamentoContext* mode);
+
   // build_fund.cpp
   ast::Fund fund(P::DichFondoContext* ctx);
 

@@ -83,10 +83,57 @@ bool assignWeight(const Session& s, const ir::Objective& o, Person& p, bool& ok)
   return false;
 }
 
-void reportWeights(const Session& s, const Person& p, const Rational& sum) {
+// The component of the person's profile that objective `o` counts in
+// (docs/linguaggio.md § 5): the one it names, else the profile's only `da
+// obiettivi` component. `place` is set to none for `solo per il premio`.
+// E0650 / E0651 when the profile does not say (a person assigned by
+// matricola or condition: sema checked the profiles assigned as a whole).
+bool placeObjective(const Session& s, const ir::Objective& o, const Person& p, std::optional<uint32_t>& place) {
+  place.reset();
+  if (o.premioOnly) return true;
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  std::vector<uint32_t> comps;
+  for (uint32_t i = 0; i < profile.components.size(); ++i)
+    if (profile.components[i].source == ir::ComponentSource::Obiettivi) comps.push_back(i);
+  for (uint32_t i : comps)
+    if (profile.components[i].name == o.component) place = i;
+  if (place) return true;
+  if (o.component.empty() && comps.size() <= 1) {
+    if (!comps.empty()) place = comps[0];
+    return true;
+  }
+  std::string names;
+  for (uint32_t i : comps) names += (names.empty() ? "«" : ", «") + profile.components[i].name + "»";
+  Diagnostic d{o.component.empty() ? "E0650" : "E0651", Severity::Errore, o.span,
+               o.component.empty()
+                   ? fmt::format("obiettivo {}: il profilo {} della matricola {} ha più componenti da obiettivi e "
+                                 "l'obiettivo non dice in quale conta",
+                                 o.code, profile.name, p.matricola)
+                   : fmt::format("obiettivo {}: il profilo {} della matricola {} non ha la componente «{}»", o.code,
+                                 profile.name, p.matricola, o.component),
+               {Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+               "le componenti da obiettivi del profilo sono: " + names +
+                   "; scrivi nell'obiettivo: componente NOME, oppure correggi «assegnato a»",
+               {}};
+  PersonErrors(s.diags, p).report(std::move(d));
+  return false;
+}
+
+// `component`: with several `da obiettivi` components, the one whose weights are wrong.
+void reportWeights(const Session& s, const Person& p, const Rational& sum, const ir::Component* component = nullptr) {
   const ir::Profile& profile = s.module.profiles[p.profile];
   Diagnostic d{"E0604", Severity::Errore, personSpan(p), {}, {}, {}, {}};
-  if (p.objectives.empty()) {
+  if (component && p.objectives.empty()) {
+    d.message = fmt::format("alla matricola {} (profilo {}) non è assegnato nessun obiettivo della componente «{}»",
+                            p.matricola, profile.name, component->name);
+    d.hint = "ogni componente da obiettivi ha bisogno di almeno un obiettivo: scrivi «componente " + component->name +
+             "» negli obiettivi che vi contano, o correggi «assegnato a»";
+  } else if (component) {
+    d.message = fmt::format("i pesi degli obiettivi della componente «{}» assegnati alla matricola {} sommano a {} invece di 100",
+                            component->name, p.matricola, formatExact(sum));
+    d.hint = "per ogni persona i pesi degli obiettivi di ogni componente devono sommare a 100; se il regolamento "
+             "rapporta ogni peso alla somma dei pesi, scrivi nella componente: con pesi relativi";
+  } else if (p.objectives.empty()) {
     d.message = fmt::format("alla matricola {} (profilo {}) non è assegnato nessun obiettivo", p.matricola,
                             profile.name);
     d.hint = "il profilo ha una componente da obiettivi: assegna a questa persona obiettivi per un peso totale di 100";
@@ -119,10 +166,26 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
     p.service = serviceOf(s, p, ok);
     p.notEvaluated = notEvaluatedReason(s, p, ok);
     if (!p.notEvaluated)
-      for (uint32_t o = 0; o < s.module.objectives.size(); ++o)
-        if (ir::evaluatedIn(s.module.objectives[o], s.module.anno) && isAssigned(s, s.module.objectives[o], p, ok) &&
-            assignWeight(s, s.module.objectives[o], p, ok))
-          p.objectives.push_back(o);
+      for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
+        const ir::Objective& obj = s.module.objectives[o];
+        if (!ir::evaluatedIn(obj, s.module.anno) || !isAssigned(s, obj, p, ok)) continue;
+        std::optional<uint32_t> place;
+        if (!placeObjective(s, obj, p, place)) {
+          ok = false;
+          continue;
+        }
+        if (!place && !obj.premioOnly) continue;  // the profile scores no objectives: it does not count
+        // Premio-only objectives weigh nothing; `a pari peso`: each weighs 1.
+        const ir::Component* comp = place ? &s.module.profiles[p.profile].components[*place] : nullptr;
+        if (!place || comp->equalWeights) {
+          p.weights.push_back(place ? Rational(1) : Rational());
+          p.weightRules.push_back(std::nullopt);
+        } else if (!assignWeight(s, obj, p, ok)) {
+          continue;
+        }
+        p.objectives.push_back(o);
+        p.components.push_back(place);
+      }
     if (!checkAssignedPeriods(s, p)) ok = false;
     persons.push_back(std::move(p));
   }
@@ -134,11 +197,27 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
   for (const Person& p : persons) {
     const ir::Profile& profile = s.module.profiles[p.profile];
     if (p.notEvaluated || !hasObjectivesComponent(profile) || p.weightMissing) continue;
-    Rational sum;
-    for (const Rational& w : p.weights) sum += w;
-    if (sum == Rational(100)) continue;
-    reportWeights(s, p, sum);
-    ok = false;
+    uint32_t objectiveComponents = 0;
+    for (const ir::Component& c : profile.components) objectiveComponents += c.source == ir::ComponentSource::Obiettivi;
+    for (uint32_t i = 0; i < profile.components.size(); ++i) {
+      const ir::Component& c = profile.components[i];
+      if (c.source != ir::ComponentSource::Obiettivi) continue;
+      Person only = p;  // this component's objectives (all of them with one component)
+      only.objectives.clear();
+      only.weights.clear();
+      Rational sum;
+      for (size_t k = 0; k < p.objectives.size(); ++k)
+        if (p.components[k] == i) {
+          only.objectives.push_back(p.objectives[k]);
+          only.weights.push_back(p.weights[k]);
+          sum += p.weights[k];
+        }
+      // Relative and equal weights need not add up to 100, but need an objective.
+      if ((c.relativeWeights || c.equalWeights) && !only.objectives.empty()) continue;
+      if (!c.relativeWeights && !c.equalWeights && sum == Rational(100)) continue;
+      reportWeights(s, only, sum, objectiveComponents > 1 ? &c : nullptr);
+      ok = false;
+    }
   }
   return ok;
 }

@@ -92,7 +92,52 @@ std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir
     reportOutOfScale(p, cat, item, *rating, cell, errors);
     return std::nullopt;
   }
+  if ((cat.wholeVotes && !rating->isInteger()) || (cat.halfVotes && !(*rating * 2).isInteger())) {
+    errors.report(Diagnostic{"E0652", Severity::Errore, cell,
+                             fmt::format("il voto {} della matricola {} per il comportamento {} non è {}",
+                                         formatExact(*rating), p.matricola, item.code,
+                                         cat.wholeVotes ? "un numero intero" : "un numero intero o un mezzo punto"),
+                             {Label{cat.span, cat.wholeVotes ? "voti interi" : "voti a mezzi punti"}},
+                             cat.wholeVotes ? "il catalogo ammette solo voti interi, per esempio 7"
+                                            : "il catalogo ammette solo voti interi o a mezzi punti, per esempio 7 o 7,5",
+                             {}});
+    return std::nullopt;
+  }
   return BehaviourOutcome{index, *rating, cell, Rational(), {}};
+}
+
+// `punteggio = espr` for one item: slot 0 the vote, slot 1 the weight; the
+// result must lie between 0 and the weight (E0653).
+std::optional<Rational> itemPoints(const Session& s, const Person& p, const ir::Catalogue& cat, uint32_t index,
+                                   const Rational& rating, PersonErrors& errors) {
+  const ir::Behaviour& item = cat.items[index];
+  std::vector<ir::Value> args{rating, item.weight};
+  interp::Context ctx;
+  ctx.module = &s.module;
+  ctx.args = args;
+  interp::Result r = interp::run(*cat.points, ctx);
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    errors.runtime(*e, "comportamento " + item.code);
+    return std::nullopt;
+  }
+  const Rational* v = std::get_if<Rational>(&std::get<ir::Value>(r));
+  if (!v) {
+    errors.report(internal(cat.points->span, "punteggio di una voce che non è un numero"));
+    return std::nullopt;
+  }
+  if (v->sign() < 0 || *v > item.weight) {
+    errors.report(Diagnostic{"E0653", Severity::Errore, cat.points->span,
+                             fmt::format("il punteggio del comportamento {} per la matricola {} (voto {}) è {}, fuori "
+                                         "da 0..{} (il peso della voce)",
+                                         item.code, p.matricola, formatExact(rating), formatExact(*v),
+                                         formatExact(item.weight)),
+                             {Label{item.span, fmt::format("comportamento {}", item.code)}},
+                             "il punteggio di una voce va da 0 al suo peso: per esempio peso * (voto - 1) / 9 su una "
+                             "scala da 1 a 10",
+                             {}});
+    return std::nullopt;
+  }
+  return *v;
 }
 
 }  // namespace
@@ -116,7 +161,16 @@ ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t com
       failed = true;
       continue;
     }
-    b->points = c.maxPoints * cat->items[i].weight * b->rating / cat->scaleMax / weights;
+    if (cat->points) {  // `punteggio = ...`: the item's points in weight units, as written
+      std::optional<Rational> v = itemPoints(s, p, *cat, i, b->rating, errors);
+      if (!v) {
+        failed = true;
+        continue;
+      }
+      b->points = c.maxPoints * *v / weights;
+    } else {
+      b->points = c.maxPoints * cat->items[i].weight * b->rating / cat->scaleMax / weights;
+    }
     out.behaviours.push_back(std::move(*b));
   }
   if (failed) return out;

@@ -58,9 +58,11 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
     PersonErrors errors(s.diags, persons[i]);
     std::vector<std::optional<Rational>> points;
     for (const ComponentOutcome& c : r.components) points.push_back(c.points);
-    const std::vector<std::optional<Rational>> esiti = esitiOf(s, r.components);
+    const std::vector<std::optional<Rational>> esiti = esitiOf(s, r);
+    const std::vector<interp::FoldEntry> fold = foldOf(s, r);
     interp::Context ctx = personContext(s, persons[i], points);
     ctx.esiti = &esiti;
+    ctx.fold = &fold;
     ctx.total = r.total;
     if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
     std::optional<Rational> q = runNumber(f.quota, ctx, "quota del fondo " + f.name, persons[i], errors);

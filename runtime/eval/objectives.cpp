@@ -272,6 +272,7 @@ ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t com
   bool failed = false;
   Rational weights;
   for (size_t k = 0; k < p.objectives.size(); ++k) {
+    if (k < p.components.size() && p.components[k] != component) continue;  // another component, or the premio only
     out.objectives.push_back(scoreObjective(s, p, k, errors));
     const ObjectiveOutcome& oo = out.objectives.back();
     failed = failed || oo.status == Status::Errore;
@@ -288,6 +289,13 @@ ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t com
     points += oo.points;
   }
   out.points = points;
+  return out;
+}
+
+std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Person& p, PersonErrors& errors) {
+  std::vector<ObjectiveOutcome> out;
+  for (size_t k = 0; k < p.objectives.size() && k < p.components.size(); ++k)
+    if (!p.components[k]) out.push_back(scoreObjective(s, p, k, errors));
   return out;
 }
 

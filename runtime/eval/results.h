@@ -51,7 +51,8 @@ struct BehaviourOutcome {
 
 struct ComponentOutcome {
   uint32_t component = 0;  // index into the profile's components
-  std::optional<Rational> points;  // exact; absent on error
+  std::optional<Rational> points;  // exact (after the component's rounding, if any); absent on error
+  std::optional<Rational> pointsExact;  // before `arrotondato ...`, only when the component rounds
   std::vector<ObjectiveOutcome> objectives;   // for `da obiettivi`
   std::vector<BehaviourOutcome> behaviours;   // for `da comportamenti`
   std::vector<interp::TraceEntry> trace;      // for `= espressione`, only with Options::trace
@@ -67,6 +68,7 @@ struct PersonResult {
   PersonStatus status = PersonStatus::Valutato;
   std::string reason;  // for NonValutato: the profile's reason; for Errore: a short summary
   std::vector<ComponentOutcome> components;
+  std::vector<ObjectiveOutcome> premioObjectives;  // `solo per il premio`: scored, in no component
   Rational totalExact;          // sum of the components, exact
   Rational total;               // after the profile's rounding (== totalExact if none)
   std::optional<uint32_t> band; // index into the profile's bands

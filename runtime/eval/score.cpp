@@ -25,24 +25,35 @@ std::string nominativoOf(const Session& s, const Person& p) {
   return {};
 }
 
+// `componente ... arrotondato a N decimali`: the points rounded, the exact value kept for spiega.
+void roundComponent(const ir::Component& c, ComponentOutcome& out) {
+  if (!c.rounding || !out.points) return;
+  out.pointsExact = out.points;
+  out.points = roundTo(*out.points, c.rounding->decimals, modeOf(c.rounding->mode));
+}
+
 // All components, `= espressione` ones last (they may use the others).
 void scoreComponents(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
   const ir::Profile& profile = s.module.profiles[p.profile];
   std::vector<std::optional<Rational>> points(profile.components.size());
   result.components.resize(profile.components.size());
+  result.premioObjectives = scorePremioObjectives(s, p, errors);
   for (uint32_t i = 0; i < profile.components.size(); ++i) {
     const ir::Component& c = profile.components[i];
     if (c.source == ir::ComponentSource::Obiettivi) result.components[i] = scoreObjectives(s, p, i, errors);
     if (c.source == ir::ComponentSource::Comportamenti) result.components[i] = scoreBehaviours(s, p, i, errors);
     result.components[i].component = i;
+    roundComponent(c, result.components[i]);
     points[i] = result.components[i].points;
   }
-  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result.components);
+  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
+  const std::vector<interp::FoldEntry> fold = foldOf(s, result);
   for (uint32_t i = 0; i < profile.components.size(); ++i) {
     const ir::Component& c = profile.components[i];
     if (c.source != ir::ComponentSource::Espressione) continue;
     interp::Context ctx = personContext(s, p, points);
     ctx.esiti = &esiti;
+    ctx.fold = &fold;
     if (s.trace) ctx.trace = &result.components[i].trace;
     std::optional<Rational> value = runNumber(c.expr, ctx, "componente " + c.name, p, errors);
     if (value && (value->sign() < 0 || *value > c.maxPoints)) {
@@ -55,7 +66,9 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
                                {}});
       value.reset();
     }
-    points[i] = result.components[i].points = value;
+    result.components[i].points = value;
+    roundComponent(c, result.components[i]);
+    points[i] = result.components[i].points;
   }
 }
 
@@ -95,9 +108,11 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
     if (!result.band) return;
   }
   if (!profile.premio) return;
-  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result.components);
+  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
+  const std::vector<interp::FoldEntry> fold = foldOf(s, result);
   interp::Context ctx = personContext(s, p, points);
   ctx.esiti = &esiti;
+  ctx.fold = &fold;
   ctx.total = result.total;
   if (result.band) ctx.band = profile.bands[*result.band].percent;
   if (s.trace) ctx.trace = &result.premioTrace;

@@ -39,6 +39,8 @@ struct Person {
   std::optional<std::string> notEvaluated;  // the reason, if the person is not evaluated
   std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
   std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
+  // Parallel to objectives: the profile component it counts in; none: `solo per il premio`.
+  std::vector<std::optional<uint32_t>> components;
   bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
 };
 
@@ -104,6 +106,13 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
 // Per objective (module order), the person's esito from their scored
 // components; absent when not assigned, neutralised or in error (esiti.cpp).
 std::vector<std::optional<Rational>> esitiOf(const Session& s, const std::vector<ComponentOutcome>& components);
+// The same, with the objectives that count only for the premio.
+std::vector<std::optional<Rational>> esitiOf(const Session& s, const PersonResult& r);
+// The person's objectives as `somma per ogni obiettivo (...)` sees them, in module order (esiti.cpp).
+std::vector<interp::FoldEntry> foldOf(const Session& s, const PersonResult& r);
+
+// Points of each objective that counts only for the premio (objectives.cpp).
+std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Person& p, PersonErrors& errors);
 
 // Runs a chunk that must give a number (an `=` component, the premio, a
 // fund quota): the number, or nullopt after reporting why not (score.cpp).

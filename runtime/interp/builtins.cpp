@@ -42,7 +42,10 @@ Computed extreme(const std::vector<ir::Value>& args, bool smallest) {
   return *best;
 }
 
-Computed roundHalfUp(const ir::Value& x, const ir::Value& n) {
+// `arrotonda(x, n)` half up; `arrotonda(x, n, modo)` with the mode lowered
+// as a third argument: 0 half up, 1 per difetto, 2 per eccesso, 3 al pari
+// (the order of ast::RoundingMode).
+Computed roundHalfUp(const ir::Value& x, const ir::Value& n, RoundingMode mode = RoundingMode::HalfUp) {
   if (isMissing(x) || isMissing(n)) return ir::Value(ir::Missing{});
   const Rational* value = std::get_if<Rational>(&x);
   const Rational* decimals = std::get_if<Rational>(&n);
@@ -52,7 +55,7 @@ Computed roundHalfUp(const ir::Value& x, const ir::Value& n) {
     return Failure{"E0607",
                    fmt::format("arrotonda: {} non è un numero di decimali ammesso", formatExact(*decimals)),
                    fmt::format("i decimali sono un numero intero da 0 a {}, ad esempio arrotonda(x, 2)", kMaxDecimals)};
-  return ir::Value(roundTo(*value, static_cast<int>(*d), RoundingMode::HalfUp));
+  return ir::Value(roundTo(*value, static_cast<int>(*d), mode));
 }
 
 // giorni_tra / mesi_iniziati_tra.
@@ -86,6 +89,7 @@ Computed calendarBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args
 }  // namespace
 
 bool arityOk(ir::Builtin builtin, uint32_t argc) {
+  if (builtin == ir::Builtin::Arrotonda && argc == 3) return true;  // the mode, added by the lowering
   const size_t index = static_cast<size_t>(builtin);
   if (index >= std::size(kArity)) return false;
   const Arity& a = kArity[index];
@@ -98,7 +102,15 @@ Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, co
   switch (builtin) {
     case ir::Builtin::Minimo: return extreme(args, true);
     case ir::Builtin::Massimo: return extreme(args, false);
-    case ir::Builtin::Arrotonda: return roundHalfUp(args[0], args[1]);
+    case ir::Builtin::Arrotonda: {
+      if (args.size() < 3) return roundHalfUp(args[0], args[1]);
+      const Rational* m = std::get_if<Rational>(&args[2]);
+      std::optional<long> k = m ? m->toLong() : std::nullopt;
+      static constexpr RoundingMode kModes[] = {RoundingMode::HalfUp, RoundingMode::Down, RoundingMode::Up,
+                                                RoundingMode::HalfEven};
+      if (!k || *k < 0 || *k > 3) return internalFailure("modo di arrotondamento sconosciuto");
+      return roundHalfUp(args[0], args[1], kModes[*k]);
+    }
     case ir::Builtin::GiorniTra: return between(args[0], args[1], false);
     case ir::Builtin::MesiIniziatiTra: return between(args[0], args[1], true);
     case ir::Builtin::Rilevato: return ir::Value(!isMissing(args[0]));

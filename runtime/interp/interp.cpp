@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "runtime/interp/aggregate.h"
+#include "runtime/interp/trace_marks.h"
 #include "runtime/interp/values.h"
 
 namespace misura::interp {
@@ -138,6 +139,8 @@ Step jumpIfFalse(Stack& stack, const ir::Chunk& chunk, const ir::Instr& in, size
 Step builtinStep(Stack& stack, const ir::Instr& in, const Context& ctx) {
   std::vector<ir::Value> args;
   if (!stack.popMany(in.b, args)) return kUnderflow;
+  if (ctx.trace && static_cast<ir::Builtin>(in.a) == ir::Builtin::Arrotonda && !args.empty())
+    ctx.trace->push_back(TraceEntry{ir::Op::CallBuiltin, kRoundingInput, in.span, args.front()});
   const Calendar calendar{ctx.module ? ctx.module->anno : 0, ctx.service};
   return pushComputed(stack, callBuiltin(static_cast<ir::Builtin>(in.a), args, calendar));
 }
@@ -155,7 +158,10 @@ bool traced(ir::Op op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
     case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::LoadCell: case ir::Op::LoadDeadline: case ir::Op::Aggregate: case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq:
     case ir::Op::Ne: case ir::Op::CallBuiltin: case ir::Op::CallIndicator: case ir::Op::Scaglioni:
+    case ir::Op::LoadValue: case ir::Op::CallFunction: case ir::Op::FoldObjectives:
       return true;
+    case ir::Op::Short: case ir::Op::And: case ir::Op::Or: case ir::Op::LoadFoldItem:
+      return false;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::Return: case ir::Op::LoadRow:
@@ -186,6 +192,98 @@ Result callIndicator(Stack& stack, const ir::Instr& in, const Context& ctx, int 
   frame.args = args;
   return execute(indicator.body, frame, depth + 1);
 }
+
+// Three-valued `e` / `o` (docs/linguaggio.md § 7).
+Step shortStep(Stack& stack, const ir::Chunk& chunk, const ir::Instr& in, size_t& pc) {
+  const ir::Value* x = stack.top();
+  if (!x) return kUnderflow;
+  const bool* b = std::get_if<bool>(x);
+  if (!b && !isMissing(*x)) return internalFailure("operando logico che non è un booleano");
+  if (b && *b == (in.b == 1)) return jump(chunk, in.a, pc);  // falso e ..., vero o ...: decided
+  return std::nullopt;
+}
+
+Step logicStep(Stack& stack, bool isOr) {
+  return binaryStep(stack, [isOr](const ir::Value& x, const ir::Value& y) -> Computed {
+    const bool* a = std::get_if<bool>(&x);
+    const bool* b = std::get_if<bool>(&y);
+    if ((!a && !isMissing(x)) || (!b && !isMissing(y))) return internalFailure("operando logico che non è un booleano");
+    const bool decisive = isOr;  // vero decides `o`, falso decides `e`
+    if ((a && *a == decisive) || (b && *b == decisive)) return ir::Value(decisive);
+    if (!a || !b) return ir::Value(ir::Missing{});
+    return ir::Value(!decisive);
+  });
+}
+
+// `valore` a, computed in the caller's context (the same person).
+Result loadValue(const ir::Instr& in, const Context& ctx, int depth) {
+  if (!ctx.module || in.a >= ctx.module->values.size())
+    return located(internalFailure(fmt::format("valore {} inesistente", in.a)), in.span);
+  if (depth >= kMaxCallDepth) return located(internalFailure("valori annidati troppo in profondità"), in.span);
+  Context frame = ctx;
+  frame.trace = nullptr;
+  return execute(ctx.module->values[in.a].body, frame, depth + 1);
+}
+
+// `funzione` a on the top b values, in a fresh frame (it sees only its parameters).
+Result callFunction(Stack& stack, const ir::Instr& in, const Context& ctx, int depth) {
+  if (!ctx.module || in.a >= ctx.module->functions.size())
+    return located(internalFailure(fmt::format("funzione {} inesistente", in.a)), in.span);
+  if (depth >= kMaxCallDepth) return located(internalFailure("funzioni annidate troppo in profondità"), in.span);
+  const ir::Function& f = ctx.module->functions[in.a];
+  std::vector<ir::Value> args;
+  if (!stack.popMany(in.b, args)) return located(kUnderflow, in.span);
+  if (args.size() != f.slots.size())
+    return located(internalFailure(fmt::format("«{}» chiamata con {} argomenti", f.name, args.size())), in.span);
+  Context frame;
+  frame.module = ctx.module;
+  frame.args = args;
+  return execute(f.body, frame, depth + 1);
+}
+
+// `somma per ogni obiettivo (...)`: the body once per objective of the person.
+Result foldObjectives(const ir::Chunk& chunk, const ir::Instr& in, const Context& ctx, int depth) {
+  if (in.a >= chunk.folds.size() || !ctx.fold)
+    return located(internalFailure("obiettivi della persona non disponibili qui"), in.span);
+  Rational sum;
+  bool missing = false;
+  for (const FoldEntry& item : *ctx.fold) {
+    Context frame = ctx;
+    frame.trace = nullptr;
+    frame.foldItem = &item;
+    Result r = execute(chunk.folds[in.a], frame, depth + 1);
+    if (std::holds_alternative<RuntimeError>(r)) return r;
+    const ir::Value& v = std::get<ir::Value>(r);
+    if (ctx.trace) ctx.trace->push_back(TraceEntry{ir::Op::LoadFoldItem, item.objective, chunk.folds[in.a].span, v});
+    if (isMissing(v)) missing = true;
+    else if (const Rational* q = std::get_if<Rational>(&v)) sum += *q;
+    else return located(internalFailure("termine della somma che non è un numero"), in.span);
+  }
+  if (missing) return ir::Value(ir::Missing{});
+  return ir::Value(sum);
+}
+
+Step loadFoldItem(Stack& stack, const Context& ctx, uint32_t item) {
+  if (!ctx.foldItem) return internalFailure("obiettivo della somma non disponibile qui");
+  switch (item) {
+    case 0: stack.push(ctx.foldItem->quota); return std::nullopt;
+    case 1:
+      if (ctx.foldItem->esito) stack.push(*ctx.foldItem->esito);
+      else stack.push(ir::Missing{});
+      return std::nullopt;
+    case 2: stack.push(ctx.foldItem->weight); return std::nullopt;
+    default: return internalFailure(fmt::format("voce {} dell'obiettivo della somma", item));
+  }
+}
+
+// Pushes a sub-run's result, or returns its error.
+#define MISURA_PUSH_RESULT(expr)                                             \
+  {                                                                          \
+    Result r_ = (expr);                                                      \
+    if (RuntimeError* e_ = std::get_if<RuntimeError>(&r_)) return std::move(*e_); \
+    stack.push(std::get<ir::Value>(std::move(r_)));                          \
+    break;                                                                   \
+  }
 
 // The dispatch loop: one case per opcode, each a single step.
 Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
@@ -242,6 +340,13 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         break;
       }
       case ir::Op::Scaglioni: step = stepsStep(stack, chunk, in.a); break;
+      case ir::Op::Short: step = shortStep(stack, chunk, in, pc); break;
+      case ir::Op::And: step = logicStep(stack, false); break;
+      case ir::Op::Or: step = logicStep(stack, true); break;
+      case ir::Op::LoadValue: MISURA_PUSH_RESULT(loadValue(in, ctx, depth))
+      case ir::Op::CallFunction: MISURA_PUSH_RESULT(callFunction(stack, in, ctx, depth))
+      case ir::Op::FoldObjectives: MISURA_PUSH_RESULT(foldObjectives(chunk, in, ctx, depth))
+      case ir::Op::LoadFoldItem: step = loadFoldItem(stack, ctx, in.a); break;
       case ir::Op::Return: {
         ir::Value result;
         if (stack.pop(result)) return result;

@@ -34,6 +34,14 @@ struct TraceEntry {
   ir::Value value;
 };
 
+// One objective of the person, as `somma per ogni obiettivo (...)` sees it.
+struct FoldEntry {
+  Rational quota;                // `quota N%` as a fraction; 0 when not declared
+  std::optional<Rational> esito;  // absent: neutralised or in error (non rilevato)
+  Rational weight;               // the person's weight (0 for `solo per il premio`)
+  uint32_t objective = 0;        // index into Module::objectives (for the trace)
+};
+
 // What the names of a chunk refer to while it runs. Absent pieces (null
 // pointers, empty optionals) are simply not available in that context: an
 // objective's argument chunk sees no person, an indicator sees only its
@@ -58,6 +66,8 @@ struct Context {
   // row or an empty cell). Empty: no cells here.
   std::function<ir::Value(const ir::CellRef&)> cell;
   std::optional<ir::Value> deadline;  // LoadDeadline: the objective's `termine = espressione` for the person
+  const std::vector<FoldEntry>* fold = nullptr;  // FoldObjectives: the person's objectives, in module order
+  const FoldEntry* foldItem = nullptr;           // LoadFoldItem: the one being summed
   // When set, each traced instruction of this chunk (not of the indicators
   // it calls) appends a TraceEntry, in execution order. Null: no tracing.
   std::vector<TraceEntry>* trace = nullptr;

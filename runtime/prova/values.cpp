@@ -22,6 +22,8 @@ const eval::ObjectiveOutcome* findObjective(const eval::PersonResult& person, ui
   for (const eval::ComponentOutcome& c : person.components)
     for (const eval::ObjectiveOutcome& o : c.objectives)
       if (o.objective == objective) return &o;
+  for (const eval::ObjectiveOutcome& o : person.premioObjectives)  // `solo per il premio`
+    if (o.objective == objective) return &o;
   return nullptr;
 }
 

@@ -137,7 +137,7 @@ void behavioursJson(const Subject& s, const ir::Component& c, const eval::Compon
     terms.push_back(b.points);
   }
   j["comportamenti"] = std::move(items);
-  j["calcolo"] = orNull(sumFormula(terms, co.points));
+  j["calcolo"] = orNull(sumFormula(terms, co.pointsExact ? co.pointsExact : co.points));
 }
 
 void expressionJson(const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co, Json& j) {
@@ -157,6 +157,12 @@ Json componentJson(const Subject& s, const eval::ComponentOutcome& co) {
     case ir::ComponentSource::Espressione: expressionJson(s, c, co, j); break;
   }
   putPoints(j, co.points);
+  if (co.pointsExact && c.rounding) {  // `arrotondato ...`: the value before and after
+    putExact(j, "punti_non_arrotondati", *co.pointsExact);
+    j["arrotondamento"] = roundingText(*c.rounding);
+  }
+  if (c.relativeWeights) j["pesi"] = "relativi";
+  if (c.equalWeights) j["pesi"] = "a pari peso";
   return j;
 }
 
@@ -274,6 +280,12 @@ std::string explainJson(const ir::Module& module, const eval::Evaluation& evalua
     Json comps = Json::array();
     for (const eval::ComponentOutcome& co : person.components) comps.push_back(componentJson(s, co));
     doc["componenti"] = std::move(comps);
+    if (!person.premioObjectives.empty()) {  // `solo per il premio`
+      ObjectivesSum none;
+      Json objs = Json::array();
+      for (const eval::ObjectiveOutcome& o : person.premioObjectives) objs.push_back(objectiveExplained(s, o, none));
+      doc["obiettivi_solo_premio"] = std::move(objs);
+    }
     std::optional<std::vector<Rational>> points = componentPoints(person);
     doc["totale"] = points ? totalJson(s, *points) : Json(nullptr);
     doc["fascia"] = points ? bandJson(s) : Json(nullptr);

@@ -35,9 +35,10 @@ ObjectivesSum objectivesSum(const ir::Module& module, const ir::Component& compo
       sum.neutralised.push_back(objectiveOf(module, o).code);
     }
   }
-  if (outcome.points && !sum.counted.isZero())
+  const std::optional<Rational>& points = outcome.pointsExact ? outcome.pointsExact : outcome.points;
+  if (points && !sum.counted.isZero())
     sum.formula = fmt::format("{} × ({}) ÷ {} = {}{}", num(component.maxPoints), joined(terms, " + "),
-                              num(sum.counted), num(*outcome.points), exactNote(*outcome.points));
+                              num(sum.counted), num(*points), exactNote(*points));
   return sum;
 }
 
@@ -87,6 +88,8 @@ std::string behaviourFormula(const ir::Component& component, const ir::Catalogue
   Rational weights;
   for (const ir::Behaviour& i : catalogue.items) weights += i.weight;
   std::string result = " = " + num(b.points) + exactNote(b.points);
+  if (catalogue.points)  // `punteggio = ...`: its value in weight units, over the sum of the weights
+    return fmt::format("{} × punteggio ÷ {}{}", num(component.maxPoints), num(weights), result);
   // The weights add up to the component's maximum (checked by the compiler,
   // E0402): then a point of weight is a point of score.
   if (weights == component.maxPoints)

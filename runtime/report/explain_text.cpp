@@ -143,8 +143,10 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   if (o.weightRule && *o.weightRule < obj.weightRules.size()) {
     Span line = obj.weightRules[*o.weightRule].span;
     t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));
+  } else if (obj.premioOnly) {
+    t.line(5, "conta solo per il premio" + (obj.quota ? ", quota " + percentText(*obj.quota) : std::string()));
   } else {
-    t.line(5, "peso: " + num(o.weight));
+    t.line(5, "peso: " + num(o.weight) + (obj.quota ? ", quota del premio " + percentText(*obj.quota) : std::string()));
   }
   deadline(t, s, obj, o);
   if (std::string period = assignedPeriodText(obj, s.person.matricola); !period.empty())
@@ -167,6 +169,8 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
 }
 
 void objectivesComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
+  if (c.relativeWeights) t.line(3, "Pesi relativi: ogni peso è rapportato alla somma dei pesi degli obiettivi della persona.");
+  if (c.equalWeights) t.line(3, "A pari peso: ogni obiettivo della persona pesa 1.");
   for (const eval::ObjectiveOutcome& o : co.objectives) objective(t, s, o);
   ObjectivesSum sum = objectivesSum(s.module, c, co);
   if (!sum.neutralised.empty()) {
@@ -211,15 +215,16 @@ void behavioursComponent(Text& t, const Subject& s, const ir::Component& c, cons
     terms.push_back(b->points);
   }
   t.blank();
-  if (co.points) t.line(3, "Punti = " + sumFormula(terms, co.points));
+  if (co.points) t.line(3, "Punti = " + sumFormula(terms, co.pointsExact ? co.pointsExact : co.points));
   else t.line(3, "Punti: non calcolati (vedi gli errori)");
 }
 
 void expressionComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
   t.line(3, placed("espressione", location(s.sources, c.expr.span)) + ":");
   t.block(7, sourceText(s.sources, c.expr.span));
-  ruleValues(t, 3, s, c.expr, co.trace, nullptr, co.points ? " = " + num(*co.points) : "");
-  if (co.points) t.line(3, "Punti = " + num(*co.points) + exactNote(*co.points));
+  const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact : co.points;
+  ruleValues(t, 3, s, c.expr, co.trace, nullptr, exact ? " = " + num(*exact) : "");
+  if (exact) t.line(3, "Punti = " + num(*exact) + exactNote(*exact));
   else t.line(3, "Punti: non calcolati (vedi gli errori)");
 }
 
@@ -245,6 +250,15 @@ void components(Text& t, const Subject& s) {
       case ir::ComponentSource::Comportamenti: behavioursComponent(t, s, c, co); break;
       case ir::ComponentSource::Espressione: expressionComponent(t, s, c, co); break;
     }
+    if (c.rounding && co.pointsExact && co.points)
+      t.line(3, fmt::format("{} (regola del regolamento): {}{} → {} punti", roundingText(*c.rounding),
+                            num(*co.pointsExact), exactNote(*co.pointsExact), num(*co.points)));
+  }
+  if (!s.person.premioObjectives.empty()) {
+    t.blank();
+    t.line(0, "Obiettivi che contano solo per il premio");
+    t.blank();
+    for (const eval::ObjectiveOutcome& o : s.person.premioObjectives) objective(t, s, o);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
+#include "runtime/interp/trace_marks.h"
 
 namespace misura::report::detail {
 
@@ -17,13 +18,14 @@ bool isLoad(ir::Op op) {
   switch (op) {
     case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent: case ir::Op::LoadTotal:
     case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::LoadCell: case ir::Op::LoadDeadline:
-    case ir::Op::Aggregate:
+    case ir::Op::Aggregate: case ir::Op::LoadValue: case ir::Op::FoldObjectives:
       return true;
     case ir::Op::PushConst: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni: case ir::Op::Short: case ir::Op::And:
+    case ir::Op::Or: case ir::Op::CallFunction: case ir::Op::LoadFoldItem:
       return false;
   }
   return false;
@@ -121,6 +123,18 @@ std::optional<UsedName> aggregateName(const Subject& s, const interp::TraceEntry
   return u;
 }
 
+// The unit of the fold of entry `e` (`somma per ogni obiettivo`): found among
+// the chunks of the person's profile and of the funds.
+ir::Type foldType(const Subject& s, const interp::TraceEntry& e) {
+  std::vector<const ir::Chunk*> chunks;
+  if (s.profile.premio) chunks.push_back(&*s.profile.premio);
+  for (const ir::Component& c : s.profile.components) chunks.push_back(&c.expr);
+  for (const ir::Fund& f : s.module.funds) chunks.push_back(&f.quota);
+  for (const ir::Chunk* c : chunks)
+    if (e.operand < c->folds.size() && inside(c->folds[e.operand].span, e.span)) return c->folds[e.operand].type;
+  return ir::Type::Numero;
+}
+
 // The name read by a Load entry, or nullopt for other entries.
 std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome* objective) {
   switch (e.op) {
@@ -166,8 +180,17 @@ std::optional<UsedName> nameOf(const Subject& s, const interp::TraceEntry& e, co
     case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates: case ir::Op::Lt:
     case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne: case ir::Op::Not:
     case ir::Op::JumpIfFalse: case ir::Op::Jump: case ir::Op::CallBuiltin: case ir::Op::CallIndicator:
-    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni:
+    case ir::Op::Return: case ir::Op::LoadRow: case ir::Op::Scaglioni: case ir::Op::Short: case ir::Op::And:
+    case ir::Op::Or: case ir::Op::CallFunction: case ir::Op::LoadFoldItem:
       break;
+    case ir::Op::LoadValue: {
+      const ir::NamedValue& v = at(s.module.values, e.operand, "valore");
+      UsedName u{v.name, e.value, v.body.type, location(s.sources, v.span),
+                 "valore: " + sourceLine(s.sources, v.body.span)};
+      return u;
+    }
+    case ir::Op::FoldObjectives:
+      return UsedName{sourceLine(s.sources, e.span), e.value, foldType(s, e), {}, "somma sugli obiettivi della persona"};
     case ir::Op::Aggregate: return aggregateName(s, e, objective);
     case ir::Op::LoadCell: return cellName(s, e, objective);
     case ir::Op::LoadDeadline:
@@ -212,10 +235,16 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Op::Lt: case ir::Op::Le: case ir::Op::Gt: case ir::Op::Ge: case ir::Op::Eq: case ir::Op::Ne:
       return ir::Type::Booleano;
     case ir::Op::CallIndicator: return ir::Type::Percentuale;
+    case ir::Op::Short: case ir::Op::And: case ir::Op::Or: case ir::Op::LoadValue: case ir::Op::FoldObjectives:
+    case ir::Op::LoadFoldItem:
+      return std::nullopt;
+    case ir::Op::CallFunction: return std::nullopt;  // see ruleSteps: the function's own type
     case ir::Op::Scaglioni:
       if (e.operand < chunk.steps.size()) return chunk.steps[e.operand].type;
       return std::nullopt;
-    case ir::Op::CallBuiltin: break;
+    case ir::Op::CallBuiltin:
+      if (e.operand == interp::kRoundingInput) return std::nullopt;  // see ruleSteps
+      break;
     case ir::Op::PushConst: case ir::Op::LoadParam: case ir::Op::LoadPerson: case ir::Op::LoadComponent:
     case ir::Op::LoadTotal: case ir::Op::LoadBand: case ir::Op::LoadEsito: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul:
     case ir::Op::Div: case ir::Op::Neg: case ir::Op::AddDays: case ir::Op::SubDays: case ir::Op::DiffDates:
@@ -302,6 +331,32 @@ std::vector<RuleStep> ruleSteps(const Subject& s, const ir::Chunk& chunk, const 
                                 const eval::ObjectiveOutcome* objective) {
   std::vector<RuleStep> steps;
   for (const interp::TraceEntry& e : trace) {
+    if (e.op == ir::Op::LoadFoldItem) {  // one term of `somma per ogni obiettivo (...)`
+      ir::Type t = ir::Type::Numero;
+      for (const ir::Chunk& f : chunk.folds)
+        if (sameSpan(f.span, e.span)) t = f.type;
+      const std::string code = e.operand < s.module.objectives.size() ? s.module.objectives[e.operand].code : "?";
+      steps.push_back(RuleStep{"per l'obiettivo " + code + ", " + sourceLine(s.sources, e.span), {}, shown(e.value, t)});
+      continue;
+    }
+    if (e.op == ir::Op::CallBuiltin && e.operand == interp::kRoundingInput) {  // `arrotonda`: the value before
+      std::optional<ir::Type> t = sameSpan(e.span, chunk.span) ? std::optional(chunk.type) : std::nullopt;
+      if (t && std::holds_alternative<Rational>(e.value))
+        steps.push_back(RuleStep{"prima di arrotondare, " + sourceLine(s.sources, e.span), {}, shown(e.value, *t)});
+      continue;
+    }
+    if (e.op == ir::Op::CallFunction && e.operand < s.module.functions.size() && e.span.valid()) {
+      // A `funzione`: its own line, with its definition, even when it is the whole rule.
+      const ir::Function& f = s.module.functions[e.operand];
+      RuleStep step{sourceLine(s.sources, e.span) + ", con la funzione " + f.name + " = " +
+                        sourceLine(s.sources, f.body.span) + " (" + location(s.sources, f.span) + ")",
+                    {}, shown(e.value, f.body.type)};
+      size_t replaced = 0;
+      std::string with = substitute(s, e.span, trace, objective, replaced);
+      if (replaced > 0) step.withValues = std::move(with);
+      steps.push_back(std::move(step));
+      continue;
+    }
     std::optional<ir::Type> type = stepType(e, chunk);
     // The whole rule is not a step: its value is the result, shown anyway.
     if (!type || !e.span.valid() || sameSpan(e.span, chunk.span)) continue;
@@ -319,7 +374,7 @@ std::optional<std::string> withValues(const Subject& s, const ir::Chunk& chunk,
                                       const eval::ObjectiveOutcome* objective) {
   size_t loads = 0;
   for (const ir::Instr& in : chunk.code) {
-    if (in.op == ir::Op::JumpIfFalse) return std::nullopt;  // a branch: some names were not read
+    if (in.op == ir::Op::JumpIfFalse || in.op == ir::Op::Short) return std::nullopt;  // a branch: some names were not read
     if (isLoad(in.op)) ++loads;
   }
   if (loads == 0 || !chunk.span.valid()) return std::nullopt;

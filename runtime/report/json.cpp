@@ -152,6 +152,7 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
     const ir::Component& comp = at(profile.components, c.component, "componente");
     Json cj = detail::componentHeaderJson(comp);
     detail::putPoints(cj, c.points);
+    if (c.pointsExact) putExact(cj, "punti_non_arrotondati", *c.pointsExact);
     if (comp.source == ir::ComponentSource::Obiettivi) {
       Json objs = Json::array();
       for (const auto& o : c.objectives) objs.push_back(objectiveJson(module, o, sources));
@@ -165,6 +166,11 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
     components.push_back(std::move(cj));
   }
   j["componenti"] = std::move(components);
+  if (!p.premioObjectives.empty()) {  // `solo per il premio`
+    Json objs = Json::array();
+    for (const auto& o : p.premioObjectives) objs.push_back(objectiveJson(module, o, sources));
+    j["obiettivi_solo_premio"] = std::move(objs);
+  }
 
   if (p.status == eval::PersonStatus::Valutato) {
     putExact(j, "totale_non_arrotondato", p.totalExact);

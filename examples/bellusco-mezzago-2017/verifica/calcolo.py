@@ -167,8 +167,8 @@ def obiettivi_settore(ris, avz):
     def del_settore(s):
         return lambda p: p["settore"] == s
 
-    def peso(dip, resp):  # peso per i dipendenti / per il responsabile
-        return lambda p: resp if p["profilo"] == "responsabile" else dip
+    def peso(dip, resp):  # peso degli obiettivi di Settore: lo stesso per tutti (resp era la metà)
+        return lambda p: dip
 
     seg = lambda p: p["profilo"] == "segretario"  # noqa: E731
     fisso = lambda n: (lambda p: n)  # noqa: E731
@@ -233,7 +233,20 @@ CATALOGHI = {
     "segretario": {"S1": 6, "S2": 6, "S3": 6, "S4": 8, "S5": 8, "S6": 6},
     "dipendente": {"D1": 10, "D2": 8, "D3": 8, "D4": 8, "D5": 6},
 }
-MASSIMO_OBIETTIVI = {"responsabile": 60, "segretario": 60, "dipendente": 60}
+# Le componenti da obiettivi di ogni profilo, ciascuna normalizzata per conto
+# suo: performance organizzativa (ambiti, e per il Segretario i suoi due
+# ambiti a fasi) e obiettivi di Settore / del Segretario. "relativi": i pesi
+# sono rapportati alla loro somma (qui 50), senza dover sommare a 100.
+COMPONENTI = {
+    "responsabile": {"organizzativa": (30, "relativi"), "obiettivi": (30, "100")},
+    "segretario": {"organizzativa": (30, "relativi"), "obiettivi": (30, "relativi")},
+    "dipendente": {"obiettivi": (60, "100")},
+}
+ORGANIZZATIVA = {"SG_CORRUZIONE", "SG_CONTROLLO"}  # oltre ai PO_*
+
+
+def componente(codice):
+    return "organizzativa" if codice.startswith("PO_") or codice in ORGANIZZATIVA else "obiettivi"
 
 FASCE = [("Ottimo", 90, F(1)), ("Buono", 75, P(80)), ("Sufficiente", 60, P(50))]
 FASCIA_ALTRIMENTI = ("Insufficiente", F(0))
@@ -283,16 +296,23 @@ def main():
     for p in personale:
         prof = p["profilo"]
         assegnati = [(c, peso(p), mis(p)) for c, chi, peso, mis in obiettivi if chi(p)]
-        assert sum(w for _, w, _ in assegnati) == 100, (p["matricola"], assegnati)
-        validi = [(c, w, e) for c, w, e in assegnati if e is not None]
-        punti_ob = MASSIMO_OBIETTIVI[prof] * sum(w * e for _, w, e in validi) / sum(w for _, w, _ in validi)
+        punti_ob = F(0)
+        punti_componenti = {}
+        for nome, (massimo, pesi) in COMPONENTI[prof].items():
+            suoi = [(c, w, e) for c, w, e in assegnati if componente(c) == nome]
+            if pesi == "100":
+                assert sum(w for _, w, _ in suoi) == 100, (p["matricola"], nome, suoi)
+            validi = [(c, w, e) for c, w, e in suoi if e is not None]
+            punti = massimo * sum(w * e for _, w, e in validi) / sum(w for _, w, _ in validi)
+            punti_componenti[nome] = punti
+            punti_ob += punti
         cat = CATALOGHI[prof]
         assert set(voti[p["matricola"]]) == set(cat), p["matricola"]
         punti_comp = sum(w * voti[p["matricola"]][c] / 10 for c, w in cat.items())
         esatto = punti_ob + punti_comp
         totale = arrotonda(esatto, 2)
         nome_fascia, perc = fascia(totale)
-        r = {"p": p, "esiti": assegnati, "ob": punti_ob, "comp": punti_comp,
+        r = {"p": p, "esiti": assegnati, "ob": punti_ob, "comp": punti_comp, "componenti": punti_componenti,
              "esatto": esatto, "totale": totale, "fascia": nome_fascia, "perc": perc}
         if prof == "responsabile":
             r["premio_esatto"] = numero(p["posizione"]) * P(25) * perc
@@ -329,7 +349,8 @@ def main():
             p = r["p"]
             es = ", ".join(f"{c} {w}:" + ("neutr." if e is None else f"{float(e * 100):g}%") for c, w, e in r["esiti"])
             print(f"# {p['matricola']} {p['nominativo']}: {es}", file=sys.stderr)
-            print(f"#   obiettivi {r['ob']} ({float(r['ob']):.6f}) + comportamenti {r['comp']} "
+            parti = ", ".join(f"{n} {v} ({float(v):.6f})" for n, v in r["componenti"].items())
+            print(f"#   obiettivi {r['ob']} ({float(r['ob']):.6f}) [{parti}] + comportamenti {r['comp']} "
                   f"= {r['esatto']} -> {testo(r['totale'])} {r['fascia']}; premio esatto "
                   f"{r['premio_esatto']} ({float(r['premio_esatto']):.4f}) -> {testo(r['premio'])}"
                   + (f"; quota {r['quota']}" if "quota" in r else ""), file=sys.stderr)
