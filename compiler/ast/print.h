@@ -32,6 +32,12 @@ std::string print(const Requirement& requirement);
 std::string print(const Role& role);
 std::string print(const Statement& statement);
 
+// The dated clauses of the regolamento (`dal 2024: ...`) as comment lines,
+// each with whether it is in force in the evaluation year; empty if none
+// (print_dated.cpp). The clauses in force are also printed in their blocks,
+// without the prefix: the program is the one of the evaluation year.
+std::string printDated(const Program& program);
+
 // A number as written in a program, in its shortest exact form ("87,5").
 std::string printNumber(const Rational& q);
 

@@ -124,6 +124,10 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
             assignWeight(s, s.module.objectives[o], p, ok))
           p.objectives.push_back(o);
     if (!checkAssignedPeriods(s, p)) ok = false;
+    for (const ir::ConditionRole& role : s.module.conditionRoles) {
+      ir::Assignment who{ir::Assignment::Kind::Dove, {}, {}, {}, role.where, role.span};
+      if (designates(s, who, p, "condizione del ruolo " + role.name, ok)) p.roles.push_back(role.name);
+    }
     persons.push_back(std::move(p));
   }
   return persons;
