@@ -503,6 +503,7 @@ struct DatedClause {
   misura::Period period;  // from 01/01/0001 when the prefix has no start (`fino al`)
   bool applies = false;   // in the evaluation year
   Span span;              // the whole clause
+  std::string declared = {};  // a declaration: the name it introduces (for the hint of E0206)
 };
 
 struct YearDecl {

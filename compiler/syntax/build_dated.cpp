@@ -230,7 +230,11 @@ std::vector<antlr4::ParserRuleContext*> Builder::inForce(const std::vector<Claus
     std::string text = oneLine(c.item);
     if (block.empty())  // a declaration: its first line is enough
       if (size_t brace = text.find(" {"); brace != std::string::npos) text = text.substr(0, brace);
-    into_->dated.push_back(ast::DatedClause{block, prefixText(c.when), text, *c.period, applies, span(c.whole)});
+    std::string declared;
+    if (block.empty())
+      if (P::NomeContext* name = declaredName(static_cast<P::DichiarazioneContext*>(c.item))) declared = ident(name).name;
+    into_->dated.push_back(
+        ast::DatedClause{block, prefixText(c.when), text, *c.period, applies, span(c.whole), declared});
     if (applies) out.push_back(c.item);
   }
   if (!year_) return out;

@@ -208,6 +208,7 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
       }
       j["parti_premio"] = std::move(parts);
     }
+    if (profile.budget) j["a_carico_del_fondo"] = at(module.funds, *profile.budget, "fondo").name;
     if (profile.fund) {
       Json fj;
       fj["fondo"] = at(module.funds, *profile.fund, "fondo").name;
