@@ -4,7 +4,7 @@
 // block in a fixed order, Italian numbers (exact, shortest form: 87,5) and
 // dates (31/12/2024), texts with their escapes, and only the parentheses the
 // precedence needs. Comments are not kept. print(parse(print(p))) ==
-// print(p). This is what `misura ast FILE` shows. Of a program with modules
+// print(p), except for the comment block listing the dated clauses (printDated). This is what `misura ast FILE` shows. Of a program with modules
 // only the regolamento's own text is printed (its `usa` lines, not the
 // modules' declarations).
 #pragma once
