@@ -98,6 +98,13 @@ int cmdValuta(const ValutaOptions& opt) {
                                                        "nessun punteggio calcolato", "risultati.csv"))
     return *failed;
 
+  if (opt.riepilogo && *opt.riepilogo != "-")
+    if (std::optional<std::string> clash = inputClash(*opt.riepilogo, opt.file, opt.dataDir, *c.module)) {
+      printPlainError("E0702", "il riepilogo " + inQuotes(*opt.riepilogo) + " è " + *clash + ": non lo sovrascrivo",
+                      "scegli con --riepilogo un altro nome, per esempio fondi.csv");
+      return kDiagnostics;
+    }
+
   size_t before = c.diags.all().size();
   eval::Options options;
   options.dataDir = opt.dataDir;
