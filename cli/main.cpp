@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/legge.h"
 #include "cli/prova.h"
 #include "cli/spiega.h"
 #include "cli/verifica.h"
@@ -71,13 +72,38 @@ struct ValutaOptions {
   report::Format format = report::Format::Testo;
   std::optional<std::string> output;
   CompileOptions compile;
+  std::optional<std::string> deroga;     // --deroga "motivo" (cli/legge.h)
+  std::optional<std::string> riepilogo;  // --riepilogo FILE.csv: the funds' summary
 };
+
+// --riepilogo FILE.csv (or `-`: on stdout, after the results): the funds'
+// summary, written only when the evaluation has no errors.
+bool writeSummary(const ValutaOptions& opt, const ir::Module& m, const eval::Evaluation& ev) {
+  if (!opt.riepilogo) return true;
+  std::string summary = report::fundsCsv(m, ev);
+  if (*opt.riepilogo == "-") {
+    std::cout << summary;
+    return true;
+  }
+  std::string error;
+  if (report::writeFileAtomically(*opt.riepilogo, summary, error)) return true;
+  printPlainError("E0702", "impossibile scrivere il riepilogo dei fondi: " + error,
+                  "controlla il percorso dato con --riepilogo e i permessi della cartella");
+  return false;
+}
 
 int cmdValuta(const ValutaOptions& opt) {
   Compilation c;
   if (std::optional<int> failed = compileForEvaluation(opt.file, opt.dataDir, opt.output, opt.compile, c,
                                                        "nessun punteggio calcolato", "risultati.csv"))
     return *failed;
+
+  if (opt.riepilogo && *opt.riepilogo != "-")
+    if (std::optional<std::string> clash = inputClash(*opt.riepilogo, opt.file, opt.dataDir, *c.module)) {
+      printPlainError("E0702", "il riepilogo " + inQuotes(*opt.riepilogo) + " è " + *clash + ": non lo sovrascrivo",
+                      "scegli con --riepilogo un altro nome, per esempio fondi.csv");
+      return kDiagnostics;
+    }
 
   size_t before = c.diags.all().size();
   eval::Options options;
@@ -95,6 +121,9 @@ int cmdValuta(const ValutaOptions& opt) {
     return kDiagnostics;
   }
 
+  if (std::optional<int> refused = checkLaw(c, *evaluation, opt.deroga, "nessun premio pagato, nessun risultato scritto"))
+    return *refused;
+
   size_t personsInError = 0;
   for (const eval::PersonResult& p : evaluation->persons)
     if (p.status == eval::PersonStatus::Errore) ++personsInError;
@@ -110,6 +139,7 @@ int cmdValuta(const ValutaOptions& opt) {
       return kDiagnostics;
     }
     std::string error;
+    if (!writeSummary(opt, *c.module, *evaluation)) return kDiagnostics;
     if (!report::writeFileAtomically(*opt.output, text, error)) {
       printPlainError("E0702", "impossibile scrivere i risultati: " + error,
                       "controlla il percorso dato con --uscita e i permessi della cartella");
@@ -121,6 +151,7 @@ int cmdValuta(const ValutaOptions& opt) {
   }
 
   std::cout << text;
+  if (!failed && !writeSummary(opt, *c.module, *evaluation)) return kDiagnostics;
   if (failed) {
     if (personsInError > 0)
       std::cerr << (personsInError == 1 ? std::string("1 persona in errore: il suo punteggio non è stato calcolato")
@@ -303,6 +334,12 @@ int run(int argc, char** argv) {
               "l'estensione",
               "FORMATO");
   uscita.add(valuta, "--uscita", "scrive i risultati in FILE invece che sul terminale", "FILE");
+  ValueOption deroga, riepilogo;
+  deroga.add(valuta, "--deroga",
+             "paga i premi anche se un requisito di legge non è rispettato, con il motivo (riportato nei risultati)",
+             "MOTIVO");
+  riepilogo.add(valuta, "--riepilogo", "scrive in FILE.csv il riepilogo dei fondi (stanziato, distribuito, economia)",
+                "FILE");
 
   CLI::App* spiega =
       app.add_subcommand("spiega", "spiega passo per passo punteggio, fascia e premio di una persona");
@@ -310,6 +347,9 @@ int run(int argc, char** argv) {
   spiega->add_option("FILE", spiegaFile, fileHelp)->type_name("");
   SpiegaArgs spiegaArgs;
   spiegaArgs.add(spiega);
+  ValueOption spiegaDeroga;
+  spiegaDeroga.add(spiega, "--deroga", "come per valuta: spiega il premio anche sotto un requisito non rispettato",
+                   "MOTIVO");
 
   CLI::App* provaCmd =
       app.add_subcommand("prova", "esegue le prove scritte nel regolamento e ne controlla i risultati");
@@ -393,6 +433,8 @@ int run(int argc, char** argv) {
   if (chosen == spiega) {
     SpiegaOptions opt = spiegaArgs.options(fileOf(spiegaFile));
     opt.compile = compileArgs.options(argv[0]);
+    opt.deroga = spiegaDeroga.get("--deroga");
+    if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};
     return cmdSpiega(opt);
   }
 
@@ -415,6 +457,12 @@ int run(int argc, char** argv) {
     opt.format = report::Format::Json;
   else
     throw UsageError{"formato sconosciuto " + inQuotes(*fmtName) + ": i formati sono testo, csv, json"};
+  opt.deroga = deroga.get("--deroga");
+  if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};
+  opt.riepilogo = riepilogo.get("--riepilogo");
+  if (opt.riepilogo && opt.riepilogo->empty()) throw UsageError{"l'opzione --riepilogo richiede il nome di un file"};
+  if (opt.riepilogo && opt.output && *opt.riepilogo == *opt.output)
+    throw UsageError{"--riepilogo e --uscita indicano lo stesso file", "scegli due nomi, per esempio risultati.csv e fondi.csv"};
   return cmdValuta(opt);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/legge.h"
 #include "compiler/support/suggest.h"
 #include "runtime/eval/evaluate.h"
 #include "runtime/report/explain.h"
@@ -80,6 +81,8 @@ int cmdSpiega(const SpiegaOptions& opt) {
     return kDiagnostics;
   }
 
+  if (std::optional<int> refused = checkLaw(c, *evaluation, opt.deroga, "nessuna spiegazione prodotta"))
+    return *refused;
   const eval::PersonResult* person = eval::findPerson(*evaluation, opt.matricola);
   if (!person) {
     reportUnknown(*evaluation, opt.matricola, *c.module);

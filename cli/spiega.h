@@ -15,6 +15,7 @@ struct SpiegaOptions {
   bool json = false;  // --formato json (else testo)
   std::optional<std::string> output;
   CompileOptions compile;  // --anno, --moduli
+  std::optional<std::string> deroga;  // --deroga "motivo" (cli/legge.h)
 };
 
 // The derivation of one person's result (runtime/report/explain.h) on stdout

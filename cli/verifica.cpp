@@ -21,7 +21,8 @@ size_t warningCount(const Diagnostics& diags) {
 
 std::vector<conform::Person> persons(const std::vector<eval::RosterEntry>& roster) {
   std::vector<conform::Person> out;
-  for (const eval::RosterEntry& e : roster) out.push_back(conform::Person{e.matricola, e.name, e.profile, e.objectives, e.weights, e.span});
+  for (const eval::RosterEntry& e : roster)
+    out.push_back(conform::Person{e.matricola, e.name, e.profile, e.objectives, e.weights, e.span, e.roles});
   return out;
 }
 
@@ -36,6 +37,15 @@ void printExcludedObjectives(const ir::Module& m) {
               << (o.years.size() == 1 ? " (è valutato nel " : " (è valutato negli anni ") << years
               << "): non è assegnato e non conta nei pesi\n";
   }
+}
+
+// The dated clauses (`dal 2024: ...`) and whether each is in force in the year.
+void printDatedClauses(const ir::Module& m) {
+  if (m.dated.empty()) return;
+  std::cout << "Clausole datate nel " << m.anno << ":\n";
+  for (const ir::DatedClause& d : m.dated)
+    std::cout << "  " << (d.applies ? "in vigore:     " : "non in vigore: ") << (d.block.empty() ? "" : d.block + " → ")
+              << d.when << ": " << d.text << "\n";
 }
 
 // Prints the diagnostics reported after the first `from`.
@@ -56,6 +66,7 @@ int cmdVerifica(const VerificaOptions& opt) {
     if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
     std::cout << "\n";
     printExcludedObjectives(*c.module);
+    printDatedClauses(*c.module);
     return kOk;
   }
   size_t before = c.diags.all().size();
@@ -76,6 +87,7 @@ int cmdVerifica(const VerificaOptions& opt) {
   printFrom(c, before);
   std::cout << (opt.json ? conform::printJson(*c.checked, r) : conform::printText(*c.checked, r));
   if (!opt.json) printExcludedObjectives(*c.module);
+  if (!opt.json) printDatedClauses(*c.module);
   if (r.errors > 0) {
     std::cerr << "il regolamento non è conforme: " << plural(r.errors, "requisito non rispettato", "requisiti non rispettati")
               << " (vedi i messaggi sopra)\n";

@@ -40,7 +40,20 @@ dichiarazione
   // A named value, computed per person, and a pure function (docs/linguaggio.md § 5).
   | 'valore' nome '=' espr                                         # DichValore
   | 'funzione' nome '(' (parametro (SEP parametro)*)? ')' '=' espr  # DichFunzione
+  // A dated clause (docs/linguaggio.md § 4, «Clausole datate»): the
+  // declaration applies only in the evaluation years the prefix names.
+  | clausolaTempo ':' dichiarazione                                # DichDatata
   ;
+
+// `dal 2024`, `dal 2023 al 2025`, `fino al 2023`, `nel 2024`, or with dates:
+// `dal 01/07/2024`, `fino al 30/06/2024`.
+clausolaTempo
+  : 'dal' limiteTempo ('al' limiteTempo)?                          # ClausolaDal
+  | 'fino' 'al' limiteTempo                                        # ClausolaFinoAl
+  | 'nel' NUMERO                                                   # ClausolaNel
+  ;
+
+limiteTempo : NUMERO | DATA ;
 
 opzioneFile
   : 'codifica' TESTO                                               # OpzCodifica
@@ -104,6 +117,14 @@ voceProfilo
   | 'non' 'valutato' TESTO                                         # NonValutato
   | 'non' 'valutato' 'se' espr TESTO                               # NonValutatoSe
   | 'servizio' 'minimo' NUMERO 'giorni'                            # ServizioMinimo
+  // The premio computed by `premio = ...` is paid from a budget line
+  // declared as a `fondo` (its stanziato, distribuito, economia reported).
+  | 'premio' 'a' 'carico' 'del' 'fondo' nome                       # PremioACarico
+  // Several premi per person (issue 13, item 3): the premio is the sum of
+  // its parts, each computed or drawn from its own fund.
+  | 'parte' nome TESTO? '=' espr arrotondamento?                   # ParteCalcolata
+  | 'parte' nome TESTO? 'da' 'fondo' nome                          # ParteDaFondo
+  | clausolaTempo ':' voceProfilo                                  # VoceProfiloDatata
   ;
 
 fonteComponente
@@ -141,6 +162,11 @@ voceFondo
   | 'ripartizione' modoRipartizione                                # Ripartizione
   // art. 81 CCNL Funzioni Locali 16.11.2022: `maggiorazione 30% ai primi 10%`
   | 'maggiorazione' NUMERO '%' 'ai' 'primi' NUMERO '%'              # MaggiorazioneFondo
+  // Each member gets unit x quota (the quota a coefficient); the rest is economia.
+  | 'quota' 'unitaria' NUMERO 'euro'                               # QuotaUnitaria
+  // A cap per person: the excess is economia.
+  | 'massimo' NUMERO 'euro' 'per' 'persona'                        # MassimoFondo
+  | clausolaTempo ':' voceFondo                                    # VoceFondoDatata
   ;
 
 modoRipartizione
@@ -168,6 +194,7 @@ voceObiettivo
   | 'solo' 'per' 'il' 'premio'                                     # SoloPremio
   // Its share of the premio, read as `quota` in `somma per ogni obiettivo (...)`.
   | 'quota' NUMERO '%'                                             # QuotaObiettivo
+  | clausolaTempo ':' voceObiettivo                                # VoceObiettivoDatata
   ;
 
 // A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
@@ -302,6 +329,8 @@ membriRuolo
   | 'tutti'                                                        # RuoloTutti
   | 'profilo' nome (SEP nome)*                                     # RuoloProfili
   | TESTO (SEP TESTO)*                                             # RuoloMatricole
+  // Who meets a condition on the staff fields: `personale dove liquida_fatture`.
+  | 'personale' 'dove' espr                                        # RuoloDove
   ;
 
 // Keywords usable as names where a name is expected.
@@ -327,6 +356,7 @@ nome
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
   | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi'
   | 'punteggio' | 'valore' | 'funzione'
+  | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
   ;
 
 SEP : ',' | ';' ;

@@ -258,6 +258,18 @@ struct MinService {
   Span span;
 };
 
+// One part of a premio made of several (issue 13, item 3):
+// `parte organizzativa "Performance organizzativa" da fondo settori` or
+// `parte individuale = posizione * 10% * fascia [arrotondato ...]`.
+struct PremioPart {
+  Ident name;
+  std::optional<Text> title;
+  ExprPtr expr;                      // a computed part (euro)
+  std::optional<Rounding> rounding;  // of a computed part: to the cent, this mode
+  std::optional<Ident> fund;         // a part drawn from a fund
+  Span span;
+};
+
 struct Profile {
   Ident name;
   std::optional<Text> title;
@@ -272,6 +284,10 @@ struct Profile {
   std::vector<Exclusion> exclusions;  // `non valutato se COND "motivo"`, in writing order
   std::optional<MinService> minService;  // `servizio minimo 60 giorni`
   std::optional<Ident> premioFund;   // `premio da fondo NOME`
+  // `premio a carico del fondo NOME`: the `premio = ...` is paid from that
+  // budget line (its economia reported); at most one, sema checks.
+  std::vector<Ident> premioBudget;
+  std::vector<PremioPart> parts;  // `parte ...`: the premio is their sum (check_premio_parts.cpp)
   Span span;
 };
 
@@ -420,6 +436,12 @@ struct Fund {
   std::vector<ExprPtr> quotas;                      // idem
   std::vector<std::pair<FundSplit, Span>> splits;   // at most one
   std::vector<FundBonus> bonuses;                   // at most one (art. 81)
+  // `quota unitaria 100,00 euro`: each member gets unit x quota, the rest is
+  // economia (instead of the split in proportion); at most one.
+  std::vector<std::pair<Rational, Span>> unitQuotas;
+  // `massimo 2.000,00 euro per persona`: a cap on each share, the excess is
+  // economia; at most one.
+  std::vector<std::pair<Rational, Span>> caps;
   Span span;
 };
 
@@ -523,12 +545,14 @@ struct Statement {
 
 // `ruolo pagatori_fatture "..." = profilo responsabile`
 struct Role {
-  enum class Kind { Nessuno, Tutti, Profili, Matricole };
+  // Dove: `= personale dove CONDIZIONE` on the staff fields, person by person.
+  enum class Kind { Nessuno, Tutti, Profili, Matricole, Dove };
   Ident name;
   std::optional<Text> title;
   Kind kind = Kind::Nessuno;
   std::vector<Ident> profiles;
   std::vector<Text> persons;
+  ExprPtr where;  // Kind::Dove
   Span span;
 };
 
@@ -545,6 +569,21 @@ struct Function {
   std::vector<Param> params;
   ExprPtr body;
   Span span;
+};
+
+// A dated clause (`dal 2024: premio = ...`, docs/linguaggio.md § 4): a
+// declaration or an item of a block that applies only in the evaluation
+// years its prefix names. The builder keeps in the program only the clauses
+// that apply in the evaluation year; every dated clause is listed here, so
+// that `misura ast`, `misura ir` and `misura verifica` can show them.
+struct DatedClause {
+  std::string block;   // "profilo dipendente", "obiettivo OB1", "fondo f"; empty for a declaration
+  std::string when;    // the prefix as written, normalised: "dal 2024", "fino al 30/06/2024"
+  std::string text;    // the clause without its prefix, on one line (shortened)
+  misura::Period period;  // from 01/01/0001 when the prefix has no start (`fino al`)
+  bool applies = false;   // in the evaluation year
+  Span span;              // the whole clause
+  std::string declared = {};  // a declaration: the name it introduces (for the hint of E0206)
 };
 
 struct YearDecl {
@@ -613,6 +652,7 @@ struct Program {
   std::vector<Statement> statements;
   std::vector<NamedValue> values;     // `valore`
   std::vector<Function> functions;    // `funzione`
+  std::vector<DatedClause> dated;  // every dated clause, in writing order (applied or not)
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 
   // The source file `f`, or null if the file is not part of the program.

@@ -336,6 +336,7 @@ std::string Printer::program(const Program& p) {
   own(p.statements, [&](const Statement& s) { out_ += print(s); });
   own(p.requirements, [&](const Requirement& r) { out_ += print(r); });
   own(p.prove, [&](const Prova& pr) { out_ += print(pr); });
+  if (std::string dated = printDated(p); !dated.empty()) block([&] { out_ += dated; });
   return join(blocks, [](const std::string& s) { return s; }, "\n");
 }
 
@@ -385,6 +386,12 @@ void Printer::profile(const Profile& p) {
   if (p.premio)
     line("premio = " + expr(*p.premio) + (p.premioRounding ? " " + rounding(*p.premioRounding) : ""));
   if (p.premioFund) line("premio da fondo " + p.premioFund->name);
+  for (const Ident& b : p.premioBudget) line("premio a carico del fondo " + b.name);
+  for (const PremioPart& part : p.parts) {
+    std::string head = "parte " + part.name.name + (part.title ? " " + text(*part.title) : "");
+    if (part.fund) line(head + " da fondo " + part.fund->name);
+    else line(head + " = " + (part.expr ? expr(*part.expr) : "0") + (part.rounding ? " " + rounding(*part.rounding) : ""));
+  }
   if (p.notEvaluated) line("non valutato " + text(*p.notEvaluated));
   for (const Exclusion& x : p.exclusions)
     line("non valutato se " + (x.condition ? expr(*x.condition) : "vero") + " " + text(x.reason));
@@ -522,6 +529,8 @@ void Printer::fund(const Fund& f) {
     line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");
   for (const FundBonus& b : f.bonuses)
     line("maggiorazione " + number(b.percent) + "% ai primi " + number(b.share) + "%");
+  for (const auto& u : f.unitQuotas) line("quota unitaria " + number(u.first) + " euro");
+  for (const auto& c : f.caps) line("massimo " + number(c.first) + " euro per persona");
   close();
 }
 

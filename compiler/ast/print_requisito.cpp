@@ -59,6 +59,7 @@ std::string print(const Role& r) {
     case Role::Kind::Matricole:
       for (size_t i = 0; i < r.persons.size(); ++i) out += (i ? ", " : "") + quote(r.persons[i].value);
       break;
+    case Role::Kind::Dove: out += "personale dove " + (r.where ? print(*r.where) : std::string("vero")); break;
   }
   return out + "\n";
 }

@@ -25,6 +25,7 @@ struct Person {
   std::vector<uint32_t> objectives;  // assigned to this person
   std::vector<Rational> weights;     // parallel to objectives; empty: the objectives' declared weights
   Span span;                         // the staff-list row
+  std::vector<std::string> roles = {};  // the roles by condition (`ruolo R = personale dove C`) the person is in
 };
 
 struct Options {

@@ -3,6 +3,8 @@
 // component, the art. 81 maggiorazione of the person's fund.
 #include "compiler/conform/demand.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/ast/print.h"
@@ -151,6 +153,11 @@ std::vector<const sema::Share*> ungated(const ast::Requirement& r, const sema::P
   for (const Share& s : shares.shares) {
     // A gate, or a premio proportional to the esito: the share is lost with the objective.
     if (s.kind != Share::Kind::Obiettivo || s.gated || (s.ofPremio && *s.ofPremio > 0)) continue;
+    // A premio proportional to the score (or to the objective's component).
+    if (shares.premioFollowsTotal ||
+        std::find(shares.premioFollowsComponents.begin(), shares.premioFollowsComponents.end(), s.component) !=
+            shares.premioFollowsComponents.end())
+      continue;
     bool themedObjective = false;
     for (const ast::Demand& d : r.demands) themedObjective |= d.kind == ast::Demand::Kind::Obiettivo && sema::hasTheme(s, d.theme.name);
     if (themedObjective) out.push_back(&s);

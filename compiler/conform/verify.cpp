@@ -29,7 +29,7 @@ std::string roleText(const ast::Role& r) {
 // Whether a subject of `profile` (and `matricola`, if known) is in the role.
 // nullopt: the role names persons and the staff list is not known.
 std::optional<bool> inRole(const sema::Checked& c, const sema::RequirementInfo& r, uint32_t profile,
-                           const std::string* matricola) {
+                           const std::string* matricola, const std::vector<std::string>* roles) {
   if (r.addressees->everyone) return true;
   const sema::RoleInfo& role = c.roles[*r.role];
   switch (role.decl->kind) {
@@ -41,6 +41,9 @@ std::optional<bool> inRole(const sema::Checked& c, const sema::RequirementInfo& 
       if (!matricola) return std::nullopt;
       return std::any_of(role.decl->persons.begin(), role.decl->persons.end(),
                          [&](const ast::Text& t) { return t.value == *matricola; });
+    case ast::Role::Kind::Dove:
+      if (!roles) return std::nullopt;
+      return std::find(roles->begin(), roles->end(), role.decl->name.name) != roles->end();
   }
   return false;
 }
@@ -115,8 +118,8 @@ class Verifier {
     if (r_.role) out.addressees = "ruolo " + roleText(*c_.roles[*r_.role].decl);
     if (opt_.staff)
       for (const Person& p : *opt_.staff)
-        out.checks.push_back(
-            subject(p.profile, p.objectives, &p.matricola, label(p), false, p.weights.empty() ? nullptr : &p.weights));
+        out.checks.push_back(subject(p.profile, p.objectives, &p.matricola, label(p), false,
+                                     p.weights.empty() ? nullptr : &p.weights, &p.roles));
     else
       for (uint32_t p = 0; p < c_.profiles.size(); ++p) {
         if (!evaluated(c_, p)) continue;  // not a person: nothing to say
@@ -134,7 +137,8 @@ class Verifier {
   static std::string label(const Person& p) { return p.name.empty() ? p.matricola : p.matricola + " " + p.name; }
 
   Check subject(uint32_t profile, const std::vector<uint32_t>& objectives, const std::string* matricola,
-                const std::string& who, bool partial = false, const std::vector<Rational>* weights = nullptr) {
+                const std::string& who, bool partial = false, const std::vector<Rational>* weights = nullptr,
+                const std::vector<std::string>* roles = nullptr) {
     Check check;
     check.subject = who;
     check.matricola = matricola ? *matricola : "";
@@ -144,7 +148,17 @@ class Verifier {
       check.details.push_back("non valutato");
       return check;
     }
-    std::optional<bool> member = inRole(c_, r_, profile, matricola);
+    std::optional<bool> member = inRole(c_, r_, profile, matricola, roles);
+    if (!member && c_.roles[*r_.role].decl->kind == ast::Role::Kind::Dove) {
+      check.details.push_back("il ruolo è definito da una condizione sui campi del personale: serve l'elenco del "
+                              "personale (--personale)");
+      rep_.warn("W0850", r_.addressees->span,
+                "il ruolo «" + r_.addressees->role.name +
+                    "» è definito da una condizione sui campi del personale: senza --personale non si può dire a chi "
+                    "si applica il requisito",
+                r_.addressees->span);
+      return check;
+    }
     if (!member) {
       check.details.push_back("il ruolo indica le persone per matricola: serve l'elenco del personale (--personale)");
       rep_.warn("W0841", r_.addressees->span, "il ruolo «" + r_.addressees->role.name +
@@ -173,13 +187,37 @@ class Verifier {
       check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
       if (f.ok) continue;
       check.outcome = Outcome::NonConforme;
-      bool uncertain = partial && d.kind != ast::Demand::Kind::Componente && d.kind != ast::Demand::Kind::Maggiorazione;
+      // Uncertain only if an objective with the theme may still be assigned
+      // person by person: otherwise the finding holds for every person
+      // (their weights add up to 100), and it is an error (issue 9, item 13).
+      bool uncertain = partial && d.kind != ast::Demand::Kind::Componente &&
+                       d.kind != ast::Demand::Kind::Maggiorazione && themedPerPerson(shares.profile, d.theme.name);
       certainFailure |= !uncertain;
       if (uncertain) f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,
                 d.span, f.hint, uncertain);
     }
     if (check.outcome == Outcome::NonConforme && !certainFailure) check.warningOnly = true;
+  }
+
+  // Whether an objective of `theme`, evaluated this year, may be assigned to
+  // persons of `profile` one by one (by matricola, by condition, or with a
+  // weight that depends on the person): then the staff list may change the
+  // finding.
+  bool themedPerPerson(uint32_t profile, const std::string& theme) const {
+    for (const sema::ObjectiveInfo& o : c_.objectives) {
+      if (!o.evaluatedThisYear || !o.assignment) continue;
+      bool themed = std::any_of(o.decl->themes.begin(), o.decl->themes.end(),
+                                [&](const ast::Ident& t) { return t.name == theme; });
+      if (!themed) continue;
+      using K = ast::Assignment::Kind;
+      if (o.assignment->kind == K::Matricole || o.assignment->kind == K::Dove) return true;
+      bool toProfile = o.assignment->kind == K::Tutti ||
+                       (o.assignment->kind == K::Profili &&
+                        std::find(o.profiles.begin(), o.profiles.end(), profile) != o.profiles.end());
+      if (toProfile && !sema::staticWeight(o, profile)) return true;
+    }
+    return false;
   }
 
   void indicatorWarnings(const sema::ProfileShares& shares, Check& check) {

@@ -124,6 +124,7 @@ bool Loader::run() {
   std::optional<FileId> file = readSource(root_.string(), Span{}, out_);
   if (!file) return false;
   ast::Program& p = out_.ast.emplace();
+  p.yearOverride = options_.year;  // before parsing: dated clauses are kept by year (build_dated.cpp)
   if (!syntax::parseInto(out_.sources, *file, out_.diags, p)) return false;
   if (const ast::SourceFile& u = p.files.front(); u.header)
     out_.diags.error("E0804", u.header->span,

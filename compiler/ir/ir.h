@@ -360,6 +360,16 @@ struct Exclusion {
   Span span;
 };
 
+// A part of a premio made of several: computed (expr) or drawn from a fund.
+struct PremioPart {
+  std::string name;
+  std::string title;
+  std::optional<Chunk> expr;  // type Euro, rounded to the cent with `rounding`
+  Rounding rounding = Rounding::MezzoInSu;
+  std::optional<uint32_t> fund;  // index into Module::funds
+  Span span;
+};
+
 struct Profile {
   std::string name;
   std::string title;
@@ -373,6 +383,8 @@ struct Profile {
   std::optional<Chunk> premio;  // type Euro
   Rounding premioRounding = Rounding::MezzoInSu;  // always to the cent
   std::optional<uint32_t> fund;  // `premio da fondo`: index into Module::funds
+  std::optional<uint32_t> budget;  // `premio a carico del fondo`: the budget line paying the premio
+  std::vector<PremioPart> parts;   // `parte ...`: the premio is their sum (then no `premio`, no `fund`)
   Span span;
 };
 
@@ -402,7 +414,29 @@ struct Fund {
   Chunk quota;      // over staff fields, totale and fascia; must be >= 0
   FundSplit split = FundSplit::AlCentesimo;
   std::optional<FundBonus> bonus;  // art. 81 maggiorazione
+  // `quota unitaria N euro`: each member gets N x quota, rounded to the cent
+  // (half up; `ripartizione per difetto`: truncated); the rest is economia.
+  std::optional<Rational> unitQuota;
+  std::optional<Rational> cap;  // `massimo N euro per persona`: each share at most N, the excess is economia
+  bool budget = false;  // a budget line (no quota): the premi `a carico` of it are paid from it
   Span span;
+};
+
+// `ruolo R = personale dove CONDIZIONE`: a role decided person by person on
+// the staff fields (the conformance check of `valuta` and `verifica --personale`).
+struct ConditionRole {
+  std::string name;
+  Chunk where;  // Booleano, person context (non rilevato: not in the role)
+  Span span;
+};
+
+// A dated clause of the regolamento (`dal 2024: ...`), for `misura ir` and
+// `misura verifica`: only those that apply are in the plan.
+struct DatedClause {
+  std::string block;  // "profilo dipendente"; empty for a declaration
+  std::string when;   // "dal 2024"
+  std::string text;   // the clause, on one line
+  bool applies = false;
 };
 
 // ---- worked cases (`prova`, run by `misura prova`, ignored by `valuta`) ----
@@ -472,6 +506,8 @@ struct Module {
   std::vector<Fund> funds;
   std::vector<NamedValue> values;      // `valore`
   std::vector<Function> functions;     // `funzione`
+  std::vector<ConditionRole> conditionRoles;  // the roles by condition
+  std::vector<DatedClause> dated;             // every dated clause of the regolamento and its modules
 };
 
 // "legge.dl_13_2023 «Tempi di pagamento», vigente dal 01/01/2023" (and

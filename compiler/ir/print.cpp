@@ -208,6 +208,15 @@ void printProfile(std::string& out, const Module& m, size_t idx) {
     printChunk(out, *p.premio, "    ");
   }
   if (p.fund) out += fmt::format("  premio da fondo {}\n", m.funds.at(*p.fund).name);
+  if (p.budget) out += fmt::format("  premio a carico del fondo {}\n", m.funds.at(*p.budget).name);
+  for (const PremioPart& part : p.parts) {
+    if (part.fund) {
+      out += fmt::format("  parte {} da fondo {}\n", part.name, m.funds.at(*part.fund).name);
+    } else if (part.expr) {
+      out += fmt::format("  parte {} (arrotondata al centesimo, {})\n", part.name, roundingName(part.rounding));
+      printChunk(out, *part.expr, "    ");
+    }
+  }
 }
 
 void printObjective(std::string& out, const Module& m, const Objective& o) {
@@ -306,8 +315,18 @@ std::string print(const Module& m) {
                        f.split == FundSplit::AlCentesimo ? "al centesimo" : "per difetto");
     if (f.bonus)
       out += fmt::format("  maggiorazione {} ai primi {}\n", f.bonus->rate.toFraction(), f.bonus->share.toFraction());
-    printChunk(out, f.quota, "  ");
+    if (f.unitQuota) out += fmt::format("  quota unitaria {}\n", f.unitQuota->toFraction());
+    if (f.cap) out += fmt::format("  massimo per persona {}\n", f.cap->toFraction());
+    if (f.budget) out += "  stanziamento (premi a carico)\n";
+    else printChunk(out, f.quota, "  ");
   }
+  for (const ConditionRole& r : m.conditionRoles) {
+    out += fmt::format("ruolo {} = personale dove\n", r.name);
+    printChunk(out, r.where, "  ");
+  }
+  for (const DatedClause& d : m.dated)
+    out += fmt::format("clausola datata {}{}: {} ({})\n", d.block.empty() ? "" : d.block + " → ", d.when, d.text,
+                       d.applies ? "in vigore" : "non in vigore");
   printProve(out, m);
   return out;
 }

@@ -141,6 +141,17 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
   if (p.premio) out.premio = compileExpr(c, *p.premio);
   if (p.premioRounding) out.premioRounding = rounding(p.premioRounding->mode);
   out.fund = info.fund;
+  out.budget = info.budget;
+  for (const sema::PartInfo& part : info.parts) {
+    ir::PremioPart ip;
+    ip.name = part.decl->name.name;
+    ip.title = part.decl->title ? part.decl->title->value : "";
+    if (part.decl->expr) ip.expr = compileExpr(c, *part.decl->expr);
+    if (part.decl->rounding) ip.rounding = rounding(part.decl->rounding->mode);
+    ip.fund = part.fund;
+    ip.span = part.decl->span;
+    out.parts.push_back(std::move(ip));
+  }
   return out;
 }
 
@@ -221,7 +232,10 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.name = info.decl->name.name;
   out.title = info.decl->title ? info.decl->title->value : "";
   out.amount = info.amount;
-  out.quota = compileExpr(c, *info.quota);
+  if (info.quota) out.quota = compileExpr(c, *info.quota);
+  out.unitQuota = info.unitQuota;
+  out.cap = info.cap;
+  out.budget = info.budget;
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
   if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};
   out.span = info.decl->span;
@@ -264,6 +278,10 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   m.prove = lowering::lowerProve(c);
   for (const sema::FundInfo& f : c.funds) m.funds.push_back(lowerFund(c, f));
   lowering::lowerScoring(c, m);
+  for (const sema::RoleInfo& r : c.roles)
+    if (r.decl->kind == ast::Role::Kind::Dove)
+      m.conditionRoles.push_back(ir::ConditionRole{r.decl->name.name, compileExpr(c, *r.decl->where), r.decl->span});
+  for (const ast::DatedClause& d : c.program->dated) m.dated.push_back(ir::DatedClause{d.block, d.when, d.text, d.applies});
   return m;
 }
 

@@ -84,6 +84,9 @@ std::string Checker::notApplied(const std::string& name) const {
       return fmt::format("«{}» è dichiarato nel modulo «{}», che non è in vigore nel {}", name, f.header->name,
                          out_.anno);
   }
+  for (const ast::DatedClause& d : program_.dated)  // `dal 2024: obiettivo OB2 ...`
+    if (!d.applies && d.declared == name)
+      return fmt::format("«{}» è dichiarato con il periodo «{}», che non vale nel {}", name, d.when, out_.anno);
   return {};
 }
 

@@ -94,7 +94,7 @@ void Checker::expectType(const ast::Expr& e, Type actual, Type expected, const c
 }
 
 std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
-  std::vector<std::string> names = {"giorni_anno"};
+  std::vector<std::string> names = {"giorni_anno", "anno"};
   if (scope.kind == Scope::Kind::Person || scope.kind == Scope::Kind::ProfileResult ||
       scope.kind == Scope::Kind::FundQuota)
     names.push_back("giorni_servizio");
@@ -226,6 +226,10 @@ bool hasPerson(const Scope& scope) {
 }  // namespace
 
 std::optional<Type> Checker::calendarName(const ast::Expr& e, const std::string& n, const Scope& scope) {
+  if (n == "anno") {  // the evaluation year (dated clauses, docs/linguaggio.md § 4)
+    out_.resolved.at(e.id) = ResBuiltin{BuiltinFn::AnnoValutazione};
+    return Type::Numero;
+  }
   if (n != "giorni_anno" && n != "giorni_servizio") return std::nullopt;
   const bool service = n == "giorni_servizio";
   out_.resolved.at(e.id) = ResBuiltin{service ? BuiltinFn::GiorniServizio : BuiltinFn::GiorniAnno};
@@ -298,12 +302,15 @@ Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
         diags_.error("E0305", c.args[1]->span, "il numero di decimali di «arrotonda» deve essere un intero da 0 a 10 scritto come numero");
       return args[0];
     }
+    case BuiltinFn::MesiInteriTra:
+    case BuiltinFn::AnniInteriTra:
     case BuiltinFn::GiorniTra:
     case BuiltinFn::MesiIniziatiTra:
       for (size_t i = 0; i < 2; ++i) expectType(*c.args[i], args[i], Type::Data, fmt::format("a «{}»", spec->name).c_str());
       return spec->fn == BuiltinFn::GiorniTra ? Type::Giorni : Type::Numero;
     case BuiltinFn::Rilevato:
       return Type::Booleano;
+    case BuiltinFn::AnnoValutazione:
     case BuiltinFn::GiorniAnno:
     case BuiltinFn::GiorniServizio:
       if (!args.empty()) {

@@ -30,7 +30,7 @@ void Checker::checkFunds() {
       if (!isExactAt(info.amount, 2))
         diags_.error("E0410", f.amounts[0].second, "l'importo di un fondo si scrive in euro e centesimi (al massimo 2 decimali)");
     }
-    if (f.quotas.empty()) missingItem(diags_, f, "la quota di ciascuno", "quota = totale * fascia");
+    if (f.quotas.empty() && !budgetFund(f.name.name)) missingItem(diags_, f, "la quota di ciascuno", "quota = totale * fascia");
     for (size_t i = 1; i < f.quotas.size(); ++i)
       diags_.error("E0212", f.quotas[i]->span, fmt::format("il fondo «{}» dichiara la quota più di una volta", f.name.name));
     if (!f.quotas.empty()) {
@@ -47,6 +47,8 @@ void Checker::checkFunds() {
     out_.funds.push_back(info);
   }
   std::vector<bool> used(program_.funds.size(), false);
+  for (size_t i = 0; i < program_.funds.size(); ++i)
+    used[i] = budgetFund(program_.funds[i].name.name) || partFund(program_.funds[i].name.name);
   std::vector<bool> usesBand(program_.funds.size(), false);
   for (size_t i = 0; i < program_.funds.size(); ++i) {
     if (!program_.funds[i].quotas.empty()) {
@@ -83,6 +85,8 @@ void Checker::checkFunds() {
                                name.name, p.decl->name.name),
                    "aggiungi al profilo: fasce { ... }");
   }
+  checkFundSchemes(index);
+  checkPremioParts(index);
   for (size_t i = 0; i < program_.funds.size(); ++i)
     if (!used[i])
       diags_.warning("A0201", program_.funds[i].name.span,

@@ -47,6 +47,7 @@ void Checker::checkRoles() {
       if (!a.everyone) used.insert(a.role.name);
   for (const ast::Role& r : program_.roles) {
     RoleInfo info{&r, {}};
+    if (r.kind == ast::Role::Kind::Dove) checkRoleCondition(r);
     for (const ast::Ident& p : r.profiles) {
       auto it = profileIndex_.find(p.name);
       if (it == profileIndex_.end()) undeclared("profilo", p, profileIndex_);

@@ -116,10 +116,18 @@ struct CatalogueInfo {
   FieldRef ratings;
 };
 
+// A part of the premio (`parte ...`, check_premio_parts.cpp).
+struct PartInfo {
+  const ast::PremioPart* decl = nullptr;
+  std::optional<uint32_t> fund;  // a part drawn from a fund
+};
+
 struct ProfileInfo {
   const ast::Profile* decl = nullptr;
   std::optional<uint32_t> catalogue;
   std::optional<uint32_t> fund;  // `premio da fondo`
+  std::optional<uint32_t> budget;  // `premio a carico del fondo` (check_fund_scheme.cpp)
+  std::vector<PartInfo> parts;     // `parte ...`: the premio is their sum
   const ast::Rounding* totalRounding = nullptr;
   const std::vector<ast::Band>* bands = nullptr;
 };
@@ -130,6 +138,10 @@ struct FundInfo {
   const ast::Expr* quota = nullptr;
   ast::FundSplit split = ast::FundSplit::AlCentesimo;
   const ast::FundBonus* bonus = nullptr;  // art. 81 maggiorazione, if declared
+  // check_fund_scheme.cpp:
+  std::optional<Rational> unitQuota;  // `quota unitaria N euro`: unit x quota each, the rest is economia
+  std::optional<Rational> cap;        // `massimo N euro per persona`: the excess is economia
+  bool budget = false;                // a budget line: profiles' `premio a carico del fondo`
 };
 
 // A checked `attendi`: its literal read, its names resolved.

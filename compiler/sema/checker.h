@@ -141,6 +141,13 @@ class Checker {
   void checkFunds();
   // check_fund_bonus.cpp: the art. 81 maggiorazione of a fund.
   void checkFundBonus(const ast::Fund& f, FundInfo& info);
+  // check_fund_scheme.cpp: unit quota, cap per person, budget lines.
+  void checkFundSchemes(const std::map<std::string, uint32_t>& index);
+  bool budgetFund(const std::string& name) const;
+  void checkRoleCondition(const ast::Role& r);
+  // check_premio_parts.cpp: `parte ...` of a profile.
+  void checkPremioParts(const std::map<std::string, uint32_t>& fundIndex);
+  bool partFund(const std::string& name) const;
   // check_aggregate.cpp: `conta`, `somma`, `media`, `media_ponderata` over a record table.
   Type aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, const Scope& scope);
   Type aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& scope);

@@ -171,6 +171,7 @@ ProfileShares effectiveShares(const Checked& c, uint32_t profile, const std::vec
   for (const auto& [o, q] : premioGates(c, profile)) gates[c.objectives[o].decl] = q;
   for (Share& s : ps.shares)
     if (s.objective && gates.count(s.objective)) s.gated = gates[s.objective];
+  premioFollows(c, profile, ps);
   if (std::optional<std::map<uint32_t, Rational>> premio = premioShares(c, profile)) {
     ps.premioByObjective = true;
     addPremioShares(*premio, c, ps);

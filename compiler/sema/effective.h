@@ -40,6 +40,11 @@ struct ProfileShares {
   bool dynamic = false;              // other objectives are assigned by matricola or condition
   bool premioByObjective = false;    // the premio is split among objectives (esito(...))
   std::vector<Share> shares;
+  // The premio (or the quota of its fund) is proportional to the total, or
+  // to these components: an objective lost costs its share of the money too,
+  // as with a gate (premio_follows.cpp).
+  bool premioFollowsTotal = false;
+  std::vector<std::string> premioFollowsComponents;
 };
 
 // The objectives assigned to every person of `profile` (`assegnato a tutti`,
@@ -77,6 +82,12 @@ std::map<uint32_t, Rational> premioGates(const Checked& c, uint32_t profile);
 // it names, else the profile's only `da obiettivi` component; none for an
 // objective that counts only for the premio (or when the profile does not say).
 std::optional<uint32_t> objectiveComponent(const Checked& c, const ObjectiveInfo& o, uint32_t profile);
+
+// Whether the premio of `profile` (or the quota of the fund it draws from)
+// is a product in which the total score, or a component, is a factor and
+// nothing else depends on the score: `posizione * (totale / 100 punti)`.
+// Fills ps.premioFollowsTotal / premioFollowsComponents (premio_follows.cpp).
+void premioFollows(const Checked& c, uint32_t profile, ProfileShares& ps);
 
 // Whether a share carries `theme`.
 bool hasTheme(const Share& s, const std::string& theme);

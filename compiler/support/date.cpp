@@ -141,6 +141,15 @@ int monthsStartedBetween(Date from, Date to) {
   return n;
 }
 
+int wholeMonthsBetween(Date from, Date to) {
+  if (to <= from) return 0;
+  // from.plusMonths(k) lies in the k-th calendar month after from's: the
+  // calendar-month difference lands in to's month, one less in an earlier one.
+  int n = (to.year() - from.year()) * 12 + (to.month() - from.month());
+  if (from.plusMonths(n) > to) --n;
+  return n;
+}
+
 // ---- Text ---------------------------------------------------------------------
 
 namespace {

@@ -61,6 +61,12 @@ int32_t daysBetween(Date from, Date to);
 // 31/12/2020 -> 01/01/2021 = 1; -> 31/01/2021 = 1; -> 01/02/2021 = 2.
 int monthsStartedBetween(Date from, Date to);
 
+// Whole months from `from` to `to`, as people count service: 0 if to <= from;
+// otherwise the largest n with from.plusMonths(n) <= to (a month after the
+// 31st is the last day of a shorter month). 31/01/2023 -> 28/02/2023 = 1;
+// 15/03/2020 -> 14/03/2021 = 11; -> 15/03/2021 = 12.
+int wholeMonthsBetween(Date from, Date to);
+
 // A period of days, both ends included; empty when last < first.
 struct DateRange {
   Date first, last;

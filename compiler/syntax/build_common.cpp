@@ -1,4 +1,6 @@
 // Builder: names, literal tokens, types and rounding clauses.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/syntax/builder.h"
@@ -10,12 +12,21 @@ void Builder::program(ast::Program& into, P::ProgrammaContext* ctx, const KeepDe
   ast::SourceFile u = sourceFile(ctx);
   u.applied = !keep || keep(u);
   if (into.files.empty()) into.file = map_.file();
+  into_ = &into;
+  const size_t datedBefore = into.dated.size();  // this file's dated clauses come after
+  evaluationYear(into, ctx);
+  if (u.applied)
+    for (P::DichiarazioneContext* d : declarations(ctx)) declaration(into, d);
   for (P::DichiarazioneContext* d : ctx->dichiarazione()) {
-    if (u.applied) declaration(into, d);
-    else if (P::NomeContext* name = declaredName(d)) u.namesNotApplied.push_back(ident(name).name);
+    if (u.applied) continue;
+    while (auto* dated = dynamic_cast<P::DichDatataContext*>(d)) d = dated->dichiarazione();
+    if (P::NomeContext* name = declaredName(d)) u.namesNotApplied.push_back(ident(name).name);
   }
   into.files.push_back(std::move(u));
   into.nodeCount = nextId_;
+  // Dated clauses in writing order (declarations are filtered before their items).
+  std::stable_sort(into.dated.begin() + static_cast<std::ptrdiff_t>(datedBefore), into.dated.end(),
+                   [](const ast::DatedClause& a, const ast::DatedClause& b) { return a.span.begin < b.span.begin; });
 }
 
 ast::Ident Builder::ident(P::NomeContext* ctx) const {

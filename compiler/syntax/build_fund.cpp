@@ -8,7 +8,7 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
   f.name = ident(ctx->nome());
   f.title = optionalText(ctx->TESTO());
   f.span = span(ctx);
-  for (P::VoceFondoContext* item : ctx->voceFondo()) {
+  for (P::VoceFondoContext* item : fundItems(ctx, "fondo " + f.name.name)) {
     if (auto* a = dynamic_cast<P::ImportoFondoContext*>(item)) {
       f.amounts.emplace_back(number(a->NUMERO()), span(a));
     } else if (auto* q = dynamic_cast<P::QuotaFondoContext*>(item)) {
@@ -18,6 +18,10 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
       f.splits.emplace_back(truncate ? ast::FundSplit::PerDifetto : ast::FundSplit::AlCentesimo, span(r));
     } else if (auto* m = dynamic_cast<P::MaggiorazioneFondoContext*>(item)) {
       f.bonuses.push_back(ast::FundBonus{number(m->NUMERO(0)), span(m->NUMERO(0)), number(m->NUMERO(1)), span(m->NUMERO(1)), span(m)});
+    } else if (auto* u = dynamic_cast<P::QuotaUnitariaContext*>(item)) {
+      f.unitQuotas.emplace_back(number(u->NUMERO()), span(u));
+    } else if (auto* c = dynamic_cast<P::MassimoFondoContext*>(item)) {
+      f.caps.emplace_back(number(c->NUMERO()), span(c));
     }
   }
   return f;

@@ -18,7 +18,7 @@ ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
   ast::Objective o;
   o.code = code(ctx->codice());
   o.title = text(ctx->TESTO());
-  for (P::VoceObiettivoContext* item : ctx->voceObiettivo()) objectiveItem(o, item);
+  for (P::VoceObiettivoContext* item : objectiveItems(ctx, "obiettivo " + o.code.name)) objectiveItem(o, item);
   o.span = span(ctx);
   return o;
 }

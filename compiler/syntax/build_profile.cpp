@@ -9,7 +9,7 @@ ast::Profile Builder::profile(P::DichProfiloContext* ctx) {
   ast::Profile p;
   p.name = ident(ctx->nome());
   p.title = optionalText(ctx->TESTO());
-  for (P::VoceProfiloContext* item : ctx->voceProfilo()) profileItem(p, item);
+  for (P::VoceProfiloContext* item : profileItems(ctx, "profilo " + p.name.name)) profileItem(p, item);
   p.span = span(ctx);
   return p;
 }
@@ -36,6 +36,15 @@ void Builder::profileItem(ast::Profile& p, P::VoceProfiloContext* ctx) {
       p.notEvaluated = text(c->TESTO());
   } else if (auto* c = dynamic_cast<P::NonValutatoSeContext*>(ctx)) {
     p.exclusions.push_back(ast::Exclusion{expr(c->espr()), text(c->TESTO()), span(c)});
+  } else if (auto* c = dynamic_cast<P::ParteCalcolataContext*>(ctx)) {
+    ast::PremioPart part{ident(c->nome()), optionalText(c->TESTO()), expr(c->espr()), std::nullopt, std::nullopt, span(c)};
+    if (P::ArrotondamentoContext* r = c->arrotondamento()) part.rounding = rounding(r);
+    p.parts.push_back(std::move(part));
+  } else if (auto* c = dynamic_cast<P::ParteDaFondoContext*>(ctx)) {
+    p.parts.push_back(ast::PremioPart{ident(c->nome(0)), optionalText(c->TESTO()), nullptr, std::nullopt,
+                                      ident(c->nome(1)), span(c)});
+  } else if (auto* c = dynamic_cast<P::PremioACaricoContext*>(ctx)) {
+    p.premioBudget.push_back(ident(c->nome()));
   } else if (auto* c = dynamic_cast<P::ServizioMinimoContext*>(ctx)) {
     if (p.minService)
       repeated(span(c), p.minService->span,

@@ -83,6 +83,9 @@ ast::Role Builder::role(P::DichRuoloContext* ctx) {
   } else if (auto* c = dynamic_cast<P::RuoloMatricoleContext*>(who)) {
     r.kind = Kind::Matricole;
     for (antlr4::tree::TerminalNode* t : c->TESTO()) r.persons.push_back(text(t));
+  } else if (auto* c = dynamic_cast<P::RuoloDoveContext*>(who)) {
+    r.kind = Kind::Dove;
+    r.where = expr(c->espr());
   }
   r.span = span(ctx);
   return r;

@@ -118,6 +118,28 @@ class Builder {
   ast::Role role(P::DichRuoloContext* ctx);
   std::vector<ast::Ident> themes(P::TemiContext* ctx) const;
 
+  // build_dated.cpp: dated clauses (`dal 2024: ...`). A Clause is one item
+  // of a block (or a declaration) with its prefix, if any.
+  struct Clause {
+    antlr4::ParserRuleContext* whole = nullptr;  // as written, prefix included
+    antlr4::ParserRuleContext* item = nullptr;   // without the prefix
+    P::ClausolaTempoContext* when = nullptr;     // null: always
+    std::optional<misura::Period> period;        // of `when`, if valid
+    std::string key;  // what the item sets; clauses with the same non-empty key may not overlap
+  };
+  void evaluationYear(const ast::Program& into, P::ProgrammaContext* ctx);
+  void prefix(Clause& c, P::ClausolaTempoContext* when);
+  std::optional<misura::Period> clausePeriod(P::ClausolaTempoContext* ctx);
+  // Checks the clauses of one block (E0370-E0373) and returns the items to
+  // build: the undated ones and those that apply in the evaluation year.
+  std::vector<antlr4::ParserRuleContext*> inForce(const std::vector<Clause>& clauses, const std::string& block,
+                                                  const std::vector<std::string>& required);
+  std::vector<P::VoceProfiloContext*> profileItems(P::DichProfiloContext* ctx, const std::string& block);
+  std::vector<P::VoceObiettivoContext*> objectiveItems(P::DichObiettivoContext* ctx, const std::string& block);
+  std::vector<P::VoceFondoContext*> fundItems(P::DichFondoContext* ctx, const std::string& block);
+  std::vector<P::DichiarazioneContext*> declarations(P::ProgrammaContext* ctx);
+  std::string oneLine(antlr4::ParserRuleContext* ctx) const;
+
   // build_catalogue.cpp
   ast::Catalogue catalogue(P::DichComportamentiContext* ctx);
   void catalogueItem(ast::Catalogue& c, P::VoceCatalogoContext* ctx);
@@ -140,6 +162,8 @@ class Builder {
   SyntaxSink& sink_;
   ast::NodeId nextId_ = 0;
   bool reportedTooDeep_ = false;
+  ast::Program* into_ = nullptr;  // the program being built (dated clauses are recorded there)
+  std::optional<int> year_;       // the evaluation year, for dated clauses
 };
 
 }  // namespace misura::syntax

@@ -142,8 +142,13 @@ std::string TokenNames::expected(const antlr4::misc::IntervalSet& set) const {
   for (ssize_t t : items)
     if (isCloser(t)) names.push_back(name(static_cast<size_t>(t)));
   names.insert(names.end(), categories.begin(), categories.end());
+  // The prefixes of a dated clause (`dal 2024:`) may start almost any item:
+  // rarely the fix, so after the others.
+  auto isPrefix = [&](ssize_t t) { return t == ssize_t(type("dal")) || t == ssize_t(type("fino")) || t == ssize_t(type("nel")); };
   for (ssize_t t : items)
-    if (!isCloser(t) && t != kEof) names.push_back(name(static_cast<size_t>(t)));
+    if (!isCloser(t) && !isPrefix(t) && t != kEof) names.push_back(name(static_cast<size_t>(t)));
+  for (ssize_t t : items)
+    if (isPrefix(t)) names.push_back(name(static_cast<size_t>(t)));
   if (std::find(items.begin(), items.end(), kEof) != items.end()) names.push_back(name(antlr4::Token::EOF));
 
   bool more = names.size() > kMaxListed;

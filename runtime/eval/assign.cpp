@@ -187,6 +187,10 @@ std::vector<Person> preparePersons(const Session& s, bool& ok) {
         p.components.push_back(place);
       }
     if (!checkAssignedPeriods(s, p)) ok = false;
+    for (const ir::ConditionRole& role : s.module.conditionRoles) {
+      ir::Assignment who{ir::Assignment::Kind::Dove, {}, {}, {}, role.where, role.span};
+      if (designates(s, who, p, "condizione del ruolo " + role.name, ok)) p.roles.push_back(role.name);
+    }
     persons.push_back(std::move(p));
   }
   return persons;

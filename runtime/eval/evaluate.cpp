@@ -48,6 +48,7 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
   distributeFunds(session, persons, evaluation);
+  sumParts(session, evaluation);
   return evaluation;
 }
 

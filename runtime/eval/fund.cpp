@@ -4,7 +4,10 @@
 // truncated to the cent and the k cents left over go one each to the k
 // largest remainders, ties broken by the smaller matricola (byte order), so
 // the fund is paid out to the last cent; with `per difetto` the truncated
-// shares are paid and the leftover stays unspent.
+// shares are paid and the leftover stays unspent. Fund schemes
+// (fund_scheme.cpp): `quota unitaria` (unit x quota each, the rest is
+// economia), `massimo per persona` (the excess is economia), budget lines.
+// Whatever is not paid out is the fund's economia (FundOutcome::unspent).
 #include <algorithm>
 #include <numeric>
 
@@ -28,7 +31,8 @@ std::optional<std::vector<uint32_t>> members(const Session& s, const Evaluation&
   std::vector<Label> inError;
   for (uint32_t i = 0; i < ev.persons.size(); ++i) {
     const PersonResult& r = ev.persons[i];
-    if (s.module.profiles[r.profile].fund != fund) continue;
+    if (s.module.profiles[r.profile].fund != fund && !partOf(s.module.profiles[r.profile], fund))
+      continue;  // budget lines: fund_scheme.cpp
     if (r.status == PersonStatus::Errore)
       inError.push_back(Label{r.staffCells.empty() ? Span{} : Span::cover(r.staffCells.front(), r.staffCells.back()),
                               fmt::format("matricola {} in errore", r.matricola)});
@@ -95,25 +99,36 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
   std::vector<Rational> remainder(ids.size());
   std::vector<Rational> bonus;
   if (f.bonus && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, outcome);
+  Rational paidExact;  // the sum of the exact shares after the caps
   for (size_t k = 0; k < ids.size(); ++k) {
     PersonResult& r = ev.persons[ids[k]];
     Rational share = outcome.quotaSum.isZero() ? Rational() : f.amount * q[k] / outcome.quotaSum;
     if (!bonus.empty()) share = bonus[k];
+    if (f.unitQuota) share = *f.unitQuota * q[k];
+    if (f.cap && share > *f.cap) {
+      r.cappedExcess = share - *f.cap;
+      outcome.cappedExcess += *r.cappedExcess;
+      share = *f.cap;
+    }
+    paidExact += share;
     r.premioExact = share;
-    r.premio = truncateToCent(share);
-    remainder[k] = share - *r.premio;
+    r.premio = f.unitQuota && f.split == ir::FundSplit::AlCentesimo ? roundTo(share, 2, RoundingMode::HalfUp)
+                                                                     : truncateToCent(share);
+    remainder[k] = r.cappedExcess ? Rational() : share - *r.premio;  // at the cap: no leftover cent
     outcome.distributed += *r.premio;
   }
-  if (f.split == ir::FundSplit::AlCentesimo && !outcome.quotaSum.isZero()) {
+  outcome.unit = f.unitQuota.has_value();
+  if (f.split == ir::FundSplit::AlCentesimo && !outcome.quotaSum.isZero() && !f.unitQuota) {
     std::vector<size_t> order(ids.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
       return ev.persons[ids[a]].matricola < ev.persons[ids[b]].matricola;
     });
-    Rational left = truncateToCent(f.amount) - outcome.distributed;
+    Rational left = truncateToCent(paidExact) - outcome.distributed;
     for (size_t k = 0; k < order.size() && left >= kCent; ++k, left -= kCent) {
       PersonResult& r = ev.persons[ids[order[k]]];
+      if (r.cappedExcess) break;  // remainders are sorted: the capped ones (0) come last
       *r.premio += kCent;
       r.leftoverCent = true;
       outcome.distributed += kCent;
@@ -128,6 +143,10 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
 void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev) {
   for (uint32_t fi = 0; fi < s.module.funds.size(); ++fi) {
     const ir::Fund& f = s.module.funds[fi];
+    if (f.budget) {
+      ev.funds.push_back(chargeBudget(s, ev, fi));
+      continue;
+    }
     FundOutcome outcome;
     outcome.fund = fi;
     outcome.amount = f.amount;
@@ -148,6 +167,8 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
     }
     outcome.members = static_cast<uint32_t>(ids->size());
     payOut(f, ev, *ids, *q, outcome);
+    if (f.unitQuota && outcome.distributed > f.amount) overspent(s, ev, *ids, f, outcome);
+    moveToParts(s, ev, *ids, fi);
     if (outcome.quotaSum.isZero() && !ids->empty())
       s.diags.warning("A0601", f.span,
                       fmt::format("nessuna persona ha una quota nel fondo «{}»: il fondo non è stato distribuito", f.name));

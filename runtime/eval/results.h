@@ -58,6 +58,19 @@ struct ComponentOutcome {
   std::vector<interp::TraceEntry> trace;      // for `= espressione`, only with Options::trace
 };
 
+// One part of a premio made of several (`parte ...`): computed, or a share
+// of its fund (then the fund's fields, as for `premio da fondo`).
+struct PartOutcome {
+  uint32_t part = 0;                    // index into Profile::parts
+  std::optional<Rational> exact;        // euro, exact
+  std::optional<Rational> amount;       // euro, to the cent
+  std::vector<interp::TraceEntry> trace;  // a computed part's run (only with Options::trace)
+  std::optional<Rational> fundQuota;    // a fund part: the person's quota
+  bool leftoverCent = false;
+  std::optional<Rational> maggiorazione;
+  std::optional<Rational> cappedExcess;
+};
+
 enum class PersonStatus { Valutato, NonValutato, Errore };
 
 struct PersonResult {
@@ -84,6 +97,16 @@ struct PersonResult {
   // The art. 81 maggiorazione received from the fund, exact (already part of
   // premioExact); absent if the person is not among its beneficiaries.
   std::optional<Rational> maggiorazione;
+  // `massimo N euro per persona`: the part of the share above the cap, left
+  // as economia of the fund (exact); absent if the cap did not bite.
+  std::optional<Rational> cappedExcess;
+  // `parte ...`: the parts of the premio, in the profile's order; the premio
+  // is their sum (absent if a part is).
+  std::vector<PartOutcome> parts;
+  // What the conformance check of `valuta` reads (fund_scheme.cpp, score.cpp):
+  std::vector<uint32_t> objectives;  // assigned, in module order
+  std::vector<Rational> weights;     // parallel: the weight for this person
+  std::vector<std::string> roles;    // the roles by condition they are in
 };
 
 // How one fund was paid out.
@@ -101,6 +124,19 @@ struct FundOutcome {
   uint32_t bonusPersons = 0;   // k: beneficiaries
   Rational bonusBase;          // P: what the base split by quota shares
   Rational bonusEach;          // each beneficiary's extra, r x P / n, exact
+  // Fund schemes (docs/linguaggio.md, «Quota unitaria, massimo per persona,
+  // stanziamenti»). unspent is the economia: amount - distributed.
+  bool budget = false;         // a budget line: the premi `a carico` of it
+  bool unit = false;           // `quota unitaria`: unit x quota each
+  Rational cappedExcess;       // sum of what the caps per person held back (exact)
+  bool overBudget = false;     // the premi exceed the amount (E0660 / E0661)
+};
+
+// `valuta --deroga "motivo"`: the ente pays although a legal requirement in
+// force is not met; every output records it.
+struct Derogation {
+  std::string reason;
+  std::vector<std::string> violations;  // one line per requirement not met
 };
 
 struct Evaluation;
@@ -112,6 +148,7 @@ struct Evaluation {
   std::vector<PersonResult> persons;  // in staff-list order
   std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values
   std::vector<FundOutcome> funds;                          // per ir::Fund
+  std::optional<Derogation> deroga;                        // set by the command line, after the evaluation
 };
 
 }  // namespace misura::eval

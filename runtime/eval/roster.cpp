@@ -49,6 +49,7 @@ std::optional<std::vector<RosterEntry>> loadRoster(const ir::Module& module, con
   for (const Person& p : persons) {
     RosterEntry e{p.matricola, {}, p.profile, p.objectives, {}, p.staff->span};
     if (p.weights.size() == p.objectives.size()) e.weights = p.weights;
+    e.roles = p.roles;
     if (name)
       if (const auto* s = std::get_if<std::string>(&p.staff->values[*name])) e.name = *s;
     out.push_back(std::move(e));

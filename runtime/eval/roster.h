@@ -20,6 +20,7 @@ struct RosterEntry {
   std::vector<uint32_t> objectives;  // assigned, in module order
   std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
   Span span;                         // the staff-list row
+  std::vector<std::string> roles = {};  // the roles by condition they are in
 };
 
 // Reads `file` with the schema of the regolamento's `personale` and assigns

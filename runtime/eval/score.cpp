@@ -92,6 +92,29 @@ std::optional<uint32_t> bandOf(const ir::Profile& profile, const Rational& total
   return std::nullopt;
 }
 
+// The computed parts of a premio made of parts; the fund parts are filled
+// by the funds, the sum by sumParts (fund_scheme.cpp).
+void computeParts(const Session& s, const Person& p, const std::vector<std::optional<Rational>>& points,
+                  PersonResult& result, PersonErrors& errors) {
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  const std::vector<std::optional<Rational>> esiti = esitiOf(s, result.components);
+  for (uint32_t k = 0; k < profile.parts.size(); ++k) {
+    const ir::PremioPart& part = profile.parts[k];
+    PartOutcome out;
+    out.part = k;
+    if (part.expr) {
+      interp::Context ctx = personContext(s, p, points);
+      ctx.esiti = &esiti;
+      ctx.total = result.total;
+      if (result.band) ctx.band = profile.bands[*result.band].percent;
+      if (s.trace) ctx.trace = &out.trace;
+      out.exact = runNumber(*part.expr, ctx, "parte " + part.name + " del premio", p, errors);
+      if (out.exact) out.amount = roundTo(*out.exact, 2, modeOf(part.rounding));
+    }
+    result.parts.push_back(std::move(out));
+  }
+}
+
 // Total, band and premio of a person whose components all have points.
 void conclude(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
   const ir::Profile& profile = s.module.profiles[p.profile];
@@ -107,6 +130,7 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
     result.band = bandOf(profile, result.total, p, errors);
     if (!result.band) return;
   }
+  if (!profile.parts.empty()) return computeParts(s, p, points, result, errors);
   if (!profile.premio) return;
   const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
   const std::vector<interp::FoldEntry> fold = foldOf(s, result);
@@ -165,6 +189,9 @@ PersonResult scorePerson(const Session& s, const Person& p) {
   result.nominativo = nominativoOf(s, p);
   result.profile = p.profile;
   result.staffCells = p.staff->spans;
+  result.objectives = p.objectives;
+  result.weights = p.weights;
+  result.roles = p.roles;
   if (p.notEvaluated) {
     result.status = PersonStatus::NonValutato;
     result.reason = *p.notEvaluated;

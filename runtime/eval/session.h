@@ -42,6 +42,7 @@ struct Person {
   // Parallel to objectives: the profile component it counts in; none: `solo per il premio`.
   std::vector<std::optional<uint32_t>> components;
   bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
+  std::vector<std::string> roles;  // the roles by condition (ir::ConditionRole) they are in
 };
 
 // ---- before any score (assign.cpp) ------------------------------------------
@@ -137,5 +138,18 @@ std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::
 // Pays out every fund among the persons scored so far (fund.cpp): fills
 // their premio and ev.funds. `persons` and ev.persons are parallel.
 void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev);
+
+// Fund schemes (fund_scheme.cpp): a budget line (`premio a carico del
+// fondo`) charged with the premi of its persons, E0661 if they exceed it;
+// E0660 when the unit quotas of a fund exceed its amount (nobody is paid).
+FundOutcome chargeBudget(const Session& s, const Evaluation& ev, uint32_t fund);
+// Premi made of parts (`parte ...`): whether `profile` has a part drawn from
+// `fund`; the share just paid by `fund` moved from the person's premio fields
+// into that part; and, after every fund, each premio as the sum of its parts.
+std::optional<uint32_t> partOf(const ir::Profile& profile, uint32_t fund);
+void moveToParts(const Session& s, Evaluation& ev, const std::vector<uint32_t>& ids, uint32_t fund);
+void sumParts(const Session& s, Evaluation& ev);
+void overspent(const Session& s, Evaluation& ev, const std::vector<uint32_t>& ids, const ir::Fund& f,
+               FundOutcome& outcome);
 
 }  // namespace misura::eval

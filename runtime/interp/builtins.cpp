@@ -59,6 +59,14 @@ Computed roundHalfUp(const ir::Value& x, const ir::Value& n, RoundingMode mode =
 }
 
 // giorni_tra / mesi_iniziati_tra.
+Computed wholeBetween(const ir::Value& from, const ir::Value& to, int monthsPerUnit) {
+  if (isMissing(from) || isMissing(to)) return ir::Value(ir::Missing{});
+  const Date* a = std::get_if<Date>(&from);
+  const Date* b = std::get_if<Date>(&to);
+  if (!a || !b) return internalFailure("mesi_interi_tra/anni_interi_tra su valori che non sono date");
+  return ir::Value(Rational(wholeMonthsBetween(*a, *b) / monthsPerUnit));
+}
+
 Computed between(const ir::Value& from, const ir::Value& to, bool months) {
   if (isMissing(from) || isMissing(to)) return ir::Value(ir::Missing{});
   const Date* a = std::get_if<Date>(&from);
@@ -81,6 +89,7 @@ Computed daysInPeriod(const ir::Value& from, const ir::Value& to, int year) {
 Computed calendarBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, const Calendar& cal) {
   if (cal.year == 0) return internalFailure(fmt::format("{} senza l'anno di valutazione", ir::builtinName(builtin)));
   if (builtin == ir::Builtin::GiorniAnno) return ir::Value(Rational(daysInYear(cal.year)));
+  if (builtin == ir::Builtin::AnnoValutazione) return ir::Value(Rational(cal.year));
   if (builtin == ir::Builtin::GiorniNelPeriodo) return daysInPeriod(args[0], args[1], cal.year);
   if (!cal.service) return internalFailure("giorni_servizio dove non c'è una persona");
   return ir::Value(Rational(daysIn(intersect(*cal.service, wholeYear(cal.year)))));
@@ -114,6 +123,9 @@ Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, co
     case ir::Builtin::GiorniTra: return between(args[0], args[1], false);
     case ir::Builtin::MesiIniziatiTra: return between(args[0], args[1], true);
     case ir::Builtin::Rilevato: return ir::Value(!isMissing(args[0]));
+    case ir::Builtin::MesiInteriTra: return wholeBetween(args[0], args[1], 1);
+    case ir::Builtin::AnniInteriTra: return wholeBetween(args[0], args[1], 12);
+    case ir::Builtin::AnnoValutazione:
     case ir::Builtin::GiorniAnno:
     case ir::Builtin::GiorniServizio:
       if (!args.empty()) return internalFailure(fmt::format("{} con argomenti", ir::builtinName(builtin)));

@@ -26,8 +26,11 @@ std::string cell(const std::string& text) {
 std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
   // With `usa`, a last column records the modules applied (the same in every row).
   std::string modules = module.modules.empty() ? std::string() : ";" + cell(detail::modulesCell(module));
+  // Under `valuta --deroga`, a last column records it (the same in every row).
+  if (evaluation.deroga) modules += ";" + cell(evaluation.deroga->reason);
   std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio" +
-                    std::string(module.modules.empty() ? "" : ";moduli") + "\n";
+                    std::string(module.modules.empty() ? "" : ";moduli") +
+                    std::string(evaluation.deroga ? ";deroga" : "") + "\n";
   for (const eval::PersonResult& p : evaluation.persons) {
     const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
     std::string totale, fascia, premio;

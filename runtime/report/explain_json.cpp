@@ -216,13 +216,63 @@ Json fundShareJson(const Subject& s) {
   }
   if (p.premioExact) putExact(j, "non_arrotondato", *p.premioExact);
   else j["non_arrotondato"] = nullptr;
+  if (f.unitQuota) j["quota_unitaria"] = euroText(*f.unitQuota, false);
+  if (f.cap) j["massimo_per_persona"] = euroText(*f.cap, false);
+  if (p.cappedExcess) putExact(j, "oltre_il_massimo", *p.cappedExcess);
+  if (o && !o->blocked) {
+    j["stanziato"] = euroText(o->amount, false);
+    j["distribuito"] = euroText(o->distributed, false);
+    j["economia"] = euroText(o->unspent, false);
+  }
   j["centesimo_dai_resti"] = p.leftoverCent;
   j["importo"] = p.premio ? Json(euroText(*p.premio, false)) : Json(nullptr);
   if (p.premio) j["importo_esatto"] = p.premio->toFraction();
   return j;
 }
 
+// A premio made of parts: each part's formula or fund share, and the sum.
+Json partsJson(const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  Json parts = Json::array();
+  for (const eval::PartOutcome& part : p.parts) {
+    const ir::PremioPart& decl = at(s.profile.parts, part.part, "parte");
+    Json j;
+    j["parte"] = decl.name;
+    j["titolo"] = decl.title;
+    j["nel_regolamento"] = orNull(location(s.sources, decl.span));
+    if (decl.expr) {
+      j["formula"] = sourceText(s.sources, decl.expr->span);
+      ruleValuesJson(s, *decl.expr, part.trace, nullptr, j);
+      j["arrotondamento"] = premioRoundingText(decl.rounding);
+    }
+    if (decl.fund) {
+      j["fondo"] = at(s.module.funds, *decl.fund, "fondo").name;
+      if (part.fundQuota) putExact(j, "quota", *part.fundQuota);
+      for (const eval::FundOutcome& o : s.evaluation.funds)
+        if (o.fund == *decl.fund && !o.blocked) {
+          putExact(j, "somma_quote", o.quotaSum);
+          j["stanziato"] = euroText(o.amount, false);
+          j["distribuito"] = euroText(o.distributed, false);
+          j["economia"] = euroText(o.unspent, false);
+        }
+      j["centesimo_dai_resti"] = part.leftoverCent;
+      if (part.maggiorazione) putExact(j, "maggiorazione", *part.maggiorazione);
+      if (part.cappedExcess) putExact(j, "oltre_il_massimo", *part.cappedExcess);
+    }
+    if (part.exact) putExact(j, "non_arrotondato", *part.exact);
+    else j["non_arrotondato"] = nullptr;
+    j["importo"] = part.amount ? Json(euroText(*part.amount, false)) : Json(nullptr);
+    parts.push_back(std::move(j));
+  }
+  Json out;
+  out["parti"] = std::move(parts);
+  out["importo"] = p.premio ? Json(euroText(*p.premio, false)) : Json(nullptr);
+  if (p.premio) out["importo_esatto"] = p.premio->toFraction();
+  return out;
+}
+
 Json premioJson(const Subject& s) {
+  if (!s.profile.parts.empty()) return partsJson(s);
   if (!s.profile.premio && s.profile.fund) return fundShareJson(s);
   if (!s.profile.premio) return nullptr;
   const eval::PersonResult& p = s.person;
@@ -236,6 +286,17 @@ Json premioJson(const Subject& s) {
   j["arrotondamento"] = premioRoundingText(s.profile.premioRounding);
   j["importo"] = p.premio ? Json(euroText(*p.premio, false)) : Json(nullptr);
   if (p.premio) j["importo_esatto"] = p.premio->toFraction();
+  if (s.profile.budget) {
+    Json b;
+    b["fondo"] = at(s.module.funds, *s.profile.budget, "fondo").name;
+    for (const eval::FundOutcome& o : s.evaluation.funds)
+      if (o.fund == *s.profile.budget && !o.blocked) {
+        b["stanziato"] = euroText(o.amount, false);
+        b["distribuito"] = euroText(o.distributed, false);
+        b["economia"] = euroText(o.unspent, false);
+      }
+    j["a_carico_del_fondo"] = std::move(b);
+  }
   return j;
 }
 
@@ -291,6 +352,12 @@ std::string explainJson(const ir::Module& module, const eval::Evaluation& evalua
     doc["fascia"] = points ? bandJson(s) : Json(nullptr);
     doc["premio"] = points ? premioJson(s) : Json(nullptr);
     doc["errori"] = errorsJson(s);
+  }
+  if (evaluation.deroga) {
+    Json d;
+    d["motivo"] = evaluation.deroga->reason;
+    d["requisiti_non_rispettati"] = evaluation.deroga->violations;
+    doc["deroga"] = std::move(d);
   }
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -297,6 +297,14 @@ void band(Text& t, const Subject& s) {
   t.line(3, "percentuale della fascia: " + percentText(b.percent) + percentNote(b.percent));
 }
 
+// What the whole fund did: stanziato, distribuito, economia.
+void fundTotals(Text& t, const ir::Fund& f, const eval::FundOutcome& o, int indent = 3) {
+  if (o.blocked) return;
+  t.line(indent, "fondo «" + f.name + "»: stanziato " + shown(o.amount, ir::Type::Euro) + ", distribuito " +
+                shown(o.distributed, ir::Type::Euro) + " fra " + std::to_string(o.members) +
+                (o.members == 1 ? " persona" : " persone") + ", economia " + shown(o.unspent, ir::Type::Euro));
+}
+
 // The premio as a share of a fund: quota, sum of quotas, exact share, cents.
 void fundShare(Text& t, const Subject& s) {
   const eval::PersonResult& p = s.person;
@@ -331,24 +339,92 @@ void fundShare(Text& t, const Subject& s) {
     else
       t.line(3, "nessuna maggiorazione: la persona non è tra i primi");
     t.line(3, "parte spettante: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
+  } else if (f.unitQuota) {
+    Rational share = *f.unitQuota * *p.fundQuota;
+    t.line(3, "parte spettante = quota unitaria × quota = " + shown(*f.unitQuota, ir::Type::Euro) + " × " +
+                  num(*p.fundQuota) + " = " + shown(share, ir::Type::Euro) + exactNote(share));
   } else {
+    Rational share = p.premioExact && !p.cappedExcess ? *p.premioExact : f.amount * *p.fundQuota / o->quotaSum;
     t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
-                  num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(*p.premioExact, ir::Type::Euro) +
-                  exactNote(*p.premioExact));
+                  num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(share, ir::Type::Euro) +
+                  exactNote(share));
   }
+  if (p.cappedExcess)
+    t.line(3, "oltre il massimo di " + shown(*f.cap, ir::Type::Euro) + " per persona: la parte spettante è " +
+                  shown(*p.premioExact, ir::Type::Euro) + "; " + shown(*p.cappedExcess, ir::Type::Euro) +
+                  exactNote(*p.cappedExcess) + " restano economia del fondo");
   Rational truncated = (*p.premioExact * 100).floor() / 100;
-  t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
+  if (f.unitQuota && f.split == ir::FundSplit::AlCentesimo)
+    t.line(3, "arrotondata al centesimo (metà in su): " + shown(*p.premio, ir::Type::Euro));
+  else
+    t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
   if (p.leftoverCent)
     t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, alla matricola minore): " +
                   shown(*p.premio, ir::Type::Euro));
   else
     t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
+  fundTotals(t, f, *o);
+}
+
+// A premio made of parts: each part (its formula and values, or its share of
+// the fund), then the sum.
+void premioParts(Text& t, const Subject& s) {
+  const eval::PersonResult& p = s.person;
+  for (const eval::PartOutcome& part : p.parts) {
+    const ir::PremioPart& decl = at(s.profile.parts, part.part, "parte");
+    t.line(3, placed("parte «" + decl.name + "»" + (decl.title.empty() ? "" : " (" + decl.title + ")"),
+                     location(s.sources, decl.span)));
+    if (decl.expr) {
+      t.block(7, "= " + sourceText(s.sources, decl.expr->span));
+      ruleValues(t, 5, s, *decl.expr, part.trace, nullptr,
+                 part.exact ? " = " + shown(*part.exact, ir::Type::Euro) : "");
+      if (part.amount)
+        t.line(5, premioRoundingText(decl.rounding) + ": " + shown(*part.amount, ir::Type::Euro));
+      else
+        t.line(5, "importo: non calcolato (vedi gli errori)");
+      continue;
+    }
+    const ir::Fund& f = at(s.module.funds, *decl.fund, "fondo");
+    const eval::FundOutcome* o = nullptr;
+    for (const eval::FundOutcome& c : s.evaluation.funds)
+      if (c.fund == *decl.fund) o = &c;
+    t.line(5, placed("dal fondo «" + f.name + "»", location(s.sources, f.span)));
+    if (!o || o->blocked || !part.fundQuota || !part.exact || !part.amount) {
+      t.line(5, "importo: non calcolato, il fondo non è stato ripartito (vedi gli errori)");
+      continue;
+    }
+    t.block(7, "quota = " + sourceText(s.sources, f.quota.span));
+    t.line(5, "quota di questa persona: " + num(*part.fundQuota) + exactNote(*part.fundQuota));
+    if (f.unitQuota)
+      t.line(5, "parte spettante = quota unitaria × quota = " + shown(*f.unitQuota, ir::Type::Euro) + " × " +
+                    num(*part.fundQuota) + " = " + shown(*part.exact, ir::Type::Euro) + exactNote(*part.exact));
+    else
+      t.line(5, fmt::format("somma delle quote delle {} persone del fondo: {}{}; parte spettante = {} × {} ÷ {} = ",
+                            o->members, num(o->quotaSum), exactNote(o->quotaSum), shown(f.amount, ir::Type::Euro),
+                            num(*part.fundQuota), num(o->quotaSum)) +
+                    shown(*part.exact, ir::Type::Euro) + exactNote(*part.exact));
+    if (part.maggiorazione)
+      t.line(5, "di cui maggiorazione art. 81: " + shown(*part.maggiorazione, ir::Type::Euro));
+    if (part.cappedExcess)
+      t.line(5, "oltre il massimo per persona, resta economia: " + shown(*part.cappedExcess, ir::Type::Euro));
+    t.line(5, std::string(part.leftoverCent ? "con 1 centesimo dai resti maggiori: " : "al centesimo: ") +
+                  shown(*part.amount, ir::Type::Euro));
+    fundTotals(t, f, *o, 5);
+  }
+  if (p.premio)
+    t.line(3, "premio = somma delle parti = " + shown(*p.premio, ir::Type::Euro));
+  else
+    t.line(3, "premio: non calcolato, manca una parte (vedi gli errori)");
 }
 
 void premio(Text& t, const Subject& s) {
   const eval::PersonResult& p = s.person;
   t.blank();
   t.line(0, "Premio");
+  if (!s.profile.parts.empty()) {
+    premioParts(t, s);
+    return;
+  }
   if (s.profile.fund) {
     fundShare(t, s);
     return;
@@ -368,6 +444,13 @@ void premio(Text& t, const Subject& s) {
   }
   t.line(3, "importo esatto: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
   t.line(3, premioRoundingText(s.profile.premioRounding) + ": " + shown(*p.premio, ir::Type::Euro));
+  if (s.profile.budget) {
+    const ir::Fund& f = at(s.module.funds, *s.profile.budget, "fondo");
+    t.line(3, placed("a carico del fondo «" + f.name + "»" + (f.title.empty() ? "" : " (" + f.title + ")"),
+                     location(s.sources, f.span)));
+    for (const eval::FundOutcome& o : s.evaluation.funds)
+      if (o.fund == *s.profile.budget) fundTotals(t, f, o);
+  }
 }
 
 void errors(Text& t, const Subject& s) {
@@ -406,6 +489,12 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
     premio(t, s);
   }
   if (person.status == eval::PersonStatus::Errore) errors(t, s);
+  if (evaluation.deroga) {
+    t.blank();
+    t.line(0, "DEROGA: premio calcolato nonostante i requisiti di legge non rispettati, con il motivo «" +
+                  evaluation.deroga->reason + "»:");
+    for (const std::string& v : evaluation.deroga->violations) t.line(3, "- " + v);
+  }
   return t.take();
 }
 

@@ -258,7 +258,10 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Builtin::GiorniServizio:
     case ir::Builtin::GiorniNelPeriodo:
       return ir::Type::Giorni;
-    case ir::Builtin::MesiIniziatiTra: return ir::Type::Numero;
+    case ir::Builtin::MesiIniziatiTra:
+    case ir::Builtin::MesiInteriTra:
+    case ir::Builtin::AnniInteriTra:
+    case ir::Builtin::AnnoValutazione: return ir::Type::Numero;
     case ir::Builtin::Rilevato: return ir::Type::Booleano;
     // Same unit as the arguments, which the plan does not record: known
     // only when the call is the whole expression.

@@ -57,4 +57,17 @@ std::string modulesCell(const ir::Module& m);
 // "dati/rilevazioni.csv:3:12", or "" for an invalid span.
 std::string location(const SourceManager& sources, Span span);
 
+// Fund schemes and the derogation (funds.cpp):
+// " (quota unitaria 100,00 €, massimo 2.000,00 € per persona)", " (stanziamento)", or "".
+std::string fundSchemeText(const ir::Fund& f);
+// "Fondi dell'ente: stanziato ..., distribuito ..., economia ...\n", or "" without funds.
+std::string fundsTotalText(const eval::Evaluation& evaluation);
+// "Parti del premio:" and one line per person whose premio has parts
+// ("  A1: organizzativa 500,00 € + individuale 300,00 € = 800,00 €"), or "".
+std::string partsText(const ir::Module& module, const eval::Evaluation& evaluation);
+// One part as "organizzativa 500,00 €" ("non calcolata" if missing).
+std::string partText(const ir::Profile& profile, const eval::PartOutcome& part);
+// The lines recording `valuta --deroga`, or "" without one.
+std::string derogaText(const eval::Evaluation& evaluation);
+
 }  // namespace misura::report::detail

@@ -196,12 +196,32 @@ Json personJson(const ir::Module& module, const eval::PersonResult& p, const Sou
     } else {
       j["premio"] = nullptr;
     }
+    if (!p.parts.empty()) {
+      Json parts = Json::array();
+      for (const eval::PartOutcome& part : p.parts) {
+        const ir::PremioPart& decl = at(profile.parts, part.part, "parte");
+        Json pj;
+        pj["parte"] = decl.name;
+        pj["titolo"] = decl.title;
+        pj["fondo"] = decl.fund ? Json(at(module.funds, *decl.fund, "fondo").name) : Json(nullptr);
+        pj["importo"] = part.amount ? Json(detail::euroText(*part.amount, false)) : Json(nullptr);
+        if (part.exact) putExact(pj, "non_arrotondato", *part.exact);
+        if (part.fundQuota) putExact(pj, "quota", *part.fundQuota);
+        if (decl.fund) pj["centesimo_dai_resti"] = part.leftoverCent;
+        if (part.maggiorazione) putExact(pj, "maggiorazione", *part.maggiorazione);
+        if (part.cappedExcess) putExact(pj, "oltre_il_massimo", *part.cappedExcess);
+        parts.push_back(std::move(pj));
+      }
+      j["parti_premio"] = std::move(parts);
+    }
+    if (profile.budget) j["a_carico_del_fondo"] = at(module.funds, *profile.budget, "fondo").name;
     if (profile.fund) {
       Json fj;
       fj["fondo"] = at(module.funds, *profile.fund, "fondo").name;
       if (p.fundQuota) putExact(fj, "quota", *p.fundQuota);
       fj["centesimo_dai_resti"] = p.leftoverCent;
       if (p.maggiorazione) putExact(fj, "maggiorazione", *p.maggiorazione);
+      if (p.cappedExcess) putExact(fj, "oltre_il_massimo", *p.cappedExcess);
       j["da_fondo"] = std::move(fj);
     }
   }
@@ -249,6 +269,16 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     j["distribuito"] = detail::euroText(f.distributed, false);
     j["non_distribuito"] = detail::euroText(f.unspent, false);
     j["centesimi_ai_resti_maggiori"] = f.leftoverCents;
+    // Fund schemes: every fund says stanziato, distribuito, economia.
+    const ir::Fund& decl = module.funds.at(f.fund);
+    j["tipo"] = decl.budget ? "stanziamento" : decl.unitQuota ? "quota unitaria" : "ripartito in proporzione";
+    j["stanziato"] = detail::euroText(f.amount, false);
+    j["economia"] = f.blocked ? Json(nullptr) : Json(detail::euroText(f.unspent, false));
+    if (decl.unitQuota) j["quota_unitaria"] = detail::euroText(*decl.unitQuota, false);
+    if (decl.cap) {
+      j["massimo_per_persona"] = detail::euroText(*decl.cap, false);
+      j["oltre_il_massimo_esatto"] = f.cappedExcess.toFraction();
+    }
     if (f.bonusPersons) {
       Json m;
       m["beneficiari"] = f.bonusPersons;
@@ -260,6 +290,24 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     funds.push_back(std::move(j));
   }
   doc["fondi"] = std::move(funds);
+  if (!evaluation.funds.empty()) {
+    Rational stanziato, distribuito;
+    for (const eval::FundOutcome& f : evaluation.funds) {
+      stanziato += f.amount;
+      distribuito += f.distributed;
+    }
+    Json t;
+    t["stanziato"] = detail::euroText(stanziato, false);
+    t["distribuito"] = detail::euroText(distribuito, false);
+    t["economia"] = detail::euroText(stanziato - distribuito, false);
+    doc["totale_fondi"] = std::move(t);
+  }
+  if (evaluation.deroga) {
+    Json d;
+    d["motivo"] = evaluation.deroga->reason;
+    d["requisiti_non_rispettati"] = evaluation.deroga->violations;
+    doc["deroga"] = std::move(d);
+  }
   // Invalid UTF-8 cannot come from the loader (it decodes and checks), but a
   // report must never throw on text: replace rather than fail.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -46,6 +46,12 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation);
 // `sources` resolves data locations ("dati/rilevazioni.csv:3:12").
 std::string json(const ir::Module& module, const eval::Evaluation& evaluation, const SourceManager& sources);
 
+// The summary of the funds for `valuta --riepilogo FILE.csv` (funds.cpp):
+//   fondo;tipo;stanziato;distribuito;economia;persone
+// one line per fund, then `totale` (the ente's), then a `deroga` line if
+// the evaluation paid under a derogation. Same conventions as csv().
+std::string fundsCsv(const ir::Module& module, const eval::Evaluation& evaluation);
+
 // One of the three, by format.
 std::string render(Format format, const ir::Module& module, const eval::Evaluation& evaluation,
                    const SourceManager& sources);

@@ -58,11 +58,15 @@ void trimRight(std::string& line) {
 // One line per fund: how much there was, how much was paid, what is left.
 std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
   const ir::Fund& fund = module.funds.at(f.fund);
-  std::string out = "Fondo «" + fund.name + "»: " + detail::euroText(f.amount, true) + " €";
+  std::string out = "Fondo «" + fund.name + "»" + detail::fundSchemeText(fund) + ": stanziato " +
+                    detail::euroText(f.amount, true) + " €";
   if (f.blocked) return out + ", non ripartito per gli errori segnalati\n";
-  out += ", ripartito fra " + std::to_string(f.members) + (f.members == 1 ? " persona" : " persone");
-  out += ": distribuiti " + detail::euroText(f.distributed, true) + " €";
-  out += ", non distribuiti " + detail::euroText(f.unspent, true) + " €";
+  out += ", distribuito " + detail::euroText(f.distributed, true) + " € fra " + std::to_string(f.members) +
+         (f.members == 1 ? " persona" : " persone");
+  out += ", economia " + detail::euroText(f.unspent, true) + " €";
+  if (!f.cappedExcess.isZero())
+    out += " (di cui " + detail::euroText(f.cappedExcess, true) + " € oltre il massimo per persona, esatti " +
+           f.cappedExcess.toFraction() + ")";
   if (f.leftoverCents)
     out += " (" + std::to_string(f.leftoverCents) +
            (f.leftoverCents == 1 ? " centesimo assegnato" : " centesimi assegnati") + " ai resti maggiori)";
@@ -169,8 +173,11 @@ std::string table(const ir::Module& module, const eval::Evaluation& evaluation) 
   out += "Totale premi: " + detail::euroText(premiSum, true) + " €";
   if (inErrore) out += " (escluse le persone in errore)";
   out += "\n";
+  out += detail::partsText(module, evaluation);
   for (const eval::FundOutcome& f : evaluation.funds) out += fundLine(module, f);
+  out += detail::fundsTotalText(evaluation);
   if (!module.modules.empty()) out += "\n" + detail::modulesText(module);
+  out += detail::derogaText(evaluation);
   return out;
 }
 

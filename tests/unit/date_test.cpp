@@ -201,6 +201,39 @@ TEST_CASE("monthsStartedBetween", "[date]") {
   }
 }
 
+TEST_CASE("wholeMonthsBetween counts service as people do", "[date]") {
+  struct Row {
+    Date from, to;
+    int months;
+  };
+  const std::vector<Row> rows = {
+      {ymd(2014, 1, 1), ymd(2024, 12, 31), 131},  // 10 years, not 11
+      {ymd(2014, 1, 1), ymd(2025, 1, 1), 132},
+      {ymd(2016, 2, 29), ymd(2017, 2, 28), 12},  // the anniversary of 29/02 is 28/02
+      {ymd(2024, 1, 31), ymd(2024, 2, 29), 1},   // a month after the 31st: the month's end
+      {ymd(2024, 1, 31), ymd(2024, 2, 28), 0},
+      {ymd(2023, 12, 31), ymd(2024, 12, 31), 12},
+      {ymd(2020, 3, 15), ymd(2021, 3, 14), 11},
+      {ymd(2024, 6, 1), ymd(2024, 6, 1), 0},
+      {ymd(2025, 1, 1), ymd(2024, 12, 31), 0},  // d2 before d1
+  };
+  for (const Row& row : rows) {
+    INFO(row.from << " -> " << row.to);
+    CHECK(misura::wholeMonthsBetween(row.from, row.to) == row.months);
+  }
+
+  SECTION("agrees with the definition over a range of dates") {
+    for (Date from : {ymd(2023, 1, 31), ymd(2024, 2, 29), ymd(2023, 3, 15)})
+      for (Date to = ymd(2022, 12, 1); to < ymd(2026, 6, 1); to = to.plusDays(1)) {
+        int expected = 0;
+        if (from < to)
+          while (from.plusMonths(expected + 1) <= to) ++expected;
+        INFO(from << " -> " << to);
+        REQUIRE(misura::wholeMonthsBetween(from, to) == expected);
+      }
+  }
+}
+
 TEST_CASE("parseItalianDate accepts Italian and ISO forms", "[date][parse]") {
   struct Row {
     const char* text;

@@ -249,6 +249,20 @@ TEST_CASE("Builtins", "[interp]") {
   CHECK(months(ymd(2020, 12, 31), ymd(2020, 12, 31)) == Rational(0));
   CHECK(months(ymd(2020, 12, 31), ymd(2020, 6, 1)) == Rational(0));
 
+  auto whole = [](ir::Builtin fn, Date a, Date b) {
+    Code c;
+    c.push(a).push(b).call(fn, 2);
+    return number(runOk(c.done()));
+  };
+  CHECK(whole(ir::Builtin::MesiInteriTra, ymd(2014, 1, 1), ymd(2024, 12, 31)) == Rational(131));
+  CHECK(whole(ir::Builtin::AnniInteriTra, ymd(2014, 1, 1), ymd(2024, 12, 31)) == Rational(10));
+  CHECK(whole(ir::Builtin::AnniInteriTra, ymd(2016, 2, 29), ymd(2017, 2, 28)) == Rational(1));
+  CHECK(whole(ir::Builtin::MesiInteriTra, ymd(2024, 1, 31), ymd(2024, 2, 28)) == Rational(0));
+  CHECK(whole(ir::Builtin::AnniInteriTra, ymd(2025, 1, 1), ymd(2024, 12, 31)) == Rational(0));
+  Code wholeMissing;
+  wholeMissing.push(ir::Missing{}).push(ymd(2024, 1, 1)).call(ir::Builtin::AnniInteriTra, 2);
+  CHECK(std::holds_alternative<ir::Missing>(runOk(wholeMissing.done())));
+
   Code measured;
   measured.num(0).call(B::Rilevato, 1);
   CHECK(std::get<bool>(runOk(measured.done())) == true);
@@ -269,6 +283,9 @@ TEST_CASE("Calendar builtins read the year and the person's service", "[interp]"
   module.anno = 2023;
   CHECK(number(runOk(year.done(), ctx)) == Rational(365));
   module.anno = 2024;
+  Code evaluationYear;  // `anno` in an expression
+  evaluationYear.call(B::AnnoValutazione, 0);
+  CHECK(number(runOk(evaluationYear.done(), ctx)) == Rational(2024));
 
   Code noPerson;  // giorni_servizio without a person: a broken plan
   noPerson.call(B::GiorniServizio, 0);

@@ -1,0 +1,97 @@
+// What every output says of the funds (stanziato, distribuito, economia, the
+// ente's total) and of a derogation (`valuta --deroga`), see format.h and
+// report.h (fundsCsv).
+#include <string>
+
+#include "runtime/report/format.h"
+#include "runtime/report/report.h"
+
+namespace misura::report {
+
+namespace {
+
+std::string cell(const std::string& text) {
+  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const char* schemeWord(const ir::Fund& f) {
+  if (f.budget) return "stanziamento";
+  if (f.unitQuota) return "quota unitaria";
+  return "ripartito in proporzione";
+}
+
+}  // namespace
+
+namespace detail {
+
+std::string fundSchemeText(const ir::Fund& f) {
+  std::string out;
+  if (f.budget) out = "stanziamento";
+  if (f.unitQuota) out = "quota unitaria " + euroText(*f.unitQuota, true) + " €";
+  if (f.cap) out += (out.empty() ? "" : ", ") + std::string("massimo ") + euroText(*f.cap, true) + " € per persona";
+  return out.empty() ? out : " (" + out + ")";
+}
+
+std::string fundsTotalText(const eval::Evaluation& evaluation) {
+  if (evaluation.funds.empty()) return {};
+  Rational stanziato, distribuito;
+  for (const eval::FundOutcome& f : evaluation.funds) {
+    stanziato += f.amount;
+    distribuito += f.distributed;
+  }
+  return "Fondi dell'ente: stanziato " + euroText(stanziato, true) + " €, distribuito " +
+         euroText(distribuito, true) + " €, economia " + euroText(stanziato - distribuito, true) + " €\n";
+}
+
+std::string partText(const ir::Profile& profile, const eval::PartOutcome& part) {
+  const std::string& name = profile.parts.at(part.part).name;
+  return part.amount ? name + " " + euroText(*part.amount, true) + " €" : name + " non calcolata";
+}
+
+std::string partsText(const ir::Module& module, const eval::Evaluation& evaluation) {
+  std::string out;
+  for (const eval::PersonResult& p : evaluation.persons) {
+    if (p.parts.empty() || p.status != eval::PersonStatus::Valutato) continue;
+    const ir::Profile& profile = module.profiles.at(p.profile);
+    std::string line = "  " + p.matricola + ": ";
+    for (size_t k = 0; k < p.parts.size(); ++k) line += (k ? " + " : "") + partText(profile, p.parts[k]);
+    if (p.premio) line += " = " + euroText(*p.premio, true) + " €";
+    out += line + "\n";
+  }
+  return out.empty() ? out : "Parti del premio:\n" + out;
+}
+
+std::string derogaText(const eval::Evaluation& evaluation) {
+  if (!evaluation.deroga) return {};
+  std::string out = "\nDEROGA: premi calcolati nonostante i requisiti di legge non rispettati, con il motivo «" +
+                    evaluation.deroga->reason + "»:\n";
+  for (const std::string& v : evaluation.deroga->violations) out += "  - " + v + "\n";
+  return out;
+}
+
+}  // namespace detail
+
+std::string fundsCsv(const ir::Module& module, const eval::Evaluation& evaluation) {
+  std::string out = "fondo;tipo;stanziato;distribuito;economia;persone\n";
+  Rational stanziato, distribuito;
+  for (const eval::FundOutcome& f : evaluation.funds) {
+    const ir::Fund& decl = module.funds.at(f.fund);
+    stanziato += f.amount;
+    distribuito += f.distributed;
+    out += cell(decl.name) + ';' + schemeWord(decl) + ';' + detail::euroText(f.amount, false) + ';' +
+           (f.blocked ? std::string() : detail::euroText(f.distributed, false)) + ';' +
+           (f.blocked ? std::string() : detail::euroText(f.unspent, false)) + ';' + std::to_string(f.members) + '\n';
+  }
+  out += "totale;;" + detail::euroText(stanziato, false) + ';' + detail::euroText(distribuito, false) + ';' +
+         detail::euroText(stanziato - distribuito, false) + ";\n";
+  if (evaluation.deroga) out += "deroga;" + cell(evaluation.deroga->reason) + ";;;;\n";
+  return out;
+}
+
+}  // namespace misura::report
