@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <climits>
 #include <iterator>
+#include <numeric>
 #include <ostream>
 #include <utility>
 
@@ -10,102 +12,248 @@ namespace misura {
 
 // ---- Rational -------------------------------------------------------------
 
-Rational::Rational() = default;
+using i128 = __int128;
+using u128 = unsigned __int128;
 
-Rational::Rational(long value) : value_(mpz_class(value)) {}
+// The helpers that build and read both forms of a Rational. Every result
+// goes through fromParts or fromBig, which restore the canonical form.
+struct RationalAccess {
+  static constexpr i128 kMin = INT64_MIN;
+  static constexpr i128 kMax = INT64_MAX;
+
+  static bool fits(i128 v) { return v >= kMin && v <= kMax; }
+
+  static u128 magnitude(i128 v) { return v < 0 ? u128(0) - u128(v) : u128(v); }
+
+  static u128 gcd(u128 a, u128 b) {
+    // Both below 2^64 is the common case: the 64-bit hardware division.
+    while (b != 0) {
+      if ((a >> 64) == 0 && (b >> 64) == 0) return std::gcd(uint64_t(a), uint64_t(b));
+      const u128 r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
+  }
+
+  static mpz_class toMpz(i128 v) {
+    const u128 m = magnitude(v);
+    mpz_class hi(static_cast<unsigned long>(m >> 64));
+    mpz_class z = (hi << 64) + mpz_class(static_cast<unsigned long>(m));
+    return v < 0 ? mpz_class(-z) : z;
+  }
+
+  static Rational inlineValue(int64_t num, int64_t den) {
+    Rational r;
+    r.num_ = num;
+    r.den_ = den;
+    return r;
+  }
+
+  // n/d with d > 0, in any terms.
+  static Rational fromParts(i128 n, i128 d) {
+    assert(d > 0);
+    const u128 g = gcd(magnitude(n), u128(d));
+    if (g > 1) {
+      n /= i128(g);
+      d /= i128(g);
+    }
+    return fromReduced(n, d);
+  }
+
+  // n/d with d > 0, already in lowest terms.
+  static Rational fromReduced(i128 n, i128 d) {
+    if (fits(n) && d <= kMax) return inlineValue(int64_t(n), int64_t(d));
+    Rational r;
+    r.big_ = std::make_unique<mpq_class>(toMpz(n), toMpz(d));
+    return r;
+  }
+
+  // A canonical mpq value: inline when it fits.
+  static Rational fromBig(mpq_class&& q) {
+    const mpz_class& n = q.get_num();
+    const mpz_class& d = q.get_den();
+    if (n.fits_slong_p() && d.fits_slong_p()) return inlineValue(n.get_si(), d.get_si());
+    Rational r;
+    r.big_ = std::make_unique<mpq_class>(std::move(q));
+    return r;
+  }
+
+  static mpq_class toMpq(const Rational& r) {
+    if (r.big_) return *r.big_;
+    return mpq_class(mpz_class(static_cast<long>(r.num_)), mpz_class(static_cast<long>(r.den_)));
+  }
+
+  static bool bothInline(const Rational& a, const Rational& b) { return !a.big_ && !b.big_; }
+
+  static Rational add(const Rational& a, const Rational& b) {
+    if (bothInline(a, b)) {
+      if (a.den_ == b.den_) {
+        const i128 n = i128(a.num_) + b.num_;
+        return a.den_ == 1 ? fromReduced(n, 1) : fromParts(n, a.den_);
+      }
+      return fromParts(i128(a.num_) * b.den_ + i128(b.num_) * a.den_, i128(a.den_) * b.den_);
+    }
+    return fromBig(mpq_class(toMpq(a) + toMpq(b)));
+  }
+
+  static Rational negate(const Rational& a) {
+    if (!a.big_) return fromReduced(-i128(a.num_), a.den_);
+    return fromBig(mpq_class(-*a.big_));
+  }
+
+  // Cross-reduction keeps the product in lowest terms without a gcd of the
+  // (larger) product: (a/b)(c/d) = (a/g1)(c/g2) / ((b/g2)(d/g1)).
+  static Rational multiply(const Rational& a, const Rational& b) {
+    if (bothInline(a, b)) {
+      if (a.num_ == 0 || b.num_ == 0) return Rational();
+      const i128 g1 = i128(gcd(magnitude(a.num_), u128(b.den_)));
+      const i128 g2 = i128(gcd(magnitude(b.num_), u128(a.den_)));
+      const i128 n = (i128(a.num_) / g1) * (i128(b.num_) / g2);
+      const i128 d = (i128(a.den_) / g2) * (i128(b.den_) / g1);
+      return fromReduced(n, d);
+    }
+    return fromBig(mpq_class(toMpq(a) * toMpq(b)));
+  }
+
+  static Rational divide(const Rational& a, const Rational& b) {
+    assert(b.sign() != 0 && "Rational: division by zero");
+    if (bothInline(a, b)) {
+      i128 n = i128(a.num_) * b.den_;
+      i128 d = i128(a.den_) * b.num_;
+      if (d < 0) {
+        n = -n;
+        d = -d;
+      }
+      return fromParts(n, d);
+    }
+    return fromBig(mpq_class(toMpq(a) / toMpq(b)));
+  }
+
+  // The inline parts, or nullopt for a value held by GMP.
+  static std::optional<std::pair<int64_t, int64_t>> parts(const Rational& r) {
+    if (r.big_) return std::nullopt;
+    return std::make_pair(r.num_, r.den_);
+  }
+
+  static int compare(const Rational& a, const Rational& b) {
+    if (bothInline(a, b)) {
+      const i128 l = i128(a.num_) * b.den_;
+      const i128 r = i128(b.num_) * a.den_;
+      return l < r ? -1 : (l > r ? 1 : 0);
+    }
+    return cmp(toMpq(a), toMpq(b));
+  }
+};
 
 Rational::Rational(long num, long den) {
   assert(den != 0 && "Rational: zero denominator");
-  // Build from mpz_class so that LONG_MIN and negative denominators are
-  // handled by GMP instead of by overflow-prone sign juggling here.
-  value_ = mpq_class(mpz_class(num), mpz_class(den));
-  value_.canonicalize();
+  *this = den < 0 ? RationalAccess::fromParts(-i128(num), -i128(den))
+                  : RationalAccess::fromParts(num, den);
+}
+
+Rational::Rational(const Rational& other) : num_(other.num_), den_(other.den_) {
+  if (other.big_) big_ = std::make_unique<mpq_class>(*other.big_);
+}
+
+Rational& Rational::operator=(const Rational& other) {
+  if (this != &other) {
+    num_ = other.num_;
+    den_ = other.den_;
+    big_ = other.big_ ? std::make_unique<mpq_class>(*other.big_) : nullptr;
+  }
+  return *this;
 }
 
 Rational Rational::fromMpq(mpq_class value) {
   value.canonicalize();
-  return Rational(std::move(value), Canonical{});
+  return RationalAccess::fromBig(std::move(value));
 }
 
-// GMP's mpq operations return canonical results for canonical operands, so
-// the arithmetic below can skip the (costly) canonicalize step.
-Rational operator+(const Rational& a, const Rational& b) {
-  return Rational(mpq_class(a.value_ + b.value_), Rational::Canonical{});
-}
+mpq_class Rational::mpq() const { return RationalAccess::toMpq(*this); }
+
+Rational operator+(const Rational& a, const Rational& b) { return RationalAccess::add(a, b); }
 
 Rational operator-(const Rational& a, const Rational& b) {
-  return Rational(mpq_class(a.value_ - b.value_), Rational::Canonical{});
+  return RationalAccess::add(a, RationalAccess::negate(b));
 }
 
-Rational operator*(const Rational& a, const Rational& b) {
-  return Rational(mpq_class(a.value_ * b.value_), Rational::Canonical{});
+Rational operator*(const Rational& a, const Rational& b) { return RationalAccess::multiply(a, b); }
+
+Rational operator/(const Rational& a, const Rational& b) { return RationalAccess::divide(a, b); }
+
+Rational Rational::operator-() const { return RationalAccess::negate(*this); }
+
+Rational& Rational::operator+=(const Rational& rhs) { return *this = *this + rhs; }
+
+Rational& Rational::operator-=(const Rational& rhs) { return *this = *this - rhs; }
+
+Rational& Rational::operator*=(const Rational& rhs) { return *this = *this * rhs; }
+
+Rational& Rational::operator/=(const Rational& rhs) { return *this = *this / rhs; }
+
+// The canonical form makes equal values equal representations.
+bool operator==(const Rational& a, const Rational& b) {
+  if (!a.big_ && !b.big_) return a.num_ == b.num_ && a.den_ == b.den_;
+  if (a.big_ && b.big_) return *a.big_ == *b.big_;
+  return false;
 }
-
-Rational operator/(const Rational& a, const Rational& b) {
-  assert(!b.isZero() && "Rational: division by zero");
-  return Rational(mpq_class(a.value_ / b.value_), Rational::Canonical{});
-}
-
-Rational Rational::operator-() const { return Rational(mpq_class(-value_), Canonical{}); }
-
-Rational& Rational::operator+=(const Rational& rhs) {
-  value_ += rhs.value_;
-  return *this;
-}
-
-Rational& Rational::operator-=(const Rational& rhs) {
-  value_ -= rhs.value_;
-  return *this;
-}
-
-Rational& Rational::operator*=(const Rational& rhs) {
-  value_ *= rhs.value_;
-  return *this;
-}
-
-Rational& Rational::operator/=(const Rational& rhs) {
-  assert(!rhs.isZero() && "Rational: division by zero");
-  value_ /= rhs.value_;
-  return *this;
-}
-
-bool operator==(const Rational& a, const Rational& b) { return a.value_ == b.value_; }
 
 std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
-  const int c = cmp(a.value_, b.value_);
+  const int c = RationalAccess::compare(a, b);
   if (c < 0) return std::strong_ordering::less;
   if (c > 0) return std::strong_ordering::greater;
   return std::strong_ordering::equal;
 }
 
-int Rational::sign() const { return sgn(value_); }
+int Rational::sign() const {
+  if (big_) return sgn(*big_);
+  return (num_ > 0) - (num_ < 0);
+}
 
 bool Rational::isZero() const { return sign() == 0; }
 
 // Canonical form makes this a plain denominator test.
-bool Rational::isInteger() const { return value_.get_den() == 1; }
+bool Rational::isInteger() const { return big_ ? big_->get_den() == 1 : den_ == 1; }
 
 Rational Rational::abs() const { return sign() < 0 ? -*this : *this; }
 
 Rational Rational::floor() const {
+  if (!big_) {
+    int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ < 0) --q;
+    return Rational(q);
+  }
   mpz_class result;
-  mpz_fdiv_q(result.get_mpz_t(), value_.get_num_mpz_t(), value_.get_den_mpz_t());
-  return Rational(mpq_class(result), Canonical{});
+  mpz_fdiv_q(result.get_mpz_t(), big_->get_num_mpz_t(), big_->get_den_mpz_t());
+  return fromMpq(mpq_class(result));
 }
 
 Rational Rational::ceil() const {
+  if (!big_) {
+    int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ > 0) ++q;
+    return Rational(q);
+  }
   mpz_class result;
-  mpz_cdiv_q(result.get_mpz_t(), value_.get_num_mpz_t(), value_.get_den_mpz_t());
-  return Rational(mpq_class(result), Canonical{});
+  mpz_cdiv_q(result.get_mpz_t(), big_->get_num_mpz_t(), big_->get_den_mpz_t());
+  return fromMpq(mpq_class(result));
 }
 
-std::string Rational::toFraction() const { return value_.get_str(); }
+std::string Rational::toFraction() const {
+  if (big_) return big_->get_str();
+  return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
+}
 
-double Rational::toDouble() const { return value_.get_d(); }
+double Rational::toDouble() const {
+  return big_ ? big_->get_d() : static_cast<double>(num_) / static_cast<double>(den_);
+}
 
 std::optional<long> Rational::toLong() const {
-  if (!isInteger() || !value_.get_num().fits_slong_p()) return std::nullopt;
-  return value_.get_num().get_si();
+  if (!isInteger()) return std::nullopt;
+  if (!big_) return num_;
+  if (!big_->get_num().fits_slong_p()) return std::nullopt;
+  return big_->get_num().get_si();
 }
 
 std::ostream& operator<<(std::ostream& out, const Rational& q) { return out << q.toFraction(); }
@@ -129,6 +277,14 @@ mpz_class pow10(int exponent) {
 // its decimal expansion never ends. A canonical fraction terminates exactly
 // when its denominator is 2^a * 5^b, and then needs max(a, b) digits.
 std::optional<unsigned long> exactDecimals(const Rational& q) {
+  if (const auto p = RationalAccess::parts(q)) {
+    uint64_t den = uint64_t(p->second);
+    unsigned long twos = 0, fives = 0;
+    while (den % 2 == 0) den /= 2, ++twos;
+    while (den % 5 == 0) den /= 5, ++fives;
+    if (den != 1) return std::nullopt;
+    return std::max(twos, fives);
+  }
   mpz_class rest = q.mpq().get_den();
   const mpz_class two = 2;
   const mpz_class five = 5;
@@ -160,8 +316,47 @@ bool roundsAway(RoundingMode mode, const mpz_class& whole, const mpz_class& rest
 
 }  // namespace
 
+namespace {
+
+constexpr int kInlineDecimals = 18;  // 10^18 < 2^63: the inline fast paths below
+
+uint64_t pow10u(int exponent) {
+  uint64_t r = 1;
+  for (int i = 0; i < exponent; ++i) r *= 10;
+  return r;
+}
+
+// roundsAway on 128-bit magnitudes: the inline twin of the GMP version.
+bool roundsAwayInline(RoundingMode mode, u128 whole, u128 rest, u128 den) {
+  if (rest == 0) return false;
+  const u128 twice = 2 * rest;
+  switch (mode) {
+    case RoundingMode::HalfUp:
+      return twice >= den;
+    case RoundingMode::HalfEven:
+      return twice > den || (twice == den && (whole & 1) != 0);
+    case RoundingMode::Down:
+      return false;
+    case RoundingMode::Up:
+      return true;
+  }
+  return false;  // unreachable: every mode is handled above
+}
+
+}  // namespace
+
 Rational roundTo(const Rational& q, int decimals, RoundingMode mode) {
   assert(decimals >= 0);
+  if (const auto p = RationalAccess::parts(q); p && decimals <= kInlineDecimals) {
+    const auto [num, den] = *p;
+    const i128 scale = i128(pow10u(decimals));
+    const u128 magnitude = RationalAccess::magnitude(i128(num) * scale);
+    u128 whole = magnitude / u128(den);
+    const u128 rest = magnitude % u128(den);
+    if (roundsAwayInline(mode, whole, rest, u128(den))) ++whole;
+    const i128 signedWhole = num < 0 ? -i128(whole) : i128(whole);
+    return RationalAccess::fromParts(signedWhole, scale);
+  }
   const mpz_class scale = pow10(decimals);
   const mpq_class scaled = q.mpq() * scale;
   const mpz_class magnitude = ::abs(scaled.get_num());
@@ -223,6 +418,12 @@ NumberParseError classifyBadDots(std::string_view integerPart, bool hasComma) {
 
 // Exact value of unsigned digits "intDigits,fracDigits" (dots already removed).
 Rational decimalValue(const std::string& intDigits, std::string_view fracDigits) {
+  if (intDigits.size() + fracDigits.size() <= kInlineDecimals) {
+    int64_t n = 0;
+    for (char c : intDigits) n = n * 10 + (c - '0');
+    for (char c : fracDigits) n = n * 10 + (c - '0');
+    return Rational(n, static_cast<long>(pow10u(static_cast<int>(fracDigits.size()))));
+  }
   const mpz_class numerator(intDigits + std::string(fracDigits), 10);
   return Rational::fromMpq(mpq_class(numerator, pow10(static_cast<int>(fracDigits.size()))));
 }
@@ -294,6 +495,17 @@ std::string describe(NumberParseError error, std::string_view text) {
 
 namespace {
 
+std::string decimalDigits(u128 v) {
+  char buffer[40];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  do {
+    *--p = char('0' + int(v % 10));
+    v /= 10;
+  } while (v != 0);
+  return std::string(p, end);
+}
+
 // "1234567" -> "1.234.567".
 std::string groupThousands(const std::string& digits) {
   std::string out;
@@ -312,13 +524,23 @@ std::string formatItalian(const Rational& q, int decimals, bool thousands) {
   // After rounding, q * 10^decimals is an integer: format its digits and
   // place the comma. The sign comes from the rounded value, so a negative
   // number that rounds to zero prints as "0,00", never "-0,00".
-  const mpq_class scaled = roundTo(q, decimals, RoundingMode::HalfUp).mpq() * pow10(decimals);
-  const mpz_class& units = scaled.get_num();
-  std::string digits = mpz_class(::abs(units)).get_str();
+  const Rational rounded = roundTo(q, decimals, RoundingMode::HalfUp);
+  std::string digits;
+  bool negative = false;
+  if (const auto p = RationalAccess::parts(rounded); p && decimals <= kInlineDecimals) {
+    // The denominator divides 10^decimals: the units are an exact integer.
+    const i128 units = i128(p->first) * i128(pow10u(decimals) / uint64_t(p->second));
+    negative = units < 0;
+    digits = decimalDigits(RationalAccess::magnitude(units));
+  } else {
+    const mpq_class scaled = rounded.mpq() * pow10(decimals);
+    negative = sgn(scaled) < 0;
+    digits = mpz_class(::abs(scaled.get_num())).get_str();
+  }
   if (digits.size() <= fracSize) digits.insert(0, fracSize + 1 - digits.size(), '0');
 
   const std::string integerDigits = digits.substr(0, digits.size() - fracSize);
-  std::string out = sgn(units) < 0 ? "-" : "";
+  std::string out = negative ? "-" : "";
   out += thousands ? groupThousands(integerDigits) : integerDigits;
   if (fracSize > 0) out += "," + digits.substr(digits.size() - fracSize);
   return out;

@@ -10,7 +10,9 @@
 
 #include <compare>
 #include <concepts>
+#include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,12 +22,25 @@ namespace misura {
 
 // An exact rational number, always kept in canonical form (lowest terms,
 // positive denominator), so equal values have equal representations.
-// Thin value wrapper over GMP's mpq_class.
+//
+// Representation: the common case (every score, percentage and amount of a
+// real evaluation) is held inline as two 64-bit integers, with no allocation;
+// arithmetic is done in 128 bits with overflow checks. A value whose
+// numerator or denominator does not fit 64 bits is held by GMP (mpq_class)
+// instead. The form is canonical too: a value that fits the inline form is
+// never held by GMP, so equality can compare representations. Moves are
+// noexcept and never allocate.
 class Rational {
  public:
-  Rational();                        // 0
-  Rational(long value);              // NOLINT: implicit on purpose, integers are rationals
+  Rational() noexcept = default;                    // 0
+  Rational(long value) noexcept : num_(value) {}    // NOLINT: implicit on purpose, integers are rationals
   Rational(long num, long den);      // precondition: den != 0 (assert)
+
+  Rational(const Rational& other);
+  Rational(Rational&& other) noexcept = default;
+  Rational& operator=(const Rational& other);
+  Rational& operator=(Rational&& other) noexcept = default;
+  ~Rational() = default;
 
   // Floating point values are never exact decimals: forbid the silent
   // double -> long conversion that Rational(0.5) would otherwise perform.
@@ -34,7 +49,10 @@ class Rational {
 
   // Any mpq_class value; it is canonicalized here.
   static Rational fromMpq(mpq_class value);
-  const mpq_class& mpq() const { return value_; }
+  // The value as GMP sees it (a copy: the inline form has no mpq_class).
+  mpq_class mpq() const;
+  // Whether the value is held inline (for tests of the representation).
+  bool isInline() const { return !big_; }
 
   // Non-member (hidden friends) so that an integer works on either side:
   // both `x * 60` and `60 * x` compile.
@@ -64,10 +82,13 @@ class Rational {
   std::optional<long> toLong() const;  // the value if it is an integer that fits a long
 
  private:
-  struct Canonical {};  // tag: the value is already canonical
-  Rational(mpq_class value, Canonical) : value_(std::move(value)) {}
+  friend struct RationalAccess;  // rational.cpp's helpers
 
-  mpq_class value_;
+  // Inline form, when big_ is null: num_/den_ in lowest terms, den_ > 0.
+  int64_t num_ = 0;
+  int64_t den_ = 1;
+  // GMP form: only for canonical values that do not fit the inline form.
+  std::unique_ptr<mpq_class> big_;
 };
 
 // Prints toFraction(); lets test frameworks and debug logs show values.
