@@ -37,6 +37,7 @@ dichiarazione
   | 'requisito' nome TESTO '{' voceRequisito* '}'                  # DichRequisito
   | 'ruolo' nome TESTO? '=' membriRuolo                            # DichRuolo
   | 'dichiara' nome TESTO                                          # DichDichiara
+  | 'graduatoria' nome TESTO? '{' voceGraduatoria* '}'             # DichGraduatoria
   ;
 
 opzioneFile
@@ -98,6 +99,10 @@ voceFondo
   | 'ripartizione' modoRipartizione                                # Ripartizione
   // art. 81 CCNL Funzioni Locali 16.11.2022: `maggiorazione 30% ai primi 10%`
   | 'maggiorazione' NUMERO '%' 'ai' 'primi' NUMERO '%'              # MaggiorazioneFondo
+  // art. 81 with the beneficiaries of a graduatoria: `maggiorazione 30% ai vincitori di art81`
+  | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome          # MaggiorazioneVincitori
+  // ties (equal remainders, the art. 81 cut): `a parità ordine totale decrescente, matricola`
+  | 'a' 'parità' 'ordine' chiaveOrdine (SEP chiaveOrdine)*         # ParitaFondo
   ;
 
 modoRipartizione
@@ -164,6 +169,33 @@ attesa
   | 'esito' nome '=' esitoMancante                                 # AttesoEsito
   | 'non' 'valutato'                                               # AttesoNonValutato
   | 'errore' nome                                                  # AttesoErrore
+  | 'posizione' nome '=' espr                                      # AttesaPosizione
+  | 'vincitore' nome                                               # AttesoVincitore
+  | 'non' 'vincitore' nome                                         # AttesoNonVincitore
+  ;
+
+// A ranking of persons (`graduatoria`, docs/linguaggio.md): who is ranked,
+// who is admitted, the ordering keys, the groups and the places per group.
+voceGraduatoria
+  : 'tra' assegnazione                                             # TraGraduatoria
+  | 'ammessi' 'se' espr                                            # AmmessiGraduatoria
+  | 'ordine' chiaveOrdine (SEP chiaveOrdine)*                      # OrdineGraduatoria
+  | 'gruppi' 'per' espr                                            # GruppiGraduatoria
+  | 'posti' NUMERO percento='%'? ('arrotondati' conteggio)? (SEP? 'almeno' minimo=NUMERO)?  # PostiGraduatoria
+  ;
+
+// One ordering key: `totale decrescente`, `componente comportamenti decrescente`,
+// `assunzione crescente`, `matricola` (numbers in numeric order).
+chiaveOrdine
+  : 'componente' nome verso=('crescente' | 'decrescente')?         # ChiaveComponente
+  | espr verso=('crescente' | 'decrescente')?                      # ChiaveEspressione
+  ;
+
+// How a share of a group's size becomes a number of places.
+conteggio
+  : 'per' 'difetto'                                                # ContaPerDifetto
+  | 'per' 'eccesso'                                                # ContaPerEccesso
+  | 'al' 'più' 'vicino' (SEP? 'metà' 'per' meta=('difetto' | 'eccesso'))?  # ContaAlPiuVicino
   ;
 
 livello : TESTO '->' NUMERO ;
@@ -266,6 +298,9 @@ nome
   | 'livello' | 'avviso' | 'si' | 'applica' | 'richiede' | 'diverso' | 'elemento'
   | 'con' | 'tema' | 'effettivo' | 'almeno' | 'oltre' | 'nessuno'
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
+  | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'
+  | 'arrotondati' | 'crescente' | 'decrescente' | 'più' | 'vicino' | 'metà'
+  | 'posizione' | 'vincitore' | 'vincitori' | 'parità'
   ;
 
 SEP : ',' | ';' ;

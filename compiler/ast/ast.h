@@ -345,6 +345,50 @@ struct FundBonus {
   Rational share;    // of the persons, 10% is stored as 10
   Span shareSpan;
   Span span;
+  // `maggiorazione 30% ai vincitori di NOME`: the beneficiaries are the
+  // winners of that graduatoria (then `share` is unused).
+  std::optional<Ident> ranking = std::nullopt;
+};
+
+// ---- rankings (`graduatoria`) ---------------------------------------------
+
+enum class SortDirection { NonDetta, Crescente, Decrescente };
+
+// One ordering key: `totale decrescente`, `componente comportamenti decrescente`,
+// `assunzione crescente`, `matricola`.
+struct SortKey {
+  std::optional<Ident> component;  // `componente NOME`
+  ExprPtr expr;                    // otherwise
+  SortDirection direction = SortDirection::NonDetta;
+  Span span;
+};
+
+// How a share of a group's size is turned into a whole number of places.
+enum class CountRounding { PerDifetto, PerEccesso, AlPiuVicino, AlPiuVicinoMetaPerDifetto, AlPiuVicinoMetaPerEccesso };
+
+// `posti 2`, `posti 30% arrotondati per eccesso, almeno 1`.
+struct Places {
+  Rational value;  // 30% is stored as 30
+  bool percent = false;
+  Span valueSpan;
+  std::optional<CountRounding> rounding;
+  Span roundingSpan;
+  std::optional<Rational> minimum;
+  Span minimumSpan;
+  Span span;
+};
+
+// `graduatoria NOME "titolo" { tra ...  ammessi se ...  ordine ...  gruppi per ...  posti ... }`
+struct Ranking {
+  Ident name;
+  std::optional<Text> title;
+  std::vector<Assignment> among;              // at most one; none: every evaluated person
+  std::vector<ExprPtr> admitted;              // at most one
+  std::vector<std::vector<SortKey>> orders;   // exactly one
+  std::vector<Span> orderSpans;               // parallel to orders
+  std::vector<ExprPtr> groups;                // at most one
+  std::vector<Places> places;                 // at most one; none: no winners
+  Span span;
 };
 
 // `fondo produttivita "..." { importo 25.000 euro  quota = ...  ripartizione al centesimo }`
@@ -356,6 +400,10 @@ struct Fund {
   std::vector<std::pair<FundSplit, Span>> splits;   // at most one
   std::vector<FundBonus> bonuses;                   // at most one (art. 81)
   Span span;
+  // `a parità ordine ...`: how equal remainders and the art. 81 cut are
+  // decided (at most one; none: the documented default).
+  std::vector<std::vector<SortKey>> tieKeys = {};
+  std::vector<Span> tieSpans = {};
 };
 
 // ---- worked cases (`misura prova`) -----------------------------------------
@@ -365,9 +413,11 @@ struct Fund {
 // `attendi esito OB1 = 84,375%` (or `= neutralizzato`), `attendi non valutato`,
 // `attendi errore E0602`.
 struct Expectation {
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  // Posizione, Vincitore, NonVincitore: `attendi posizione G = 3`,
+  // `attendi vincitore G`, `attendi non vincitore G` (G a graduatoria).
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
   Kind kind = Kind::Totale;
-  std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code
+  std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code; Posizione...: the graduatoria
   ExprPtr value;              // Totale, Fascia, Premio, Componente, Esito; null for `= neutralizzato`
   Span span;
 };
@@ -531,6 +581,7 @@ struct Program {
   std::vector<Requirement> requirements;
   std::vector<Role> roles;
   std::vector<Statement> statements;
+  std::vector<Ranking> rankings;  // `graduatoria`
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 
   // The source file `f`, or null if the file is not part of the program.

@@ -321,6 +321,54 @@ struct FundBonus {
   Rational rate;   // fraction: 30% is 3/10
   Rational share;  // fraction of the persons: 10% is 1/10
   Span span;
+  // `maggiorazione R ai vincitori di G`: the beneficiaries are the winners of
+  // graduatoria G among the members with a positive quota (then `share` is unused).
+  std::optional<uint32_t> ranking = std::nullopt;
+};
+
+// ---- rankings (`graduatoria`) -----------------------------------------------
+
+// One ordering key. Values compare as numbers, dates or texts; two texts made
+// only of digits compare as numbers ("9" before "10"), equal numbers then by text.
+struct SortKey {
+  enum class Kind { Espressione, Componente, Matricola };
+  Kind kind = Kind::Espressione;
+  Chunk expr;             // Espressione: staff fields, totale, fascia, esiti
+  std::string component;  // Componente: by name in the person's profile
+  bool descending = false;
+  std::string text;       // as written ("totale decrescente"), for the outputs
+  Span span;
+};
+
+// How a share of a group's size becomes a number of places.
+enum class CountRounding { PerDifetto, PerEccesso, MetaPerDifetto, MetaPerEccesso };
+
+struct Places {
+  Rational value;      // a fixed count, or (share) a fraction: 30% is 3/10
+  bool share = false;
+  CountRounding rounding = CountRounding::PerDifetto;
+  std::optional<uint32_t> minimum;  // `almeno N` (at most the group's size)
+  std::string text;    // as written, for the outputs
+  Span span;
+};
+
+// `graduatoria`: the evaluated persons of a set, admitted by a condition,
+// ordered by keys (the matricola is always the last resort), per group,
+// the first `places` of each group are the winners.
+struct Ranking {
+  enum class Among { Tutti, Profili, Matricole, Dove };
+  std::string name;
+  std::string title;
+  Among among = Among::Tutti;
+  std::vector<uint32_t> profiles;      // Profili
+  std::vector<std::string> matricole;  // Matricole
+  std::optional<Chunk> where;          // Dove: person context
+  std::optional<Chunk> admitted;       // `ammessi se`: result context (totale, fascia, ...)
+  std::vector<SortKey> keys;
+  std::optional<Chunk> group;          // `gruppi per`: person context
+  std::string groupText;
+  std::optional<Places> places;        // none: positions only, no winners
+  Span span;
 };
 
 // A fund shared among the evaluated persons of the profiles that draw from
@@ -333,6 +381,9 @@ struct Fund {
   FundSplit split = FundSplit::AlCentesimo;
   std::optional<FundBonus> bonus;  // art. 81 maggiorazione
   Span span;
+  // `a parità ordine ...`: equal remainders (and the art. 81 cut after the
+  // total) are decided by these keys, then by the matricola.
+  std::vector<SortKey> tieKeys = {};
 };
 
 // ---- worked cases (`prova`, run by `misura prova`, ignored by `valuta`) ----
@@ -340,9 +391,10 @@ struct Fund {
 // One `attendi` line. Values are compared exactly: the total after the
 // profile's rounding, the premio in cents, components and esiti unrounded.
 struct Expectation {
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
   Kind kind = Kind::Totale;
-  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%)
+  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%); Posizione
+  uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into Module::rankings
   bool neutralized = false;  // Esito: the objective is expected neutralised
   std::string text;          // Fascia: band label; Componente: component name; Errore: the code
   uint32_t objective = 0;    // Esito: index into Module::objectives
@@ -384,6 +436,7 @@ struct Module {
   std::vector<std::optional<uint32_t>> catalogueOfProfile;  // per profile
   std::vector<Prova> prove;
   std::vector<Fund> funds;
+  std::vector<Ranking> rankings;  // `graduatoria`
 };
 
 // "legge.dl_13_2023 «Tempi di pagamento», vigente dal 01/01/2023" (and

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "compiler/lower/lower_expr.h"
+#include "compiler/lower/lower_ranking.h"
 #include "compiler/lower/lower_prova.h"
 #include "compiler/support/diagnostics.h"
 
@@ -210,6 +211,8 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.quota = compileExpr(c, *info.quota);
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
   if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};
+  if (out.bonus) out.bonus->ranking = info.bonusRanking;
+  out.tieKeys = lowering::lowerSortKeys(c, info.tieKeys);
   out.span = info.decl->span;
   return out;
 }
@@ -247,6 +250,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   for (const sema::CatalogueInfo& cat : c.catalogues) m.catalogues.push_back(lowerCatalogue(cat));
   m.prove = lowering::lowerProve(c);
   for (const sema::FundInfo& f : c.funds) m.funds.push_back(lowerFund(c, f));
+  for (const sema::RankingInfo& r : c.rankings) m.rankings.push_back(lowering::lowerRanking(c, r));
   return m;
 }
 

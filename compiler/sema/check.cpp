@@ -27,8 +27,9 @@ std::optional<Checked> Checker::run() {
   checkObjectives();
   checkEsiti();
   checkCatalogues();
+  checkRankings();
   checkFunds();
-  checkEsiti();  // those of the funds' quotas
+  checkEsiti();  // those of the funds' quotas and of the rankings' keys
   checkStaticWeights();
   checkProve();
   checkRoles();

@@ -22,6 +22,11 @@ void Checker::checkFundBonus(const ast::Fund& f, FundInfo& info) {
                              "art. 81 c. 2 CCNL Funzioni Locali 16.11.2022"});
     ok = false;
   }
+  if (b.ranking) {
+    if (ok) info.bonus = &b;
+    checkFundRanking(f, info);
+    return;
+  }
   if (b.share <= 0 || b.share > 100) {
     diags_.error("E0431", b.shareSpan,
                  fmt::format("la quota di persone che ricevono la maggiorazione deve essere tra 0% (escluso) e 100%, "

@@ -127,6 +127,13 @@ class Checker {
   void checkFunds();
   // check_fund_bonus.cpp: the art. 81 maggiorazione of a fund.
   void checkFundBonus(const ast::Fund& f, FundInfo& info);
+  // check_ranking.cpp: `graduatoria` and the ordering keys (E0900-E0929).
+  void checkRankings();
+  void checkRanking(const ast::Ranking& r);
+  std::vector<SortKeyInfo> checkSortKeys(const std::vector<ast::SortKey>& keys, const std::vector<uint32_t>& profiles);
+  void checkPlaces(const ast::Places& p);
+  void checkFundRanking(const ast::Fund& f, FundInfo& info);
+  std::map<std::string, uint32_t> rankingIndex_;
   // check_aggregate.cpp: `conta`, `somma`, `media`, `media_ponderata` over a record table.
   Type aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, const Scope& scope);
   Type aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& scope);

@@ -18,6 +18,13 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
       f.splits.emplace_back(truncate ? ast::FundSplit::PerDifetto : ast::FundSplit::AlCentesimo, span(r));
     } else if (auto* m = dynamic_cast<P::MaggiorazioneFondoContext*>(item)) {
       f.bonuses.push_back(ast::FundBonus{number(m->NUMERO(0)), span(m->NUMERO(0)), number(m->NUMERO(1)), span(m->NUMERO(1)), span(m)});
+    } else if (auto* v = dynamic_cast<P::MaggiorazioneVincitoriContext*>(item)) {
+      ast::FundBonus b{number(v->NUMERO()), span(v->NUMERO()), Rational(), Span{}, span(v)};
+      b.ranking = ident(v->nome());
+      f.bonuses.push_back(std::move(b));
+    } else if (auto* t = dynamic_cast<P::ParitaFondoContext*>(item)) {
+      f.tieKeys.push_back(sortKeys(t->chiaveOrdine()));
+      f.tieSpans.push_back(span(t));
     }
   }
   return f;

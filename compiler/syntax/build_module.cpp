@@ -22,6 +22,7 @@ P::NomeContext* Builder::declaredName(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichGraduatoriaContext*>(ctx)) return c->nome();
   return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include "runtime/report/explain.h"
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
+#include "runtime/report/ranking.h"
 
 namespace misura::report {
 
@@ -391,8 +392,10 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
     band(t, s);
     premio(t, s);
   }
+  std::string rankings =
+      explainRankingsText(module, evaluation, static_cast<uint32_t>(&person - evaluation.persons.data()));
   if (person.status == eval::PersonStatus::Errore) errors(t, s);
-  return t.take();
+  return t.take() + rankings;
 }
 
 }  // namespace misura::report

@@ -6,6 +6,7 @@
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
 #include "runtime/report/json_detail.h"
+#include "runtime/report/ranking.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
@@ -215,6 +216,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
   std::size_t valutate = 0, nonValutate = 0, inErrore = 0;
   for (const eval::PersonResult& p : evaluation.persons) {
     persons.push_back(personJson(module, p, sources));
+    detail::putPersonRankings(persons.back(), module, evaluation, static_cast<uint32_t>(&p - evaluation.persons.data()));
     switch (p.status) {
       case eval::PersonStatus::Valutato:
         ++valutate;
@@ -254,6 +256,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     funds.push_back(std::move(j));
   }
   doc["fondi"] = std::move(funds);
+  detail::putRankings(doc, module, evaluation);
   // Invalid UTF-8 cannot come from the loader (it decodes and checks), but a
   // report must never throw on text: replace rather than fail.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/report/format.h"
+#include "runtime/report/ranking.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
@@ -170,6 +171,7 @@ std::string table(const ir::Module& module, const eval::Evaluation& evaluation) 
   if (inErrore) out += " (escluse le persone in errore)";
   out += "\n";
   for (const eval::FundOutcome& f : evaluation.funds) out += fundLine(module, f);
+  out += detail::rankingsText(module, evaluation);
   if (!module.modules.empty()) out += "\n" + detail::modulesText(module);
   return out;
 }
