@@ -103,6 +103,17 @@ voceFondo
   | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome          # MaggiorazioneVincitori
   // ties (equal remainders, the art. 81 cut): `a parità ordine totale decrescente, matricola`
   | 'a' 'parità' 'ordine' chiaveOrdine (SEP chiaveOrdine)*         # ParitaFondo
+  // art. 81 as the contratto integrativo writes it: base, rounding, funding.
+  | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome '{' voceMaggiorazione* '}'  # MaggiorazioneDichiarata
+  ;
+
+// One line of a declared art. 81 maggiorazione.
+voceMaggiorazione
+  : 'base' 'premio' 'medio'                                        # BasePremioMedio
+  | 'base' 'importo' 'diviso' 'valutati'                           # BaseImportoDivisoValutati
+  | 'arrotondata' 'al' 'centesimo' modoArrotondamento?             # MaggiorazioneArrotondata
+  | 'a' 'carico' 'del' 'fondo'                                     # ACaricoDelFondo
+  | 'in' 'aggiunta' 'al' 'fondo'                                   # InAggiuntaAlFondo
   ;
 
 modoRipartizione
@@ -265,6 +276,7 @@ richiesta
   | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
   | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
   | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
+  | 'maggiorazione' 'a' 'quota' 'limitata'                         # RichiestaQuotaLimitata
   | 'dichiarazione' nome                                           # RichiestaDichiarazione
   ;
 
@@ -301,6 +313,8 @@ nome
   | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'
   | 'arrotondati' | 'crescente' | 'decrescente' | 'più' | 'vicino' | 'metà'
   | 'posizione' | 'vincitore' | 'vincitori' | 'parità'
+  | 'base' | 'medio' | 'diviso' | 'valutati' | 'arrotondata' | 'carico' | 'del'
+  | 'in' | 'aggiunta' | 'limitata'
   ;
 
 SEP : ',' | ';' ;

@@ -338,6 +338,12 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the rest stays unspent
 };
 
+// What the art. 81 maggiorazione is a percentage of.
+enum class BonusBase {
+  PremioMedio,            // the average premio of the persons counted (the CCNL's reading, the default)
+  ImportoDivisoValutati,  // the fund's amount divided by the persons counted
+};
+
 // `maggiorazione 30% ai primi 10%` (art. 81 CCNL Funzioni Locali 16.11.2022).
 struct FundBonus {
   Rational percent;  // 30% is stored as 30
@@ -348,6 +354,12 @@ struct FundBonus {
   // `maggiorazione 30% ai vincitori di NOME`: the beneficiaries are the
   // winners of that graduatoria (then `share` is unused).
   std::optional<Ident> ranking = std::nullopt;
+  // The block `{ ... }` of a declared maggiorazione (art. 81 as the contratto
+  // integrativo writes it); each at most once, sema checks.
+  bool declared = false;
+  std::vector<std::pair<BonusBase, Span>> bases = {};           // `base premio medio` / `base importo diviso valutati`
+  std::vector<std::pair<RoundingMode, Span>> roundings = {};    // `arrotondata al centesimo [modo]`
+  std::vector<std::pair<bool, Span>> onTop = {};                // `in aggiunta al fondo` (true) / `a carico del fondo`
 };
 
 // ---- rankings (`graduatoria`) ---------------------------------------------
@@ -453,6 +465,7 @@ struct Demand {
     Elemento,       // `richiede elemento con tema T [soglia]`: objectives, components, behaviours
     Componente,     // `richiede componente da obiettivi|comportamenti [soglia]`
     Maggiorazione,  // `richiede maggiorazione almeno 30%` (the person's fund)
+    QuotaLimitata,  // `richiede maggiorazione a quota limitata`: to a limited share of the staff (art. 81 c. 3)
     Dichiarazione,  // `richiede dichiarazione NOME`: the regolamento states it (`dichiara NOME "..."`)
   };
   Kind kind = Kind::Obiettivo;

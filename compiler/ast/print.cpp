@@ -477,9 +477,27 @@ void Printer::fund(const Fund& f) {
   for (const ExprPtr& q : f.quotas) line("quota = " + expr(*q));
   for (const auto& s : f.splits)
     line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");
-  for (const FundBonus& b : f.bonuses)
-    line("maggiorazione " + number(b.percent) + "% " +
-         (b.ranking ? "ai vincitori di " + b.ranking->name : "ai primi " + number(b.share) + "%"));
+  for (const FundBonus& b : f.bonuses) {
+    std::string head = "maggiorazione " + number(b.percent) + "% " +
+                       (b.ranking ? "ai vincitori di " + b.ranking->name : "ai primi " + number(b.share) + "%");
+    if (!b.declared) {
+      line(head);
+      continue;
+    }
+    open(head);
+    for (const auto& [base, sp] : b.bases)
+      line(base == BonusBase::PremioMedio ? "base premio medio" : "base importo diviso valutati");
+    for (const auto& [mode, sp] : b.roundings) {
+      switch (mode) {
+        case RoundingMode::MezzoInSu: line("arrotondata al centesimo"); break;
+        case RoundingMode::PerDifetto: line("arrotondata al centesimo per difetto"); break;
+        case RoundingMode::PerEccesso: line("arrotondata al centesimo per eccesso"); break;
+        case RoundingMode::AlPari: line("arrotondata al centesimo al pari"); break;
+      }
+    }
+    for (const auto& [top, sp] : b.onTop) line(top ? "in aggiunta al fondo" : "a carico del fondo");
+    close();
+  }
   for (const std::vector<SortKey>& keys : f.tieKeys) line("a parità ordine " + sortKeys(keys));
   close();
 }

@@ -173,7 +173,8 @@ class Verifier {
       check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
       if (f.ok) continue;
       check.outcome = Outcome::NonConforme;
-      bool uncertain = partial && d.kind != ast::Demand::Kind::Componente && d.kind != ast::Demand::Kind::Maggiorazione;
+      bool uncertain = partial && d.kind != ast::Demand::Kind::Componente && d.kind != ast::Demand::Kind::Maggiorazione &&
+                       d.kind != ast::Demand::Kind::QuotaLimitata;
       certainFailure |= !uncertain;
       if (uncertain) f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,

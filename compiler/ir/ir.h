@@ -312,6 +312,8 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the leftover stays unspent
 };
 
+enum class BonusBase { PremioMedio, ImportoDivisoValutati };
+
 // `maggiorazione R ai primi S` (art. 81 CCNL Funzioni Locali 16.11.2022):
 // among the n members with a positive quota, the k = max(1, floor(S x n))
 // with the highest total (ties: smaller matricola, byte order) each get an
@@ -324,6 +326,16 @@ struct FundBonus {
   // `maggiorazione R ai vincitori di G`: the beneficiaries are the winners of
   // graduatoria G among the members with a positive quota (then `share` is unused).
   std::optional<uint32_t> ranking = std::nullopt;
+  // Declared (`{ ... }`): the base is the average premio of the n persons
+  // counted (default; as above) or the amount / n; the maggiorazione may be
+  // rounded to the cent; and paid inside the fund (default) or on top of it.
+  // Inside: P = amount - k x m, m = R x base (with the average premio the
+  // formula above, then rounded if declared). On top: the fund is split by
+  // quota as if there were no maggiorazione and m = R x amount / n (rounded to
+  // the cent, half up unless declared) is added to each beneficiary.
+  BonusBase base = BonusBase::PremioMedio;
+  std::optional<Rounding> rounding = std::nullopt;
+  bool onTop = false;
 };
 
 // ---- rankings (`graduatoria`) -----------------------------------------------

@@ -211,7 +211,15 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.quota = compileExpr(c, *info.quota);
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
   if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};
-  if (out.bonus) out.bonus->ranking = info.bonusRanking;
+  if (out.bonus) {
+    out.bonus->ranking = info.bonusRanking;
+    const ast::FundBonus& b = *info.bonus;
+    if (!b.bases.empty())
+      out.bonus->base = b.bases[0].first == ast::BonusBase::PremioMedio ? ir::BonusBase::PremioMedio
+                                                                        : ir::BonusBase::ImportoDivisoValutati;
+    if (!b.roundings.empty()) out.bonus->rounding = rounding(b.roundings[0].first);
+    if (!b.onTop.empty()) out.bonus->onTop = b.onTop[0].first;
+  }
   out.tieKeys = lowering::lowerSortKeys(c, info.tieKeys);
   out.span = info.decl->span;
   return out;

@@ -167,7 +167,9 @@ void Checker::checkFundRanking(const ast::Fund& f, FundInfo& info) {
   const ast::Ident& name = *f.bonuses[0].ranking;
   auto it = rankingIndex_.find(name.name);
   if (it == rankingIndex_.end()) {
-    undeclared("graduatoria", name, rankingIndex_);
+    std::vector<std::string> names;
+    for (const auto& [n, i] : rankingIndex_) names.push_back(n);
+    diags_.error("E0911", name.span, fmt::format("graduatoria «{}» non dichiarata", name.name), didYouMean(name.name, names));
     info.bonus = nullptr;
     return;
   }

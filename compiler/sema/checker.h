@@ -133,6 +133,7 @@ class Checker {
   std::vector<SortKeyInfo> checkSortKeys(const std::vector<ast::SortKey>& keys, const std::vector<uint32_t>& profiles);
   void checkPlaces(const ast::Places& p);
   void checkFundRanking(const ast::Fund& f, FundInfo& info);
+  void checkDeclaredBonus(const ast::FundBonus& b);
   std::map<std::string, uint32_t> rankingIndex_;
   // check_aggregate.cpp: `conta`, `somma`, `media`, `media_ponderata` over a record table.
   Type aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, const Scope& scope);

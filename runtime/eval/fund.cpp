@@ -119,6 +119,15 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
       ++outcome.leftoverCents;
     }
   }
+  // Art. 81 `in aggiunta al fondo`: the maggiorazione (already to the cent) on top.
+  if (f.bonus && f.bonus->onTop)
+    for (uint32_t i : ids) {
+      PersonResult& r = ev.persons[i];
+      if (!r.maggiorazione || !r.premio || !r.premioExact) continue;
+      *r.premio += *r.maggiorazione;
+      *r.premioExact += *r.maggiorazione;
+      outcome.bonusOnTop += *r.maggiorazione;
+    }
   outcome.unspent = f.amount - outcome.distributed;
 }
 

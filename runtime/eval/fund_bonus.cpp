@@ -11,6 +11,20 @@
 
 #include "runtime/eval/session.h"
 
+namespace {
+
+misura::RoundingMode roundingMode(misura::ir::Rounding r) {
+  switch (r) {
+    case misura::ir::Rounding::MezzoInSu: return misura::RoundingMode::HalfUp;
+    case misura::ir::Rounding::PerDifetto: return misura::RoundingMode::Down;
+    case misura::ir::Rounding::PerEccesso: return misura::RoundingMode::Up;
+    case misura::ir::Rounding::AlPari: return misura::RoundingMode::HalfEven;
+  }
+  return misura::RoundingMode::HalfUp;
+}
+
+}  // namespace
+
 namespace misura::eval {
 
 std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
@@ -48,11 +62,26 @@ std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::
     const long floorK = (b.share * n).floor().toLong().value_or(1);  // share <= 100%: floorK <= n
     k = static_cast<size_t>(std::clamp<long>(floorK, 1, static_cast<long>(eligible.size())));
   }
-  const Rational base = f.amount / (Rational(1) + Rational(static_cast<long>(k)) * b.rate / n);
-  const Rational each = b.rate * base / n;
+  const Rational kk(static_cast<long>(k));
+  Rational each;
+  Rational base;  // P: what is split by quota
+  if (b.onTop) {
+    each = b.rate * f.amount / n;  // the average premio and the amount per person coincide
+    each = roundTo(each, 2, b.rounding ? roundingMode(*b.rounding) : RoundingMode::HalfUp);
+    base = f.amount;
+  } else {
+    switch (b.base) {
+      case ir::BonusBase::PremioMedio:
+        each = b.rate * (f.amount / (Rational(1) + kk * b.rate / n)) / n;
+        break;
+      case ir::BonusBase::ImportoDivisoValutati: each = b.rate * f.amount / n; break;
+    }
+    if (b.rounding) each = roundTo(each, 2, roundingMode(*b.rounding));
+    base = f.amount - kk * each;
+  }
   for (size_t i = 0; i < ids.size(); ++i) shares[i] = base * q[i] / quotaSum;
   for (size_t i = 0; i < k; ++i) {
-    shares[eligible[i]] += each;
+    if (!b.onTop) shares[eligible[i]] += each;  // on top: added to the premio after the cents
     ev.persons[ids[eligible[i]]].maggiorazione = each;
   }
   outcome.bonusEligible = static_cast<uint32_t>(eligible.size());

@@ -37,7 +37,7 @@ bool inSet(const Session& s, const ir::Ranking& r, const Person& p, bool& ok) {
       return std::find(r.matricole.begin(), r.matricole.end(), p.matricola) != r.matricole.end();
     case ir::Ranking::Among::Dove: {
       const std::vector<std::optional<Rational>> none;
-      std::optional<bool> v = runCondition(*r.where, personContext(s, p, none), p, "graduatoria " + r.name, s.diags);
+      std::optional<bool> v = runCondition(*r.where, personContext(s, p, none), p, "graduatoria «" + r.name + "»", s.diags);
       if (!v) ok = false;
       return v.value_or(false);
     }
@@ -92,7 +92,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
       const std::vector<std::optional<Rational>> esiti = esitiOf(s, pr.components);
       const interp::Context ctx = resultContext(s, persons[i], pr, points, esiti);
       if (r.admitted) {
-        std::optional<bool> admitted = runCondition(*r.admitted, ctx, persons[i], "graduatoria " + r.name, s.diags);
+        std::optional<bool> admitted = runCondition(*r.admitted, ctx, persons[i], "graduatoria «" + r.name + "»", s.diags);
         if (!admitted) {
           ok = false;
           continue;
@@ -107,7 +107,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
         interp::Result g = interp::run(*r.group, ctx);
         if (const auto* e = std::get_if<interp::RuntimeError>(&g)) {
           PersonErrors errors(s.diags, persons[i]);
-          errors.runtime(*e, "gruppo della graduatoria " + r.name);
+          errors.runtime(*e, "gruppo della graduatoria «" + r.name + "»");
           ok = false;
           continue;
         }
@@ -123,7 +123,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
           continue;
         }
       }
-      auto keys = keyValues(s, persons[i], pr, r.keys, "graduatoria " + r.name);
+      auto keys = keyValues(s, persons[i], pr, r.keys, "graduatoria «" + r.name + "»");
       if (!keys) {
         ok = false;
         continue;

@@ -98,7 +98,8 @@ struct FundOutcome {
   uint32_t bonusEligible = 0;  // n: members with a positive quota
   uint32_t bonusPersons = 0;   // k: beneficiaries
   Rational bonusBase;          // P: what the base split by quota shares
-  Rational bonusEach;          // each beneficiary's extra, r x P / n, exact
+  Rational bonusEach;          // each beneficiary's extra, r x P / n, exact (as declared: see ir::FundBonus)
+  Rational bonusOnTop;         // `in aggiunta al fondo`: the maggiorazioni paid on top of the amount
 };
 
 // One person's place in a graduatoria (ranking.cpp).

@@ -130,7 +130,7 @@ std::optional<std::vector<uint32_t>> tieRanks(const Session& s, const std::vecto
   std::vector<std::vector<ir::Value>> values(ids.size());
   bool ok = true;
   for (size_t k = 0; k < ids.size(); ++k) {
-    auto v = keyValues(s, persons[ids[k]], ev.persons[ids[k]], f.tieKeys, "ordine a parità del fondo " + f.name);
+    auto v = keyValues(s, persons[ids[k]], ev.persons[ids[k]], f.tieKeys, "ordine a parità del fondo «" + f.name + "»");
     if (v) values[k] = std::move(*v);
     else ok = false;
   }

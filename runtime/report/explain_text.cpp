@@ -284,6 +284,47 @@ void band(Text& t, const Subject& s) {
   t.line(3, "percentuale della fascia: " + percentText(b.percent) + percentNote(b.percent));
 }
 
+// The art. 81 maggiorazione as the regolamento declares it (`ai vincitori di G { ... }`).
+void declaredBonus(Text& t, const Subject& s, const ir::Fund& f, const eval::FundOutcome& o) {
+  const eval::PersonResult& p = s.person;
+  const ir::FundBonus& b = *f.bonus;
+  const std::string rate = shown(b.rate, ir::Type::Percentuale);
+  t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai vincitori della graduatoria «{}» "
+                        "({} dei {} valutati con quota positiva), {}",
+                        s.module.rankings.at(*b.ranking).name, o.bonusPersons, o.bonusEligible,
+                        b.onTop ? "in aggiunta al fondo" : "a carico del fondo"));
+  std::string formula;
+  if (b.onTop || b.base == ir::BonusBase::ImportoDivisoValutati)
+    formula = fmt::format("maggiorazione = {} × importo ÷ {} valutati", rate, o.bonusEligible);
+  else
+    formula = fmt::format("maggiorazione = {} × premio medio = {} × importo ÷ (1 + {} × {} ÷ {}) ÷ {}", rate, rate,
+                          o.bonusPersons, rate, o.bonusEligible, o.bonusEligible);
+  if (b.rounding) formula += fmt::format(", arrotondata al centesimo {}", ir::roundingName(*b.rounding));
+  else if (b.onTop) formula += ", arrotondata al centesimo mezzo in su";
+  t.line(3, formula + " = " + shown(o.bonusEach, ir::Type::Euro) + exactNote(o.bonusEach));
+  if (b.onTop)
+    t.line(3, "base ripartita per quota = importo = " + shown(o.bonusBase, ir::Type::Euro));
+  else
+    t.line(3, fmt::format("base ripartita per quota = importo − {} × maggiorazione = ", o.bonusPersons) +
+                  shown(o.bonusBase, ir::Type::Euro) + exactNote(o.bonusBase));
+  Rational base = o.quotaSum.isZero() ? Rational() : o.bonusBase * *p.fundQuota / o.quotaSum;
+  t.line(3, "parte per quota = base × quota ÷ somma delle quote = " + shown(o.bonusBase, ir::Type::Euro) + " × " +
+                num(*p.fundQuota) + " ÷ " + num(o.quotaSum) + " = " + shown(base, ir::Type::Euro) + exactNote(base));
+  Rational fromFund = *p.premioExact;
+  if (b.onTop && p.maggiorazione) fromFund -= *p.maggiorazione;
+  if (!b.onTop)
+    t.line(3, p.maggiorazione ? "più la maggiorazione: " + shown(*p.maggiorazione, ir::Type::Euro)
+                              : std::string("nessuna maggiorazione: la persona non è tra i vincitori"));
+  t.line(3, "parte spettante dal fondo: " + shown(fromFund, ir::Type::Euro) + exactNote(fromFund));
+  Rational truncated = (fromFund * 100).floor() / 100;
+  t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
+  if (p.leftoverCent) t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori");
+  if (b.onTop)
+    t.line(3, p.maggiorazione ? "più la maggiorazione, in aggiunta al fondo: " + shown(*p.maggiorazione, ir::Type::Euro)
+                              : std::string("nessuna maggiorazione: la persona non è tra i vincitori"));
+  t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
+}
+
 // The premio as a share of a fund: quota, sum of quotas, exact share, cents.
 void fundShare(Text& t, const Subject& s) {
   const eval::PersonResult& p = s.person;
@@ -302,6 +343,10 @@ void fundShare(Text& t, const Subject& s) {
   t.line(3, "quota di questa persona: " + num(*p.fundQuota) + exactNote(*p.fundQuota));
   t.line(3, fmt::format("somma delle quote delle {} persone che condividono il fondo: {}{}", o->members,
                         num(o->quotaSum), exactNote(o->quotaSum)));
+  if (f.bonus && f.bonus->ranking) {
+    declaredBonus(t, s, f, *o);
+    return;
+  }
   if (o->bonusPersons) {
     t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai primi {} dei {} valutati con "
                           "quota positiva (per totale; a parità, la matricola minore)",

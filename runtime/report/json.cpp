@@ -251,6 +251,13 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
       m["valutati_con_quota_positiva"] = f.bonusEligible;
       m["base_ripartita_esatta"] = f.bonusBase.toFraction();
       m["maggiorazione_esatta"] = f.bonusEach.toFraction();
+      const ir::Fund& fund = module.funds.at(f.fund);
+      if (fund.bonus && fund.bonus->ranking) {
+        m["graduatoria"] = module.rankings.at(*fund.bonus->ranking).name;
+        m["base"] = fund.bonus->base == ir::BonusBase::PremioMedio ? "premio medio" : "importo diviso valutati";
+        m["finanziata"] = fund.bonus->onTop ? "in aggiunta al fondo" : "a carico del fondo";
+        if (fund.bonus->onTop) m["in_aggiunta"] = detail::euroText(f.bonusOnTop, false);
+      }
       j["maggiorazione_art81"] = std::move(m);
     }
     funds.push_back(std::move(j));

@@ -36,19 +36,37 @@ std::string placesText(const ir::Ranking& r, const eval::RankGroup& g) {
 
 const eval::PersonResult& personAt(const eval::Evaluation& ev, uint32_t i) { return at(ev.persons, i, "persona"); }
 
+// The key as written, without its direction: "totale", "componente comportamenti".
+std::string keyLabel(const ir::SortKey& k) {
+  for (const char* suffix : {" decrescente", " crescente"}) {
+    const std::string sfx(suffix);
+    if (k.text.size() > sfx.size() && k.text.compare(k.text.size() - sfx.size(), sfx.size(), sfx) == 0)
+      return k.text.substr(0, k.text.size() - sfx.size());
+  }
+  return k.text;
+}
+
+// "totale 95 punti, componente comportamenti 25 punti, assunzione 01/01/2005"
+// (the matricola, shown anyway, is left out).
 std::string keyValues(const ir::Ranking& r, const eval::RankEntry& e) {
   std::string out;
-  for (size_t k = 0; k < r.keys.size() && k < e.keys.size(); ++k)
-    out += (out.empty() ? "" : ", ") + keyValueText(r.keys[k], e.keys[k]);
+  for (size_t k = 0; k < r.keys.size() && k < e.keys.size(); ++k) {
+    if (r.keys[k].kind == ir::SortKey::Kind::Matricola) continue;
+    out += (out.empty() ? "" : ", ") + keyLabel(r.keys[k]) + " " + keyValueText(r.keys[k], e.keys[k]);
+  }
   return out;
 }
 
-// The first key on which `a` and `b` differ ("totale"), or "matricola".
-std::string decidingKey(const ir::Ranking& r, const eval::RankEntry& a, const eval::RankEntry& b) {
+// The first key on which `a` (above) and `b` differ, with both values:
+// "componente comportamenti decrescente (25 punti contro 18 punti)".
+std::string decidingKey(const ir::Ranking& r, const eval::RankEntry& a, const eval::RankEntry& b,
+                        const std::string& ma, const std::string& mb) {
   for (size_t k = 0; k < r.keys.size() && k < a.keys.size() && k < b.keys.size(); ++k)
     if (!(a.keys[k] == b.keys[k]))
-      return r.keys[k].text;
-  return "matricola (ultima chiave)";
+      return fmt::format("{} ({} contro {})", r.keys[k].text, keyValueText(r.keys[k], a.keys[k]),
+                         keyValueText(r.keys[k], b.keys[k]));
+  return fmt::format("la matricola, ultima chiave ({} prima di {}: le matricole di sole cifre si confrontano come numeri)",
+                     ma, mb);
 }
 
 }  // namespace
@@ -218,12 +236,16 @@ std::string explainRankingsText(const ir::Module& module, const eval::Evaluation
     if (pos > 0) {
       const eval::RankEntry& above = g->entries[pos - 1];
       out += fmt::format("   sopra, posizione {}: {} ({}); decide: {}\n", above.position,
-                         personAt(evaluation, above.person).matricola, keyValues(r, above), decidingKey(r, above, *e));
+                         personAt(evaluation, above.person).matricola, keyValues(r, above),
+                         decidingKey(r, above, *e, personAt(evaluation, above.person).matricola,
+                                     personAt(evaluation, e->person).matricola));
     }
     if (pos + 1 < g->entries.size()) {
       const eval::RankEntry& below = g->entries[pos + 1];
       out += fmt::format("   sotto, posizione {}: {} ({}); decide: {}\n", below.position,
-                         personAt(evaluation, below.person).matricola, keyValues(r, below), decidingKey(r, *e, below));
+                         personAt(evaluation, below.person).matricola, keyValues(r, below),
+                         decidingKey(r, *e, below, personAt(evaluation, e->person).matricola,
+                                     personAt(evaluation, below.person).matricola));
     }
   }
   return out;

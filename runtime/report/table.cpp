@@ -71,6 +71,8 @@ std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
     out += "; maggiorazione art. 81 di " + detail::euroText(roundTo(f.bonusEach, 2, RoundingMode::HalfUp), true) +
            " € (esatta " + f.bonusEach.toFraction() + ") a " + std::to_string(f.bonusPersons) + " su " +
            std::to_string(f.bonusEligible) + " valutati con quota positiva";
+  if (f.bonusPersons && fund.bonus && fund.bonus->onTop)
+    out += ", in aggiunta al fondo: " + detail::euroText(f.bonusOnTop, true) + " €";
   return out + "\n";
 }
 
