@@ -192,16 +192,22 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
       }
     }
     if (outcome.blocked) outcome.groups.clear();
+    outcome.groupOf.assign(ev.persons.size(), -1);
+    outcome.entryOf.assign(ev.persons.size(), -1);
+    for (size_t g = 0; g < outcome.groups.size(); ++g)
+      for (size_t e = 0; e < outcome.groups[g].entries.size(); ++e) {
+        outcome.groupOf[outcome.groups[g].entries[e].person] = static_cast<int32_t>(g);
+        outcome.entryOf[outcome.groups[g].entries[e].person] = static_cast<int32_t>(e);
+      }
     ev.rankings.push_back(std::move(outcome));
   }
 }
 
 std::pair<const RankGroup*, const RankEntry*> findRank(const Evaluation& evaluation, uint32_t ranking, uint32_t person) {
   for (const RankingOutcome& o : evaluation.rankings) {
-    if (o.ranking != ranking) continue;
-    for (const RankGroup& g : o.groups)
-      for (const RankEntry& e : g.entries)
-        if (e.person == person) return {&g, &e};
+    if (o.ranking != ranking || person >= o.groupOf.size() || o.groupOf[person] < 0) continue;
+    const RankGroup& g = o.groups[static_cast<size_t>(o.groupOf[person])];
+    return {&g, &g.entries[static_cast<size_t>(o.entryOf[person])]};
   }
   return {nullptr, nullptr};
 }
