@@ -348,9 +348,15 @@ void fundShare(Text& t, const Subject& s) {
     return;
   }
   if (o->bonusPersons) {
+    std::string ties = "la matricola minore";
+    if (!f.tieKeys.empty()) {
+      ties = "l'ordine del fondo: ";
+      for (size_t i = 0; i < f.tieKeys.size(); ++i) ties += (i ? ", " : "") + f.tieKeys[i].text;
+      ties += ", poi la matricola";
+    }
     t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai primi {} dei {} valutati con "
-                          "quota positiva (per totale; a parità, la matricola minore)",
-                          o->bonusPersons, o->bonusEligible));
+                          "quota positiva (per totale; a parità, {})",
+                          o->bonusPersons, o->bonusEligible, ties));
     t.line(3, "base ripartita per quota = importo ÷ (1 + beneficiari × maggiorazione ÷ valutati) = " +
                   shown(o->bonusBase, ir::Type::Euro) + exactNote(o->bonusBase));
     Rational base = o->quotaSum.isZero() ? Rational() : o->bonusBase * *p.fundQuota / o->quotaSum;
@@ -371,7 +377,8 @@ void fundShare(Text& t, const Subject& s) {
   Rational truncated = (*p.premioExact * 100).floor() / 100;
   t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
   if (p.leftoverCent)
-    t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, alla matricola minore): " +
+    t.line(3, std::string("più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, ") +
+                  (f.tieKeys.empty() ? "alla matricola minore" : "secondo l'ordine a parità del fondo") + "): " +
                   shown(*p.premio, ir::Type::Euro));
   else
     t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
