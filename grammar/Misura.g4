@@ -43,6 +43,7 @@ dichiarazione
   // A dated clause (docs/linguaggio.md § 4, «Clausole datate»): the
   // declaration applies only in the evaluation years the prefix names.
   | clausolaTempo ':' dichiarazione                                # DichDatata
+  | 'graduatoria' nome TESTO? '{' voceGraduatoria* '}'             # DichGraduatoria
   ;
 
 // `dal 2024`, `dal 2023 al 2025`, `fino al 2023`, `nel 2024`, or with dates:
@@ -167,6 +168,21 @@ voceFondo
   // A cap per person: the excess is economia.
   | 'massimo' NUMERO 'euro' 'per' 'persona'                        # MassimoFondo
   | clausolaTempo ':' voceFondo                                    # VoceFondoDatata
+  // art. 81 with the beneficiaries of a graduatoria: `maggiorazione 30% ai vincitori di art81`
+  | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome          # MaggiorazioneVincitori
+  // ties (equal remainders, the art. 81 cut): `a parità ordine totale decrescente, matricola`
+  | 'a' 'parità' 'ordine' chiaveOrdine (SEP chiaveOrdine)*         # ParitaFondo
+  // art. 81 as the contratto integrativo writes it: base, rounding, funding.
+  | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome '{' voceMaggiorazione* '}'  # MaggiorazioneDichiarata
+  ;
+
+// One line of a declared art. 81 maggiorazione.
+voceMaggiorazione
+  : 'base' 'premio' 'medio'                                        # BasePremioMedio
+  | 'base' 'importo' 'diviso' 'valutati'                           # BaseImportoDivisoValutati
+  | 'arrotondata' 'al' 'centesimo' modoArrotondamento?             # MaggiorazioneArrotondata
+  | 'a' 'carico' 'del' 'fondo'                                     # ACaricoDelFondo
+  | 'in' 'aggiunta' 'al' 'fondo'                                   # InAggiuntaAlFondo
   ;
 
 modoRipartizione
@@ -240,6 +256,33 @@ attesa
   | 'esito' codice '=' esitoMancante                               # AttesoEsito
   | 'non' 'valutato'                                               # AttesoNonValutato
   | 'errore' nome                                                  # AttesoErrore
+  | 'posizione' nome '=' espr                                      # AttesaPosizione
+  | 'vincitore' nome                                               # AttesoVincitore
+  | 'non' 'vincitore' nome                                         # AttesoNonVincitore
+  ;
+
+// A ranking of persons (`graduatoria`, docs/linguaggio.md): who is ranked,
+// who is admitted, the ordering keys, the groups and the places per group.
+voceGraduatoria
+  : 'tra' assegnazione                                             # TraGraduatoria
+  | 'ammessi' 'se' espr                                            # AmmessiGraduatoria
+  | 'ordine' chiaveOrdine (SEP chiaveOrdine)*                      # OrdineGraduatoria
+  | 'gruppi' 'per' espr                                            # GruppiGraduatoria
+  | 'posti' NUMERO percento='%'? ('arrotondati' conteggio)? (SEP? 'almeno' minimo=NUMERO)?  # PostiGraduatoria
+  ;
+
+// One ordering key: `totale decrescente`, `componente comportamenti decrescente`,
+// `assunzione crescente`, `matricola` (numbers in numeric order).
+chiaveOrdine
+  : 'componente' nome verso=('crescente' | 'decrescente')?         # ChiaveComponente
+  | espr verso=('crescente' | 'decrescente')?                      # ChiaveEspressione
+  ;
+
+// How a share of a group's size becomes a number of places.
+conteggio
+  : 'per' 'difetto'                                                # ContaPerDifetto
+  | 'per' 'eccesso'                                                # ContaPerEccesso
+  | 'al' 'più' 'vicino' (SEP? 'metà' 'per' meta=('difetto' | 'eccesso'))?  # ContaAlPiuVicino
   ;
 
 livello : TESTO '->' NUMERO ;
@@ -317,6 +360,7 @@ richiesta
   | 'elemento' 'con' 'tema' nome sogliaPeso?                       # RichiestaElemento
   | 'componente' 'da' fonte=('obiettivi' | 'comportamenti') sogliaPeso?  # RichiestaComponente
   | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
+  | 'maggiorazione' 'a' 'quota' 'limitata'                         # RichiestaQuotaLimitata
   | 'dichiarazione' nome                                           # RichiestaDichiarazione
   ;
 
@@ -357,6 +401,11 @@ nome
   | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi'
   | 'punteggio' | 'valore' | 'funzione'
   | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
+  | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'
+  | 'arrotondati' | 'crescente' | 'decrescente' | 'più' | 'vicino' | 'metà'
+  | 'posizione' | 'vincitore' | 'vincitori' | 'parità'
+  | 'base' | 'medio' | 'diviso' | 'valutati' | 'arrotondata'
+  | 'in' | 'aggiunta' | 'limitata'
   ;
 
 SEP : ',' | ';' ;

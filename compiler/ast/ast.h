@@ -419,12 +419,68 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the rest stays unspent
 };
 
+// What the art. 81 maggiorazione is a percentage of.
+enum class BonusBase {
+  PremioMedio,            // the average premio of the persons counted (the CCNL's reading, the default)
+  ImportoDivisoValutati,  // the fund's amount divided by the persons counted
+};
+
 // `maggiorazione 30% ai primi 10%` (art. 81 CCNL Funzioni Locali 16.11.2022).
 struct FundBonus {
   Rational percent;  // 30% is stored as 30
   Span percentSpan;
   Rational share;    // of the persons, 10% is stored as 10
   Span shareSpan;
+  Span span;
+  // `maggiorazione 30% ai vincitori di NOME`: the beneficiaries are the
+  // winners of that graduatoria (then `share` is unused).
+  std::optional<Ident> ranking = std::nullopt;
+  // The block `{ ... }` of a declared maggiorazione (art. 81 as the contratto
+  // integrativo writes it); each at most once, sema checks.
+  bool declared = false;
+  std::vector<std::pair<BonusBase, Span>> bases = {};           // `base premio medio` / `base importo diviso valutati`
+  std::vector<std::pair<RoundingMode, Span>> roundings = {};    // `arrotondata al centesimo [modo]`
+  std::vector<std::pair<bool, Span>> onTop = {};                // `in aggiunta al fondo` (true) / `a carico del fondo`
+};
+
+// ---- rankings (`graduatoria`) ---------------------------------------------
+
+enum class SortDirection { NonDetta, Crescente, Decrescente };
+
+// One ordering key: `totale decrescente`, `componente comportamenti decrescente`,
+// `assunzione crescente`, `matricola`.
+struct SortKey {
+  std::optional<Ident> component;  // `componente NOME`
+  ExprPtr expr;                    // otherwise
+  SortDirection direction = SortDirection::NonDetta;
+  Span span;
+};
+
+// How a share of a group's size is turned into a whole number of places.
+enum class CountRounding { PerDifetto, PerEccesso, AlPiuVicino, AlPiuVicinoMetaPerDifetto, AlPiuVicinoMetaPerEccesso };
+
+// `posti 2`, `posti 30% arrotondati per eccesso, almeno 1`.
+struct Places {
+  Rational value;  // 30% is stored as 30
+  bool percent = false;
+  Span valueSpan;
+  std::optional<CountRounding> rounding;
+  Span roundingSpan;
+  std::optional<Rational> minimum;
+  Span minimumSpan;
+  Span span;
+};
+
+// `graduatoria NOME "titolo" { tra ...  ammessi se ...  ordine ...  gruppi per ...  posti ... }`
+struct Ranking {
+  Ident name;
+  std::optional<Text> title;
+  std::vector<Assignment> among;              // at most one; none: every evaluated person
+  std::vector<ExprPtr> admitted;              // at most one
+  std::vector<std::vector<SortKey>> orders;   // exactly one
+  std::vector<Span> orderSpans;               // parallel to orders
+  std::vector<ExprPtr> groups;                // at most one
+  std::vector<Places> places;                 // at most one; none: no winners
   Span span;
 };
 
@@ -443,6 +499,10 @@ struct Fund {
   // economia; at most one.
   std::vector<std::pair<Rational, Span>> caps;
   Span span;
+  // `a parità ordine ...`: how equal remainders and the art. 81 cut are
+  // decided (at most one; none: the documented default).
+  std::vector<std::vector<SortKey>> tieKeys = {};
+  std::vector<Span> tieSpans = {};
 };
 
 // ---- worked cases (`misura prova`) -----------------------------------------
@@ -452,9 +512,11 @@ struct Fund {
 // `attendi esito OB1 = 84,375%` (or `= neutralizzato`), `attendi non valutato`,
 // `attendi errore E0602`.
 struct Expectation {
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  // Posizione, Vincitore, NonVincitore: `attendi posizione G = 3`,
+  // `attendi vincitore G`, `attendi non vincitore G` (G a graduatoria).
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
   Kind kind = Kind::Totale;
-  std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code
+  std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code; Posizione...: the graduatoria
   ExprPtr value;              // Totale, Fascia, Premio, Componente, Esito; null for `= neutralizzato`
   Span span;
 };
@@ -490,6 +552,7 @@ struct Demand {
     Elemento,       // `richiede elemento con tema T [soglia]`: objectives, components, behaviours
     Componente,     // `richiede componente da obiettivi|comportamenti [soglia]`
     Maggiorazione,  // `richiede maggiorazione almeno 30%` (the person's fund)
+    QuotaLimitata,  // `richiede maggiorazione a quota limitata`: to a limited share of the staff (art. 81 c. 3)
     Dichiarazione,  // `richiede dichiarazione NOME`: the regolamento states it (`dichiara NOME "..."`)
   };
   Kind kind = Kind::Obiettivo;
@@ -653,6 +716,7 @@ struct Program {
   std::vector<NamedValue> values;     // `valore`
   std::vector<Function> functions;    // `funzione`
   std::vector<DatedClause> dated;  // every dated clause, in writing order (applied or not)
+  std::vector<Ranking> rankings;  // `graduatoria`
   NodeId nodeCount = 0;  // expression ids are 0..nodeCount-1
 
   // The source file `f`, or null if the file is not part of the program.

@@ -257,6 +257,7 @@ class Printer {
   void objective(const Objective& o);
   void catalogue(const Catalogue& c);
   void fund(const Fund& f);
+  void ranking(const Ranking& r);
 
   std::string out_;
   int indent_ = 0;
@@ -332,6 +333,7 @@ std::string Printer::program(const Program& p) {
   own(p.objectives, [&](const Objective& o) { objective(o); });
   own(p.catalogues, [&](const Catalogue& c) { catalogue(c); });
   own(p.funds, [&](const Fund& f) { fund(f); });
+  own(p.rankings, [&](const Ranking& r) { ranking(r); });
   own(p.roles, [&](const Role& r) { out_ += print(r); });
   own(p.statements, [&](const Statement& s) { out_ += print(s); });
   own(p.requirements, [&](const Requirement& r) { out_ += print(r); });
@@ -445,6 +447,20 @@ std::string matricole(const Assignment& a) {
   return s;
 }
 
+std::string sortKeys(const std::vector<SortKey>& keys) {
+  std::string out;
+  for (const SortKey& k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k.component ? "componente " + k.component->name : (k.expr ? expr(*k.expr) : "?");
+    switch (k.direction) {
+      case SortDirection::NonDetta: break;
+      case SortDirection::Crescente: out += " crescente"; break;
+      case SortDirection::Decrescente: out += " decrescente"; break;
+    }
+  }
+  return out;
+}
+
 std::string assignment(const Assignment& a) {
   switch (a.kind) {
     case Assignment::Kind::Tutti: return "assegnato a tutti";
@@ -527,10 +543,53 @@ void Printer::fund(const Fund& f) {
   for (const ExprPtr& q : f.quotas) line("quota = " + expr(*q));
   for (const auto& s : f.splits)
     line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");
-  for (const FundBonus& b : f.bonuses)
-    line("maggiorazione " + number(b.percent) + "% ai primi " + number(b.share) + "%");
+  for (const FundBonus& b : f.bonuses) {
+    std::string head = "maggiorazione " + number(b.percent) + "% " +
+                       (b.ranking ? "ai vincitori di " + b.ranking->name : "ai primi " + number(b.share) + "%");
+    if (!b.declared) {
+      line(head);
+      continue;
+    }
+    open(head);
+    for (const auto& [base, sp] : b.bases)
+      line(base == BonusBase::PremioMedio ? "base premio medio" : "base importo diviso valutati");
+    for (const auto& [mode, sp] : b.roundings) {
+      switch (mode) {
+        case RoundingMode::MezzoInSu: line("arrotondata al centesimo"); break;
+        case RoundingMode::PerDifetto: line("arrotondata al centesimo per difetto"); break;
+        case RoundingMode::PerEccesso: line("arrotondata al centesimo per eccesso"); break;
+        case RoundingMode::AlPari: line("arrotondata al centesimo al pari"); break;
+      }
+    }
+    for (const auto& [top, sp] : b.onTop) line(top ? "in aggiunta al fondo" : "a carico del fondo");
+    close();
+  }
   for (const auto& u : f.unitQuotas) line("quota unitaria " + number(u.first) + " euro");
   for (const auto& c : f.caps) line("massimo " + number(c.first) + " euro per persona");
+  for (const std::vector<SortKey>& keys : f.tieKeys) line("a parità ordine " + sortKeys(keys));
+  close();
+}
+
+void Printer::ranking(const Ranking& r) {
+  open("graduatoria " + r.name.name + (r.title ? " " + text(*r.title) : ""));
+  for (const Assignment& a : r.among) line("tra " + assignment(a).substr(std::string("assegnato a ").size()));
+  for (const ExprPtr& e : r.admitted) line("ammessi se " + expr(*e));
+  for (const std::vector<SortKey>& keys : r.orders) line("ordine " + sortKeys(keys));
+  for (const ExprPtr& e : r.groups) line("gruppi per " + expr(*e));
+  for (const Places& p : r.places) {
+    std::string s = "posti " + number(p.value) + (p.percent ? "%" : "");
+    if (p.rounding) {
+      switch (*p.rounding) {
+        case CountRounding::PerDifetto: s += " arrotondati per difetto"; break;
+        case CountRounding::PerEccesso: s += " arrotondati per eccesso"; break;
+        case CountRounding::AlPiuVicino: s += " arrotondati al più vicino"; break;
+        case CountRounding::AlPiuVicinoMetaPerDifetto: s += " arrotondati al più vicino, metà per difetto"; break;
+        case CountRounding::AlPiuVicinoMetaPerEccesso: s += " arrotondati al più vicino, metà per eccesso"; break;
+      }
+    }
+    if (p.minimum) s += ", almeno " + number(*p.minimum);
+    line(s);
+  }
   close();
 }
 

@@ -30,6 +30,9 @@ std::string expectation(const Expectation& e) {
       return "esito " + (e.name ? printCode(*e.name) : "?") + " = " + esito(e);
     case Expectation::Kind::NonValutato: return "non valutato";
     case Expectation::Kind::Errore: return "errore " + nameOf(e);
+    case Expectation::Kind::Posizione: return "posizione " + nameOf(e) + " = " + valueOf(e);
+    case Expectation::Kind::Vincitore: return "vincitore " + nameOf(e);
+    case Expectation::Kind::NonVincitore: return "non vincitore " + nameOf(e);
   }
   return "non valutato";
 }

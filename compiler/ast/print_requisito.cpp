@@ -24,6 +24,7 @@ std::string demand(const Demand& d) {
       return std::string("richiede componente da ") +
              (d.source == ComponentSource::Comportamenti ? "comportamenti" : "obiettivi") + threshold(d.threshold);
     case Demand::Kind::Maggiorazione: return "richiede maggiorazione almeno " + printNumber(d.percent) + "%";
+    case Demand::Kind::QuotaLimitata: return "richiede maggiorazione a quota limitata";
     case Demand::Kind::Dichiarazione: return "richiede dichiarazione " + d.theme.name;
   }
   return "";

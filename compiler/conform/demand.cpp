@@ -106,6 +106,15 @@ Finding component(const sema::Checked& c, const ast::Demand& d, const sema::Prof
                  c.profiles[shares.profile].decl->name.span};
 }
 
+// "ai primi 10%", "ai vincitori della graduatoria «art81» (posti 10% arrotondati per difetto)".
+std::string beneficiaries(const sema::Checked& c, const sema::FundInfo& f) {
+  if (!f.bonusRanking) return "ai primi " + ast::printNumber(f.bonus->share) + "%";
+  const ast::Ranking& r = *c.rankings[*f.bonusRanking].decl;
+  std::string places = r.places.empty() ? std::string("senza posti")
+                                        : "posti " + ast::printNumber(r.places[0].value) + (r.places[0].percent ? "%" : "");
+  return fmt::format("ai vincitori della graduatoria «{}» ({})", r.name.name, places);
+}
+
 Finding bonus(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
   const sema::ProfileInfo& p = c.profiles[shares.profile];
   Span at = p.decl->name.span;
@@ -119,9 +128,28 @@ Finding bonus(const sema::Checked& c, const ast::Demand& d, const sema::ProfileS
                    "0845", f.decl->name.span};
   bool ok = f.bonus->percent >= d.percent;
   return Finding{ok,
-                 fmt::format("fondo «{}»: maggiorazione {}% ai primi {}%, richiesta almeno {}", f.decl->name.name,
-                             ast::printNumber(f.bonus->percent), ast::printNumber(f.bonus->share), required),
+                 fmt::format("fondo «{}»: maggiorazione {}% {}, richiesta almeno {}", f.decl->name.name,
+                             ast::printNumber(f.bonus->percent), beneficiaries(c, f), required),
                  ok ? "" : "0845", f.bonus->percentSpan};
+}
+
+// `richiede maggiorazione a quota limitata` (art. 81 c. 3): the beneficiaries
+// are a share of the staff below 100%, or a fixed number of places.
+Finding limitedShare(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
+  const sema::ProfileInfo& p = c.profiles[shares.profile];
+  if (!p.fund || !c.funds[*p.fund].bonus)
+    return Finding{false, fmt::format("il premio del profilo «{}» non è ripartito da un fondo con maggiorazione", p.decl->name.name),
+                   "0845", p.decl->name.span};
+  const sema::FundInfo& f = c.funds[*p.fund];
+  bool ok = f.bonus->share < 100;
+  if (f.bonusRanking) {
+    const ast::Ranking& r = *c.rankings[*f.bonusRanking].decl;
+    ok = !r.places.empty() && (!r.places[0].percent || r.places[0].value < 100);
+  }
+  return Finding{ok,
+                 fmt::format("fondo «{}»: maggiorazione {}{}", f.decl->name.name, beneficiaries(c, f),
+                             ok ? ", quota limitata" : ", non a una quota limitata del personale"),
+                 ok ? "" : "0845", f.bonus->span};
 }
 
 }  // namespace
@@ -143,6 +171,7 @@ Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::Pr
     case ast::Demand::Kind::Elemento: return themed(c, d, shares);
     case ast::Demand::Kind::Componente: return component(c, d, shares);
     case ast::Demand::Kind::Maggiorazione: return bonus(c, d, shares);
+    case ast::Demand::Kind::QuotaLimitata: return limitedShare(c, d, shares);
     case ast::Demand::Kind::Dichiarazione: return statement(c, d);
   }
   return Finding{};

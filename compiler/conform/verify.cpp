@@ -191,7 +191,8 @@ class Verifier {
       // person by person: otherwise the finding holds for every person
       // (their weights add up to 100), and it is an error (issue 9, item 13).
       bool uncertain = partial && d.kind != ast::Demand::Kind::Componente &&
-                       d.kind != ast::Demand::Kind::Maggiorazione && themedPerPerson(shares.profile, d.theme.name);
+                       d.kind != ast::Demand::Kind::Maggiorazione && d.kind != ast::Demand::Kind::QuotaLimitata &&
+                       themedPerPerson(shares.profile, d.theme.name);
       certainFailure |= !uncertain;
       if (uncertain) f.hint = "altri obiettivi sono assegnati persona per persona: verifica con --personale FILE";
       rep_.fail(f.code, f.span, fmt::format("requisito «{}» non rispettato: {}", r_.decl->title.value, f.detail), who,

@@ -394,6 +394,8 @@ enum class FundSplit {
   PerDifetto,   // each share truncated to the cent; the leftover stays unspent
 };
 
+enum class BonusBase { PremioMedio, ImportoDivisoValutati };
+
 // `maggiorazione R ai primi S` (art. 81 CCNL Funzioni Locali 16.11.2022):
 // among the n members with a positive quota, the k = max(1, floor(S x n))
 // with the highest total (ties: smaller matricola, byte order) each get an
@@ -402,6 +404,64 @@ enum class FundSplit {
 struct FundBonus {
   Rational rate;   // fraction: 30% is 3/10
   Rational share;  // fraction of the persons: 10% is 1/10
+  Span span;
+  // `maggiorazione R ai vincitori di G`: the beneficiaries are the winners of
+  // graduatoria G among the members with a positive quota (then `share` is unused).
+  std::optional<uint32_t> ranking = std::nullopt;
+  // Declared (`{ ... }`): the base is the average premio of the n persons
+  // counted (default; as above) or the amount / n; the maggiorazione may be
+  // rounded to the cent; and paid inside the fund (default) or on top of it.
+  // Inside: P = amount - k x m, m = R x base (with the average premio the
+  // formula above, then rounded if declared). On top: the fund is split by
+  // quota as if there were no maggiorazione and m = R x amount / n (rounded to
+  // the cent, half up unless declared) is added to each beneficiary.
+  BonusBase base = BonusBase::PremioMedio;
+  std::optional<Rounding> rounding = std::nullopt;
+  bool onTop = false;
+};
+
+// ---- rankings (`graduatoria`) -----------------------------------------------
+
+// One ordering key. Values compare as numbers, dates or texts; two texts made
+// only of digits compare as numbers ("9" before "10"), equal numbers then by text.
+struct SortKey {
+  enum class Kind { Espressione, Componente, Matricola };
+  Kind kind = Kind::Espressione;
+  Chunk expr;             // Espressione: staff fields, totale, fascia, esiti
+  std::string component;  // Componente: by name in the person's profile
+  bool descending = false;
+  std::string text;       // as written ("totale decrescente"), for the outputs
+  Span span;
+};
+
+// How a share of a group's size becomes a number of places.
+enum class CountRounding { PerDifetto, PerEccesso, MetaPerDifetto, MetaPerEccesso };
+
+struct Places {
+  Rational value;      // a fixed count, or (share) a fraction: 30% is 3/10
+  bool share = false;
+  CountRounding rounding = CountRounding::PerDifetto;
+  std::optional<uint32_t> minimum;  // `almeno N` (at most the group's size)
+  std::string text;    // as written, for the outputs
+  Span span;
+};
+
+// `graduatoria`: the evaluated persons of a set, admitted by a condition,
+// ordered by keys (the matricola is always the last resort), per group,
+// the first `places` of each group are the winners.
+struct Ranking {
+  enum class Among { Tutti, Profili, Matricole, Dove };
+  std::string name;
+  std::string title;
+  Among among = Among::Tutti;
+  std::vector<uint32_t> profiles;      // Profili
+  std::vector<std::string> matricole;  // Matricole
+  std::optional<Chunk> where;          // Dove: person context
+  std::optional<Chunk> admitted;       // `ammessi se`: result context (totale, fascia, ...)
+  std::vector<SortKey> keys;
+  std::optional<Chunk> group;          // `gruppi per`: person context
+  std::string groupText;
+  std::optional<Places> places;        // none: positions only, no winners
   Span span;
 };
 
@@ -420,6 +480,9 @@ struct Fund {
   std::optional<Rational> cap;  // `massimo N euro per persona`: each share at most N, the excess is economia
   bool budget = false;  // a budget line (no quota): the premi `a carico` of it are paid from it
   Span span;
+  // `a parità ordine ...`: equal remainders (and the art. 81 cut after the
+  // total) are decided by these keys, then by the matricola.
+  std::vector<SortKey> tieKeys = {};
 };
 
 // `ruolo R = personale dove CONDIZIONE`: a role decided person by person on
@@ -444,9 +507,10 @@ struct DatedClause {
 // One `attendi` line. Values are compared exactly: the total after the
 // profile's rounding, the premio in cents, components and esiti unrounded.
 struct Expectation {
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore };
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
   Kind kind = Kind::Totale;
-  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%)
+  Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%); Posizione
+  uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into Module::rankings
   bool neutralized = false;  // Esito: the objective is expected neutralised
   std::string text;          // Fascia: band label; Componente: component name; Errore: the code
   uint32_t objective = 0;    // Esito: index into Module::objectives
@@ -508,6 +572,7 @@ struct Module {
   std::vector<Function> functions;     // `funzione`
   std::vector<ConditionRole> conditionRoles;  // the roles by condition
   std::vector<DatedClause> dated;             // every dated clause of the regolamento and its modules
+  std::vector<Ranking> rankings;  // `graduatoria`
 };
 
 // "legge.dl_13_2023 «Tempi di pagamento», vigente dal 01/01/2023" (and

@@ -313,12 +313,26 @@ std::string print(const Module& m) {
   for (const Fund& f : m.funds) {
     out += fmt::format("fondo {} importo {} ripartizione {}\n", f.name, f.amount.toFraction(),
                        f.split == FundSplit::AlCentesimo ? "al centesimo" : "per difetto");
-    if (f.bonus)
+    if (f.bonus && f.bonus->ranking)
+      out += fmt::format("  maggiorazione {} ai vincitori di {}\n", f.bonus->rate.toFraction(),
+                         m.rankings.at(*f.bonus->ranking).name);
+    else if (f.bonus)
       out += fmt::format("  maggiorazione {} ai primi {}\n", f.bonus->rate.toFraction(), f.bonus->share.toFraction());
     if (f.unitQuota) out += fmt::format("  quota unitaria {}\n", f.unitQuota->toFraction());
     if (f.cap) out += fmt::format("  massimo per persona {}\n", f.cap->toFraction());
+    for (const SortKey& k : f.tieKeys) out += fmt::format("  a parità {}\n", k.text);
     if (f.budget) out += "  stanziamento (premi a carico)\n";
     else printChunk(out, f.quota, "  ");
+  }
+  for (const Ranking& r : m.rankings) {
+    out += fmt::format("graduatoria {}\n", r.name);
+    for (const SortKey& k : r.keys) {
+      out += fmt::format("  chiave {}\n", k.text);
+      if (k.kind == SortKey::Kind::Espressione) printChunk(out, k.expr, "    ");
+    }
+    out += "  chiave matricola (ultima)\n";
+    if (r.group) out += fmt::format("  gruppi per {}\n", r.groupText);
+    if (r.places) out += fmt::format("  posti {}\n", r.places->text);
   }
   for (const ConditionRole& r : m.conditionRoles) {
     out += fmt::format("ruolo {} = personale dove\n", r.name);

@@ -19,6 +19,9 @@ std::string expectation(const Module& m, const Expectation& e) {
                          e.neutralized ? std::string("neutralizzato") : e.number.toFraction());
     case Expectation::Kind::NonValutato: return "non valutato";
     case Expectation::Kind::Errore: return "errore " + e.text;
+    case Expectation::Kind::Posizione: return fmt::format("posizione {} {}", e.text, e.number.toFraction());
+    case Expectation::Kind::Vincitore: return "vincitore " + e.text;
+    case Expectation::Kind::NonVincitore: return "non vincitore " + e.text;
   }
   return "?";
 }

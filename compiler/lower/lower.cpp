@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "compiler/lower/lower_expr.h"
+#include "compiler/lower/lower_ranking.h"
 #include "compiler/lower/lower_prova.h"
 #include "compiler/lower/lower_scoring.h"
 #include "compiler/support/diagnostics.h"
@@ -238,6 +239,16 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.budget = info.budget;
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
   if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};
+  if (out.bonus) {
+    out.bonus->ranking = info.bonusRanking;
+    const ast::FundBonus& b = *info.bonus;
+    if (!b.bases.empty())
+      out.bonus->base = b.bases[0].first == ast::BonusBase::PremioMedio ? ir::BonusBase::PremioMedio
+                                                                        : ir::BonusBase::ImportoDivisoValutati;
+    if (!b.roundings.empty()) out.bonus->rounding = rounding(b.roundings[0].first);
+    if (!b.onTop.empty()) out.bonus->onTop = b.onTop[0].first;
+  }
+  out.tieKeys = lowering::lowerSortKeys(c, info.tieKeys);
   out.span = info.decl->span;
   return out;
 }
@@ -282,6 +293,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
     if (r.decl->kind == ast::Role::Kind::Dove)
       m.conditionRoles.push_back(ir::ConditionRole{r.decl->name.name, compileExpr(c, *r.decl->where), r.decl->span});
   for (const ast::DatedClause& d : c.program->dated) m.dated.push_back(ir::DatedClause{d.block, d.when, d.text, d.applies});
+  for (const sema::RankingInfo& r : c.rankings) m.rankings.push_back(lowering::lowerRanking(c, r));
   return m;
 }
 

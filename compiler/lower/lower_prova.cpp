@@ -16,6 +16,9 @@ ir::Expectation::Kind kindOf(ast::Expectation::Kind k) {
     case A::Esito: return I::Esito;
     case A::NonValutato: return I::NonValutato;
     case A::Errore: return I::Errore;
+    case A::Posizione: return I::Posizione;
+    case A::Vincitore: return I::Vincitore;
+    case A::NonVincitore: return I::NonVincitore;
   }
   return I::Totale;
 }
@@ -27,6 +30,7 @@ ir::Expectation lowerExpectation(const sema::ExpectationInfo& info) {
   out.neutralized = info.neutralized;
   out.text = info.text;
   out.objective = info.objective;
+  out.ranking = info.ranking;
   out.span = info.decl->span;
   return out;
 }

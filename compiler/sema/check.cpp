@@ -29,8 +29,9 @@ std::optional<Checked> Checker::run() {
   checkEsiti();
   checkCatalogues();
   checkWideCodes();
+  checkRankings();
   checkFunds();
-  checkEsiti();  // those of the funds' quotas
+  checkEsiti();  // those of the funds' quotas and of the rankings' keys
   checkValuesAndFunctions();
   checkStaticWeights();
   checkProve();

@@ -39,6 +39,8 @@ std::string subject(const ast::Expectation& e) {
     case Kind::Esito: return fmt::format("l'esito di «{}»", name);
     case Kind::NonValutato: return "«non valutato»";
     case Kind::Errore: return fmt::format("l'errore {}", name);
+    case Kind::Posizione: return fmt::format("la posizione nella graduatoria «{}»", name);
+    case Kind::Vincitore: case Kind::NonVincitore: return fmt::format("l'esito della graduatoria «{}»", name);
   }
   return "il valore";
 }
@@ -53,7 +55,8 @@ std::string example(const ast::Expectation& e) {
     case Kind::Premio: return "per esempio: attendi premio = 1.247,35 euro";
     case Kind::Componente: return fmt::format("per esempio: attendi componente {} = 55,5 punti", name);
     case Kind::Esito: return fmt::format("per esempio: attendi esito {} = 85%", name);
-    case Kind::NonValutato: case Kind::Errore: break;
+    case Kind::Posizione: return fmt::format("per esempio: attendi posizione {} = 3", name);
+    case Kind::NonValutato: case Kind::Errore: case Kind::Vincitore: case Kind::NonVincitore: break;
   }
   return {};
 }
@@ -133,6 +136,29 @@ bool checkFascia(Diagnostics& diags, const ProvaNames& names, const ast::Expecta
   return known(diags, "E0242", label, names.bands, "nessun profilo ha la fascia «{}»");
 }
 
+// `posizione G = N`, `vincitore G`, `non vincitore G`: G is a graduatoria
+// (with `posti` for the winners), N a whole number from 1.
+bool checkRanking(Diagnostics& diags, const ProvaNames& names, const ast::Expectation& e, ExpectationInfo& info) {
+  if (!known(diags, "E0911", *e.name, names.rankings, "graduatoria «{}» non dichiarata")) return false;
+  info.ranking = static_cast<uint32_t>(
+      std::find(names.rankings.begin(), names.rankings.end(), e.name->name) - names.rankings.begin());
+  info.text = e.name->name;
+  if (e.kind != Kind::Posizione) {
+    if (names.rankingHasPlaces[info.ranking]) return true;
+    diags.error("E0910", e.name->span,
+                fmt::format("la graduatoria «{}» non ha vincitori: non dice quanti posti", e.name->name),
+                "aggiungi alla graduatoria una riga come: posti 2");
+    return false;
+  }
+  std::optional<Rational> v = number(diags, e, {ast::Unit::Nessuna});
+  if (v && (!v->isInteger() || *v < 1)) {
+    badValue(diags, e, e.value->span, "una posizione è un numero intero da 1 in su");
+    return false;
+  }
+  if (v) info.number = *v;
+  return v.has_value();
+}
+
 }  // namespace
 
 std::optional<ExpectationInfo> checkExpectation(Diagnostics& diags, const ProvaNames& names,
@@ -159,6 +185,7 @@ std::optional<ExpectationInfo> checkExpectation(Diagnostics& diags, const ProvaN
     case Kind::Esito: ok = checkEsito(diags, names, e, info); break;
     case Kind::Fascia: ok = checkFascia(diags, names, e, info); break;
     case Kind::NonValutato: break;
+    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore: ok = checkRanking(diags, names, e, info); break;
     case Kind::Errore:
       info.text = e.name->name;
       if (!wellFormedCode(info.text)) {

@@ -44,6 +44,9 @@ void Checker::checkFunds() {
       diags_.error("E0212", f.splits[i].second, fmt::format("il fondo «{}» dichiara la ripartizione più di una volta", f.name.name));
     if (!f.splits.empty()) info.split = f.splits[0].first;
     checkFundBonus(f, info);
+    for (size_t i = 1; i < f.tieKeys.size(); ++i)
+      diags_.error("E0212", f.tieSpans[i], fmt::format("il fondo «{}» dichiara l'ordine a parità più di una volta", f.name.name));
+    if (!f.tieKeys.empty()) info.tieKeys = checkSortKeys(f.tieKeys[0], {});
     out_.funds.push_back(info);
   }
   std::vector<bool> used(program_.funds.size(), false);

@@ -21,6 +21,10 @@ ProvaNames provaNames(const ast::Program& program, const std::map<std::string, u
     for (const auto& table : p.bandTables)
       for (const ast::Band& b : table) names.bands.push_back(b.label.value);
   }
+  for (const ast::Ranking& r : program.rankings) {
+    names.rankings.push_back(r.name.name);
+    names.rankingHasPlaces.push_back(!r.places.empty());
+  }
   return names;
 }
 

@@ -133,7 +133,8 @@ void Checker::checkDemand(const ast::Requirement& r, const ast::Demand& d) {
     diags_.error("E0831", d.span, "la maggiorazione richiesta va da più di 0% a 100%",
                  "per esempio: richiede maggiorazione almeno 30%");
   if (!r.addressees.empty()) return;
-  bool personal = d.threshold.has_value() || d.kind == ast::Demand::Kind::Componente || d.kind == ast::Demand::Kind::Maggiorazione;
+  bool personal = d.threshold.has_value() || d.kind == ast::Demand::Kind::Componente || d.kind == ast::Demand::Kind::Maggiorazione ||
+                  d.kind == ast::Demand::Kind::QuotaLimitata;
   if (personal)
     diags_.error("E0833", d.span,
                  fmt::format("il requisito «{}» riguarda il piano nel suo insieme: questa richiesta vale solo per "

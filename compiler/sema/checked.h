@@ -132,6 +132,26 @@ struct ProfileInfo {
   const std::vector<ast::Band>* bands = nullptr;
 };
 
+// One checked ordering key (`graduatoria`'s `ordine`, a fund's `a parità ordine`).
+struct SortKeyInfo {
+  const ast::SortKey* decl = nullptr;
+  std::optional<std::string> component;  // `componente NOME`: by name in the person's profile
+  const ast::Expr* expr = nullptr;       // otherwise: over staff fields, totale, fascia, esiti
+  bool descending = false;
+  bool matricola = false;  // the expression is the staff key: numbers compare as numbers
+};
+
+// A checked `graduatoria`.
+struct RankingInfo {
+  const ast::Ranking* decl = nullptr;
+  const ast::Assignment* among = nullptr;  // null: every evaluated person
+  std::vector<uint32_t> profiles;          // for Assignment::Kind::Profili
+  const ast::Expr* admitted = nullptr;     // `ammessi se`
+  std::vector<SortKeyInfo> keys;
+  const ast::Expr* group = nullptr;        // `gruppi per`
+  const ast::Places* places = nullptr;     // `posti`; null: a ranking without winners
+};
+
 struct FundInfo {
   const ast::Fund* decl = nullptr;
   Rational amount;  // euro
@@ -142,6 +162,8 @@ struct FundInfo {
   std::optional<Rational> unitQuota;  // `quota unitaria N euro`: unit x quota each, the rest is economia
   std::optional<Rational> cap;        // `massimo N euro per persona`: the excess is economia
   bool budget = false;                // a budget line: profiles' `premio a carico del fondo`
+  std::optional<uint32_t> bonusRanking;   // `maggiorazione R ai vincitori di G`: G
+  std::vector<SortKeyInfo> tieKeys;       // `a parità ordine ...`; empty: the default
 };
 
 // A checked `attendi`: its literal read, its names resolved.
@@ -151,6 +173,7 @@ struct ExpectationInfo {
   bool neutralized = false;  // Esito: `= neutralizzato`
   std::string text;          // Fascia: the band label; Componente: its name; Errore: the code
   uint32_t objective = 0;    // Esito: index into `objectives`
+  uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into `rankings`
 };
 
 struct ProvaInfo {
@@ -200,6 +223,7 @@ struct Checked {
   std::vector<const ast::NamedValue*> values;    // `valore`, in program order
   std::vector<const ast::Function*> functions;   // `funzione`, in program order
   std::vector<Type> valueTypes, functionTypes;   // parallel
+  std::vector<RankingInfo> rankings;  // `graduatoria`
 };
 
 // Checks `program`, reporting every problem into `diags`. Returns the

@@ -148,6 +148,14 @@ class Checker {
   // check_premio_parts.cpp: `parte ...` of a profile.
   void checkPremioParts(const std::map<std::string, uint32_t>& fundIndex);
   bool partFund(const std::string& name) const;
+  // check_ranking.cpp: `graduatoria` and the ordering keys (E0900-E0929).
+  void checkRankings();
+  void checkRanking(const ast::Ranking& r);
+  std::vector<SortKeyInfo> checkSortKeys(const std::vector<ast::SortKey>& keys, const std::vector<uint32_t>& profiles);
+  void checkPlaces(const ast::Places& p);
+  void checkFundRanking(const ast::Fund& f, FundInfo& info);
+  void checkDeclaredBonus(const ast::FundBonus& b);
+  std::map<std::string, uint32_t> rankingIndex_;
   // check_aggregate.cpp: `conta`, `somma`, `media`, `media_ponderata` over a record table.
   Type aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, const Scope& scope);
   Type aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& scope);

@@ -17,6 +17,8 @@ struct ProvaNames {
   const std::map<std::string, uint32_t>& objectives;  // code -> index
   std::vector<std::string> components;                // every component name of every profile
   std::vector<std::string> bands;                     // every band label of every profile
+  std::vector<std::string> rankings = {};             // every graduatoria, in declaration order
+  std::vector<bool> rankingHasPlaces = {};            // parallel: it has `posti` (winners)
 };
 
 // What an expectation is about: "il totale", "la componente «obiettivi»",

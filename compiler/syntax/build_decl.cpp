@@ -23,6 +23,7 @@ void Builder::declaration(ast::Program& p, P::DichiarazioneContext* ctx) {
   else if (scoringDeclaration(p, ctx)) return;
   else if (auto* c = dynamic_cast<P::DichDichiaraContext*>(ctx))
     p.statements.push_back(ast::Statement{ident(c->nome()), text(c->TESTO()), span(c)});
+  else if (auto* c = dynamic_cast<P::DichGraduatoriaContext*>(ctx)) p.rankings.push_back(ranking(c));
   else throw InternalError{"dichiarazione sconosciuta nell'albero sintattico"};
 }
 

@@ -24,6 +24,7 @@ P::NomeContext* Builder::declaredName(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichValoreContext*>(ctx)) return c->nome();
   if (auto* c = dynamic_cast<P::DichFunzioneContext*>(ctx)) return c->nome();
+  if (auto* c = dynamic_cast<P::DichGraduatoriaContext*>(ctx)) return c->nome();
   return nullptr;
 }
 

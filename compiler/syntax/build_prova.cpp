@@ -46,6 +46,16 @@ ast::Expectation Builder::expectation(P::AttesaContext* ctx) {
   } else if (auto* c = dynamic_cast<P::AttesoErroreContext*>(ctx)) {
     e.kind = Kind::Errore;
     e.name = ident(c->nome());
+  } else if (auto* c = dynamic_cast<P::AttesaPosizioneContext*>(ctx)) {
+    e.kind = Kind::Posizione;
+    e.name = ident(c->nome());
+    e.value = expr(c->espr());
+  } else if (auto* c = dynamic_cast<P::AttesoVincitoreContext*>(ctx)) {
+    e.kind = Kind::Vincitore;
+    e.name = ident(c->nome());
+  } else if (auto* c = dynamic_cast<P::AttesoNonVincitoreContext*>(ctx)) {
+    e.kind = Kind::NonVincitore;
+    e.name = ident(c->nome());
   } else {
     throw InternalError{"attesa sconosciuta nell'albero sintattico"};
   }

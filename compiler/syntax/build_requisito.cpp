@@ -57,6 +57,8 @@ ast::Demand Builder::demand(P::RichiestaContext* ctx) {
   } else if (auto* c = dynamic_cast<P::RichiestaMaggiorazioneContext*>(ctx)) {
     d.kind = Kind::Maggiorazione;
     d.percent = number(c->NUMERO());
+  } else if (dynamic_cast<P::RichiestaQuotaLimitataContext*>(ctx)) {
+    d.kind = Kind::QuotaLimitata;
   } else if (auto* c = dynamic_cast<P::RichiestaDichiarazioneContext*>(ctx)) {
     d.kind = Kind::Dichiarazione;
     d.theme = ident(c->nome());

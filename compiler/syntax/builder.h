@@ -105,6 +105,12 @@ class Builder {
   // build_fund.cpp
   ast::Fund fund(P::DichFondoContext* ctx);
 
+  // build_ranking.cpp: `graduatoria` and the ordering keys (also `a parità ordine` of a fund).
+  ast::Ranking ranking(P::DichGraduatoriaContext* ctx);
+  ast::Places places(P::PostiGraduatoriaContext* ctx);
+  ast::SortKey sortKey(P::ChiaveOrdineContext* ctx);
+  std::vector<ast::SortKey> sortKeys(const std::vector<P::ChiaveOrdineContext*>& ctxs);
+
   // build_prova.cpp
   ast::Prova prova(P::DichProvaContext* ctx);
   void provaItem(ast::Prova& p, P::VoceProvaContext* ctx);

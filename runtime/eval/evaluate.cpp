@@ -47,6 +47,7 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   Evaluation evaluation;
   evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
+  computeRankings(session, persons, evaluation);
   distributeFunds(session, persons, evaluation);
   sumParts(session, evaluation);
   return evaluation;

@@ -2,7 +2,8 @@
 // draw from it gets amount x quota / (sum of quotas), exactly; then to the
 // cent. With `ripartizione al centesimo` (the default) every share is first
 // truncated to the cent and the k cents left over go one each to the k
-// largest remainders, ties broken by the smaller matricola (byte order), so
+// largest remainders, ties broken by `a parità ordine` and then the smaller
+// matricola (numbers in numeric order, sort_keys.cpp), so
 // the fund is paid out to the last cent; with `per difetto` the truncated
 // shares are paid and the leftover stays unspent. Fund schemes
 // (fund_scheme.cpp): `quota unitaria` (unit x quota each, the rest is
@@ -94,11 +95,11 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
 
 // Truncated shares, then the leftover cents by largest remainder.
 void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids, const std::vector<Rational>& q,
-            FundOutcome& outcome) {
+            const std::vector<uint32_t>& tieRank, FundOutcome& outcome) {
   outcome.quotaSum = std::accumulate(q.begin(), q.end(), Rational());
   std::vector<Rational> remainder(ids.size());
   std::vector<Rational> bonus;
-  if (f.bonus && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, outcome);
+  if (f.bonus && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, tieRank, outcome);
   Rational paidExact;  // the sum of the exact shares after the caps
   for (size_t k = 0; k < ids.size(); ++k) {
     PersonResult& r = ev.persons[ids[k]];
@@ -123,7 +124,7 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
-      return ev.persons[ids[a]].matricola < ev.persons[ids[b]].matricola;
+      return tieRank[a] < tieRank[b];
     });
     Rational left = truncateToCent(paidExact) - outcome.distributed;
     for (size_t k = 0; k < order.size() && left >= kCent; ++k, left -= kCent) {
@@ -135,6 +136,15 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
       ++outcome.leftoverCents;
     }
   }
+  // Art. 81 `in aggiunta al fondo`: the maggiorazione (already to the cent) on top.
+  if (f.bonus && f.bonus->onTop)
+    for (uint32_t i : ids) {
+      PersonResult& r = ev.persons[i];
+      if (!r.maggiorazione || !r.premio || !r.premioExact) continue;
+      *r.premio += *r.maggiorazione;
+      *r.premioExact += *r.maggiorazione;
+      outcome.bonusOnTop += *r.maggiorazione;
+    }
   outcome.unspent = f.amount - outcome.distributed;
 }
 
@@ -153,6 +163,9 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
     auto ids = members(s, ev, fi);
     std::optional<std::vector<Rational>> q;
     if (ids) q = quotas(s, persons, ev, f, *ids);
+    std::optional<std::vector<uint32_t>> tieRank;
+    if (q) tieRank = tieRanks(s, persons, ev, f, *ids);
+    if (!tieRank) q.reset();
     if (ids && !q)
       s.diags.report(Diagnostic{"E0609", Severity::Errore, f.span,
                                 fmt::format("il fondo «{}» non è stato ripartito: la quota di qualcuno non si è potuta "
@@ -166,7 +179,7 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
       continue;
     }
     outcome.members = static_cast<uint32_t>(ids->size());
-    payOut(f, ev, *ids, *q, outcome);
+    payOut(f, ev, *ids, *q, *tieRank, outcome);
     if (f.unitQuota && outcome.distributed > f.amount) overspent(s, ev, *ids, f, outcome);
     moveToParts(s, ev, *ids, fi);
     if (outcome.quotaSum.isZero() && !ids->empty())

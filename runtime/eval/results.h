@@ -123,7 +123,8 @@ struct FundOutcome {
   uint32_t bonusEligible = 0;  // n: members with a positive quota
   uint32_t bonusPersons = 0;   // k: beneficiaries
   Rational bonusBase;          // P: what the base split by quota shares
-  Rational bonusEach;          // each beneficiary's extra, r x P / n, exact
+  Rational bonusEach;          // each beneficiary's extra, r x P / n, exact (as declared: see ir::FundBonus)
+  Rational bonusOnTop;         // `in aggiunta al fondo`: the maggiorazioni paid on top of the amount
   // Fund schemes (docs/linguaggio.md, «Quota unitaria, massimo per persona,
   // stanziamenti»). unspent is the economia: amount - distributed.
   bool budget = false;         // a budget line: the premi `a carico` of it
@@ -139,7 +140,35 @@ struct Derogation {
   std::vector<std::string> violations;  // one line per requirement not met
 };
 
+// One person's place in a graduatoria (ranking.cpp).
+struct RankEntry {
+  uint32_t person = 0;          // index into Evaluation::persons
+  uint32_t position = 0;        // from 1, within the group
+  std::vector<ir::Value> keys;  // parallel to Ranking::keys
+  bool winner = false;          // among the group's places
+};
+
+// A group of a graduatoria (the whole graduatoria without `gruppi per`).
+struct RankGroup {
+  ir::Value value;        // the `gruppi per` value; Missing without groups
+  uint32_t places = 0;    // the winners
+  Rational placesExact;   // share x size before rounding (the count, if fixed)
+  std::vector<RankEntry> entries;  // by position
+};
+
+struct RankingOutcome {
+  uint32_t ranking = 0;  // index into Module::rankings
+  bool blocked = false;  // an error (reported) kept it from being decided: no positions
+  std::vector<RankGroup> groups;
+  std::vector<uint32_t> notAdmitted;  // persons of the set for whom `ammessi se` is false
+  // Per person (Evaluation::persons order): the group and entry index, -1 if not ranked.
+  std::vector<int32_t> groupOf = {}, entryOf = {};
+};
+
 struct Evaluation;
+
+// The group and entry of person `person` in graduatoria `ranking`, or nulls.
+std::pair<const RankGroup*, const RankEntry*> findRank(const Evaluation& evaluation, uint32_t ranking, uint32_t person);
 
 // The result of the person with this matricola, or null.
 const PersonResult* findPerson(const Evaluation& evaluation, const std::string& matricola);
@@ -149,6 +178,7 @@ struct Evaluation {
   std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values
   std::vector<FundOutcome> funds;                          // per ir::Fund
   std::optional<Derogation> deroga;                        // set by the command line, after the evaluation
+  std::vector<RankingOutcome> rankings;                    // per ir::Ranking
 };
 
 }  // namespace misura::eval

@@ -129,11 +129,43 @@ ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t com
 // The whole result of one person: components, total, band, premio (score.cpp).
 PersonResult scorePerson(const Session& s, const Person& p);
 
+// ---- rankings and ordering keys (sort_keys.cpp, ranking.cpp) ------------------
+
+// Texts made only of digits compare as numbers ("9" < "10"; equal numbers
+// then as text: "09" < "9"); otherwise byte order. <0, 0, >0.
+int compareText(const std::string& a, const std::string& b);
+// Two key values of the same kind (number, date, text, yes/no). <0, 0, >0.
+int compareValues(const ir::Value& a, const ir::Value& b);
+// Whether key values `a` (matricola ma) come before `b` (mb): the keys in
+// order, each in its direction, then the matricola (compareText).
+bool comesBefore(const std::vector<ir::SortKey>& keys, const std::vector<ir::Value>& a, const std::string& ma,
+                 const std::vector<ir::Value>& b, const std::string& mb);
+// The values of `keys` for an evaluated person, or nullopt after reporting
+// (E0670 a key non rilevato, E0671 no such component in the profile).
+std::optional<std::vector<ir::Value>> keyValues(const Session& s, const Person& p, const PersonResult& r,
+                                                const std::vector<ir::SortKey>& keys, const std::string& what);
+// The interpreter context of a scored person's results (staff fields,
+// components, totale, fascia, esiti); `esiti` must outlive it.
+interp::Context resultContext(const Session& s, const Person& p, const PersonResult& r,
+                              const std::vector<std::optional<Rational>>& points,
+                              const std::vector<std::optional<Rational>>& esiti);
+// The members of a fund (indices into ev.persons) in the order that breaks
+// ties (`a parità ordine`, then the matricola): tieRank[k] is member k's
+// place in it. Nullopt after reporting an error in a key.
+std::optional<std::vector<uint32_t>> tieRanks(const Session& s, const std::vector<Person>& persons,
+                                              const Evaluation& ev, const ir::Fund& f,
+                                              const std::vector<uint32_t>& ids);
+
+// Decides every graduatoria among the persons scored so far.
+void computeRankings(const Session& s, const std::vector<Person>& persons, Evaluation& ev);
+
 // The exact share of each member of a fund with an art. 81 maggiorazione
 // (fund_bonus.cpp): base split of P by quota plus the extras; records the
 // extras in the persons' results and the figures in `outcome`.
+// `tieRank`: see tieRanks.
 std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
-                                  const std::vector<Rational>& q, FundOutcome& outcome);
+                                  const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank,
+                                  FundOutcome& outcome);
 
 // Pays out every fund among the persons scored so far (fund.cpp): fills
 // their premio and ev.funds. `persons` and ev.persons are parallel.

@@ -45,8 +45,39 @@ void noScores(const ir::Prova& prova, const std::string& why, std::vector<Failur
     }
 }
 
-void compareEvaluated(const ir::Module& m, const eval::PersonResult& person, const ir::Expectation& e,
-                      std::vector<Failure>& out) {
+// `posizione G = N`, `vincitore G`, `non vincitore G`.
+std::optional<std::string> checkRanking(const ir::Module& m, const eval::Evaluation& ev,
+                                        const eval::PersonResult& person, const ir::Expectation& e) {
+  const ir::Ranking& r = m.rankings.at(e.ranking);
+  const std::string expected =
+      e.kind == Kind::Posizione ? fmt::format("attesa posizione {} nella graduatoria «{}»", formatExact(e.number), r.name)
+      : e.kind == Kind::Vincitore ? fmt::format("atteso vincitore nella graduatoria «{}»", r.name)
+                                  : fmt::format("atteso non vincitore nella graduatoria «{}»", r.name);
+  for (const eval::RankingOutcome& o : ev.rankings)
+    if (o.ranking == e.ranking && o.blocked)
+      return expected + ", ma la graduatoria non è stata decisa per gli errori segnalati";
+  const uint32_t index = static_cast<uint32_t>(&person - ev.persons.data());
+  auto [group, entry] = eval::findRank(ev, e.ranking, index);
+  if (!entry) {
+    if (e.kind == Kind::NonVincitore) return std::nullopt;
+    return fmt::format("{}, ma «{}» non è in graduatoria", expected, person.matricola);
+  }
+  switch (e.kind) {
+    case Kind::Posizione:
+      if (Rational(static_cast<long>(entry->position)) == e.number) return std::nullopt;
+      return fmt::format("{}, ottenuta {}", expected, entry->position);
+    case Kind::Vincitore:
+      if (entry->winner) return std::nullopt;
+      return fmt::format("{}, ottenuto non vincitore (posizione {}, posti {})", expected, entry->position, group->places);
+    case Kind::NonVincitore:
+      if (!entry->winner) return std::nullopt;
+      return fmt::format("{}, ottenuto vincitore (posizione {}, posti {})", expected, entry->position, group->places);
+    default: return std::nullopt;
+  }
+}
+
+void compareEvaluated(const ir::Module& m, const eval::Evaluation& ev, const eval::PersonResult& person,
+                      const ir::Expectation& e, std::vector<Failure>& out) {
   const ir::Profile& profile = m.profiles.at(person.profile);
   std::optional<std::string> obtained;  // set when the expectation is not met
   switch (e.kind) {
@@ -61,6 +92,9 @@ void compareEvaluated(const ir::Module& m, const eval::PersonResult& person, con
       break;
     case Kind::Errore:
       obtained = fmt::format("atteso errore {}, ma la valutazione di «{}» non ha errori", e.text, person.matricola);
+      break;
+    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore:
+      obtained = checkRanking(m, ev, person, e);
       break;
   }
   if (obtained) out.push_back({e.span, *obtained});
@@ -89,11 +123,11 @@ void compareInError(const ir::Prova& prova, const eval::PersonResult& person, st
 
 }  // namespace
 
-void compare(const ir::Module& module, const ir::Prova& prova, const eval::PersonResult& person,
-             std::vector<Failure>& out) {
+void compare(const ir::Module& module, const ir::Prova& prova, const eval::Evaluation& evaluation,
+             const eval::PersonResult& person, std::vector<Failure>& out) {
   switch (person.status) {
     case eval::PersonStatus::Valutato:
-      for (const ir::Expectation& e : prova.expectations) compareEvaluated(module, person, e, out);
+      for (const ir::Expectation& e : prova.expectations) compareEvaluated(module, evaluation, person, e, out);
       return;
     case eval::PersonStatus::NonValutato: compareNotEvaluated(prova, person, out); return;
     case eval::PersonStatus::Errore: compareInError(prova, person, out); return;

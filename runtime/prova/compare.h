@@ -13,8 +13,9 @@ namespace misura::prova {
 
 // Appends to `out` every expectation of `prova` that `person`'s result does
 // not meet. Numbers are compared exactly.
-void compare(const ir::Module& module, const ir::Prova& prova, const eval::PersonResult& person,
-             std::vector<Failure>& out);
+// `evaluation` holds `person` (graduatorie are read from it).
+void compare(const ir::Module& module, const ir::Prova& prova, const eval::Evaluation& evaluation,
+             const eval::PersonResult& person, std::vector<Failure>& out);
 
 // The same when the folder could not be evaluated because its data have
 // errors: only `attendi errore` can be met, by one of those errors.

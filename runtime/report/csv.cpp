@@ -2,6 +2,7 @@
 #include <string>
 
 #include "runtime/report/format.h"
+#include "runtime/report/ranking.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
@@ -30,7 +31,7 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
   if (evaluation.deroga) modules += ";" + cell(evaluation.deroga->reason);
   std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio" +
                     std::string(module.modules.empty() ? "" : ";moduli") +
-                    std::string(evaluation.deroga ? ";deroga" : "") + "\n";
+                    std::string(evaluation.deroga ? ";deroga" : "") + detail::rankingsCsvHeader(module) + "\n";
   for (const eval::PersonResult& p : evaluation.persons) {
     const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
     std::string totale, fascia, premio;
@@ -40,7 +41,8 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
       if (p.premio) premio = detail::euroText(*p.premio, /*thousands=*/false);
     }
     out += cell(p.matricola) + ';' + cell(p.nominativo) + ';' + cell(profile.name) + ';' +
-           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + modules + '\n';
+           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + modules +
+           detail::rankingsCsvCells(module, evaluation, static_cast<uint32_t>(&p - evaluation.persons.data())) + '\n';
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
 #include "runtime/report/json_detail.h"
+#include "runtime/report/ranking.h"
 
 namespace misura::report {
 
@@ -352,6 +353,7 @@ std::string explainJson(const ir::Module& module, const eval::Evaluation& evalua
     doc["fascia"] = points ? bandJson(s) : Json(nullptr);
     doc["premio"] = points ? premioJson(s) : Json(nullptr);
     doc["errori"] = errorsJson(s);
+    detail::putPersonRankings(doc, module, evaluation, static_cast<uint32_t>(&person - evaluation.persons.data()));
   }
   if (evaluation.deroga) {
     Json d;

@@ -4,6 +4,7 @@
 #include "runtime/report/explain.h"
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
+#include "runtime/report/ranking.h"
 
 namespace misura::report {
 
@@ -305,6 +306,47 @@ void fundTotals(Text& t, const ir::Fund& f, const eval::FundOutcome& o, int inde
                 (o.members == 1 ? " persona" : " persone") + ", economia " + shown(o.unspent, ir::Type::Euro));
 }
 
+// The art. 81 maggiorazione as the regolamento declares it (`ai vincitori di G { ... }`).
+void declaredBonus(Text& t, const Subject& s, const ir::Fund& f, const eval::FundOutcome& o) {
+  const eval::PersonResult& p = s.person;
+  const ir::FundBonus& b = *f.bonus;
+  const std::string rate = shown(b.rate, ir::Type::Percentuale);
+  t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai vincitori della graduatoria «{}» "
+                        "({} dei {} valutati con quota positiva), {}",
+                        s.module.rankings.at(*b.ranking).name, o.bonusPersons, o.bonusEligible,
+                        b.onTop ? "in aggiunta al fondo" : "a carico del fondo"));
+  std::string formula;
+  if (b.onTop || b.base == ir::BonusBase::ImportoDivisoValutati)
+    formula = fmt::format("maggiorazione = {} × importo ÷ {} valutati", rate, o.bonusEligible);
+  else
+    formula = fmt::format("maggiorazione = {} × premio medio = {} × importo ÷ (1 + {} × {} ÷ {}) ÷ {}", rate, rate,
+                          o.bonusPersons, rate, o.bonusEligible, o.bonusEligible);
+  if (b.rounding) formula += fmt::format(", arrotondata al centesimo {}", ir::roundingName(*b.rounding));
+  else if (b.onTop) formula += ", arrotondata al centesimo mezzo in su";
+  t.line(3, formula + " = " + shown(o.bonusEach, ir::Type::Euro) + exactNote(o.bonusEach));
+  if (b.onTop)
+    t.line(3, "base ripartita per quota = importo = " + shown(o.bonusBase, ir::Type::Euro));
+  else
+    t.line(3, fmt::format("base ripartita per quota = importo − {} × maggiorazione = ", o.bonusPersons) +
+                  shown(o.bonusBase, ir::Type::Euro) + exactNote(o.bonusBase));
+  Rational base = o.quotaSum.isZero() ? Rational() : o.bonusBase * *p.fundQuota / o.quotaSum;
+  t.line(3, "parte per quota = base × quota ÷ somma delle quote = " + shown(o.bonusBase, ir::Type::Euro) + " × " +
+                num(*p.fundQuota) + " ÷ " + num(o.quotaSum) + " = " + shown(base, ir::Type::Euro) + exactNote(base));
+  Rational fromFund = *p.premioExact;
+  if (b.onTop && p.maggiorazione) fromFund -= *p.maggiorazione;
+  if (!b.onTop)
+    t.line(3, p.maggiorazione ? "più la maggiorazione: " + shown(*p.maggiorazione, ir::Type::Euro)
+                              : std::string("nessuna maggiorazione: la persona non è tra i vincitori"));
+  t.line(3, "parte spettante dal fondo: " + shown(fromFund, ir::Type::Euro) + exactNote(fromFund));
+  Rational truncated = (fromFund * 100).floor() / 100;
+  t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
+  if (p.leftoverCent) t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori");
+  if (b.onTop)
+    t.line(3, p.maggiorazione ? "più la maggiorazione, in aggiunta al fondo: " + shown(*p.maggiorazione, ir::Type::Euro)
+                              : std::string("nessuna maggiorazione: la persona non è tra i vincitori"));
+  t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
+}
+
 // The premio as a share of a fund: quota, sum of quotas, exact share, cents.
 void fundShare(Text& t, const Subject& s) {
   const eval::PersonResult& p = s.person;
@@ -323,10 +365,20 @@ void fundShare(Text& t, const Subject& s) {
   t.line(3, "quota di questa persona: " + num(*p.fundQuota) + exactNote(*p.fundQuota));
   t.line(3, fmt::format("somma delle quote delle {} persone che condividono il fondo: {}{}", o->members,
                         num(o->quotaSum), exactNote(o->quotaSum)));
+  if (f.bonus && f.bonus->ranking) {
+    declaredBonus(t, s, f, *o);
+    return;
+  }
   if (o->bonusPersons) {
+    std::string ties = "la matricola minore";
+    if (!f.tieKeys.empty()) {
+      ties = "l'ordine del fondo: ";
+      for (size_t i = 0; i < f.tieKeys.size(); ++i) ties += (i ? ", " : "") + f.tieKeys[i].text;
+      ties += ", poi la matricola";
+    }
     t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: ai primi {} dei {} valutati con "
-                          "quota positiva (per totale; a parità, la matricola minore)",
-                          o->bonusPersons, o->bonusEligible));
+                          "quota positiva (per totale; a parità, {})",
+                          o->bonusPersons, o->bonusEligible, ties));
     t.line(3, "base ripartita per quota = importo ÷ (1 + beneficiari × maggiorazione ÷ valutati) = " +
                   shown(o->bonusBase, ir::Type::Euro) + exactNote(o->bonusBase));
     Rational base = o->quotaSum.isZero() ? Rational() : o->bonusBase * *p.fundQuota / o->quotaSum;
@@ -359,7 +411,8 @@ void fundShare(Text& t, const Subject& s) {
   else
     t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
   if (p.leftoverCent)
-    t.line(3, "più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, alla matricola minore): " +
+    t.line(3, std::string("più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, ") +
+                  (f.tieKeys.empty() ? "alla matricola minore" : "secondo l'ordine a parità del fondo") + "): " +
                   shown(*p.premio, ir::Type::Euro));
   else
     t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
@@ -488,6 +541,8 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
     band(t, s);
     premio(t, s);
   }
+  std::string rankings =
+      explainRankingsText(module, evaluation, static_cast<uint32_t>(&person - evaluation.persons.data()));
   if (person.status == eval::PersonStatus::Errore) errors(t, s);
   if (evaluation.deroga) {
     t.blank();
@@ -495,7 +550,7 @@ std::string explainText(const ir::Module& module, const eval::Evaluation& evalua
                   evaluation.deroga->reason + "»:");
     for (const std::string& v : evaluation.deroga->violations) t.line(3, "- " + v);
   }
-  return t.take();
+  return t.take() + rankings;
 }
 
 }  // namespace misura::report

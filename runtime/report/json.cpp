@@ -6,6 +6,7 @@
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
 #include "runtime/report/json_detail.h"
+#include "runtime/report/ranking.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
@@ -241,6 +242,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
   std::size_t valutate = 0, nonValutate = 0, inErrore = 0;
   for (const eval::PersonResult& p : evaluation.persons) {
     persons.push_back(personJson(module, p, sources));
+    detail::putPersonRankings(persons.back(), module, evaluation, static_cast<uint32_t>(&p - evaluation.persons.data()));
     switch (p.status) {
       case eval::PersonStatus::Valutato:
         ++valutate;
@@ -285,6 +287,13 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
       m["valutati_con_quota_positiva"] = f.bonusEligible;
       m["base_ripartita_esatta"] = f.bonusBase.toFraction();
       m["maggiorazione_esatta"] = f.bonusEach.toFraction();
+      const ir::Fund& fund = module.funds.at(f.fund);
+      if (fund.bonus && fund.bonus->ranking) {
+        m["graduatoria"] = module.rankings.at(*fund.bonus->ranking).name;
+        m["base"] = fund.bonus->base == ir::BonusBase::PremioMedio ? "premio medio" : "importo diviso valutati";
+        m["finanziata"] = fund.bonus->onTop ? "in aggiunta al fondo" : "a carico del fondo";
+        if (fund.bonus->onTop) m["in_aggiunta"] = detail::euroText(f.bonusOnTop, false);
+      }
       j["maggiorazione_art81"] = std::move(m);
     }
     funds.push_back(std::move(j));
@@ -308,6 +317,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     d["requisiti_non_rispettati"] = evaluation.deroga->violations;
     doc["deroga"] = std::move(d);
   }
+  detail::putRankings(doc, module, evaluation);
   // Invalid UTF-8 cannot come from the loader (it decodes and checks), but a
   // report must never throw on text: replace rather than fail.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/report/format.h"
+#include "runtime/report/ranking.h"
 #include "runtime/report/report.h"
 
 namespace misura::report {
@@ -74,6 +75,8 @@ std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
     out += "; maggiorazione art. 81 di " + detail::euroText(roundTo(f.bonusEach, 2, RoundingMode::HalfUp), true) +
            " € (esatta " + f.bonusEach.toFraction() + ") a " + std::to_string(f.bonusPersons) + " su " +
            std::to_string(f.bonusEligible) + " valutati con quota positiva";
+  if (f.bonusPersons && fund.bonus && fund.bonus->onTop)
+    out += ", in aggiunta al fondo: " + detail::euroText(f.bonusOnTop, true) + " €";
   return out + "\n";
 }
 
@@ -176,6 +179,7 @@ std::string table(const ir::Module& module, const eval::Evaluation& evaluation) 
   out += detail::partsText(module, evaluation);
   for (const eval::FundOutcome& f : evaluation.funds) out += fundLine(module, f);
   out += detail::fundsTotalText(evaluation);
+  out += detail::rankingsText(module, evaluation);
   if (!module.modules.empty()) out += "\n" + detail::modulesText(module);
   out += detail::derogaText(evaluation);
   return out;
