@@ -44,7 +44,8 @@ opzioneFile
   | 'separatore' TESTO                                             # OpzSeparatore
   ;
 
-chiave : 'chiave' '(' nome (SEP nome)* ')' ;
+// `chiave (settore, obiettivo)`, or one column without parentheses: `chiave ambito`.
+chiave : 'chiave' ('(' nome (SEP nome)* ')' | nome) ;
 
 campo : nome tipo (attributo=('chiave' | 'opzionale'))* ;
 
@@ -98,6 +99,8 @@ voceFondo
   | 'ripartizione' modoRipartizione                                # Ripartizione
   // art. 81 CCNL Funzioni Locali 16.11.2022: `maggiorazione 30% ai primi 10%`
   | 'maggiorazione' NUMERO '%' 'ai' 'primi' NUMERO '%'              # MaggiorazioneFondo
+  // the amount read from the data: `importo = fondi.importo di "2024"`
+  | 'importo' '=' espr                                             # ImportoFondoCalcolato
   ;
 
 modoRipartizione
@@ -110,6 +113,8 @@ voceObiettivo
   // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
   // matching line in writing order wins, else the plain `peso N`.
   | 'peso' NUMERO ('per' assegnazione)?                            # Peso
+  // a weight per person from the data: `peso = assegnazioni.peso`
+  | 'peso' '=' espr                                                # PesoCalcolato
   | 'termine' (DATA | '=' espr)                                    # Termine
   // `su rilevazioni.valore` (the row of this person/objective) or any
   // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
@@ -181,6 +186,8 @@ voceCatalogo
 espr
   : '(' espr ')'                                                   # Parentesi
   | nome '(' (espr (SEP espr)*)? ('dove' dove=espr)? ')'          # Chiamata
+  // a lookup by an explicit key: `fondi.importo di "2024"`, `t.c di (PIAO, "2024")`
+  | nome '.' nome 'di' chiaveRiga                                  # RiferimentoChiave
   | nome ('.' nome ('di' nome)?)?                                  # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
@@ -196,6 +203,16 @@ espr
   | 'se' espr 'allora' espr 'altrimenti' espr                      # Condizionale
   | 'scaglioni' espr '{' scaglione* '}'                            # Scaglioni
   ;
+
+// The key values of the row a lookup reads, for the key columns that the
+// context does not give: text or number for a free column, a code for `obiettivo`.
+chiaveRiga
+  : TESTO                                                          # ChiaveTesto
+  | NUMERO                                                         # ChiaveNumero
+  | '(' valoreChiave (SEP valoreChiave)* ')'                       # ChiaveElenco
+  ;
+
+valoreChiave : TESTO | NUMERO | nome ;
 
 // A line of a step table: the first line met by the value gives the result.
 scaglione

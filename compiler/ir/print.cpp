@@ -48,6 +48,7 @@ const char* aggregateName(AggregateKind k) {
     case AggregateKind::Somma: return "somma";
     case AggregateKind::Media: return "media";
     case AggregateKind::MediaPonderata: return "media_ponderata";
+    case AggregateKind::Cerca: return "cerca";
   }
   return "?";
 }
@@ -118,7 +119,8 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
       operands = fmt::format("{}", in.a);
     else if (in.op == Op::LoadCell && in.a < c.cells.size())
       operands = fmt::format("{} dati {} campo {}{}", in.a, c.cells[in.a].dataset, c.cells[in.a].field,
-                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "");
+                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "") +
+                 (c.cells[in.a].keyValues.empty() ? "" : " di \"" + fmt::format("{}", fmt::join(c.cells[in.a].keyValues, "\", \"")) + "\"");
     else if (in.op == Op::Aggregate && in.a < c.aggregates.size())
       operands = fmt::format("{} {} su dati {}", in.a, aggregateName(c.aggregates[in.a].kind), c.aggregates[in.a].dataset);
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
@@ -134,6 +136,8 @@ void printDataset(std::string& out, const Dataset& d) {
                        k.role == KeyRole::Persona     ? "persona"
                        : k.role == KeyRole::Obiettivo ? "obiettivo"
                        : k.role == KeyRole::Fase      ? "fase"
+                       : k.role == KeyRole::Campo     ? "campo della persona"
+                       : k.role == KeyRole::Libera    ? "libera"
                                                       : "comportamento");
   for (size_t i = 0; i < d.fields.size(); ++i)
     out += fmt::format("  campo {} {} {}{}\n", i, d.fields[i].name, typeName(d.fields[i].type),
@@ -179,6 +183,10 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
     for (const std::string& p : r.who.persons) out += " \"" + p + "\"";
     out += "\n";
     if (r.who.kind == Assignment::Kind::Dove) printChunk(out, r.who.where, "    ");
+  }
+  if (o.weightExpr) {
+    out += "  peso per persona\n";
+    printChunk(out, *o.weightExpr, "    ");
   }
   if (o.deadline) out += fmt::format("  termine {}\n", formatItalian(*o.deadline));
   if (o.deadlineExpr) {
@@ -245,6 +253,10 @@ std::string print(const Module& m) {
                        f.split == FundSplit::AlCentesimo ? "al centesimo" : "per difetto");
     if (f.bonus)
       out += fmt::format("  maggiorazione {} ai primi {}\n", f.bonus->rate.toFraction(), f.bonus->share.toFraction());
+    if (f.amountExpr) {
+      out += "  importo =\n";
+      printChunk(out, *f.amountExpr, "    ");
+    }
     printChunk(out, f.quota, "  ");
   }
   printProve(out, m);

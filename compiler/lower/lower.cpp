@@ -48,6 +48,8 @@ ir::KeyRole keyRole(sema::KeyRole r) {
     case sema::KeyRole::Obiettivo: return ir::KeyRole::Obiettivo;
     case sema::KeyRole::Comportamento: return ir::KeyRole::Comportamento;
     case sema::KeyRole::Fase: return ir::KeyRole::Fase;
+    case sema::KeyRole::Campo: return ir::KeyRole::Campo;
+    case sema::KeyRole::Libera: return ir::KeyRole::Libera;
   }
   return ir::KeyRole::Persona;
 }
@@ -64,7 +66,8 @@ ir::Dataset lowerDataset(const sema::DatasetInfo& info) {
   out.span = d.span;
   out.fileSpan = d.file.span;
   for (size_t i = 0; i < d.key.size(); ++i)
-    out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles.at(i)), d.key[i].span});
+    out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles.at(i)), d.key[i].span,
+                                    i < info.keyFields.size() ? info.keyFields[i] : 0});
   for (const ast::Field& f : d.fields)
     out.fields.push_back(ir::Field{f.name.name, toIr(sema::fromTypeName(f.type)), f.optional, f.name.span});
   return out;
@@ -166,6 +169,7 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
     if (!w.who) out.weightSpan = w.span;
   for (const sema::WeightRuleInfo& r : info.weightRules)
     out.weightRules.push_back(ir::WeightRule{r.decl->value, lowerAssignment(c, *r.decl->who, r.profiles), r.decl->span});
+  if (info.weightExpr) out.weightExpr = compileExpr(c, *info.weightExpr);
   if (!info.phases) out.deadline = info.deadline;  // with phases, each has its own
   if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
@@ -207,6 +211,7 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.name = info.decl->name.name;
   out.title = info.decl->title ? info.decl->title->value : "";
   out.amount = info.amount;
+  if (info.amountExpr) out.amountExpr = compileExpr(c, *info.amountExpr);
   out.quota = compileExpr(c, *info.quota);
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;
   if (info.bonus) out.bonus = ir::FundBonus{info.bonus->percent / 100, info.bonus->share / 100, info.bonus->span};

@@ -81,7 +81,7 @@ class Emitter {
     else if (auto* f = std::get_if<sema::ResRowField>(&r)) add(ir::Op::LoadRow, e.span, f->field);
     else if (auto* b = std::get_if<sema::ResBuiltin>(&r)) add(ir::Op::CallBuiltin, e.span, static_cast<uint32_t>(b->fn), 0);
     else if (auto* c = std::get_if<sema::ResCell>(&r)) {
-      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span});
+      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span, c->keyValues});
       add(ir::Op::LoadCell, e.span, static_cast<uint32_t>(chunk_.cells.size() - 1));
     }
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};

@@ -32,20 +32,33 @@ struct ResDeadline { std::optional<Date> date; };  // `termine` in `misura`; nul
 struct ResBuiltin { BuiltinFn fn; };         // callee of a builtin call
 struct ResEsito { uint32_t objective; };     // `esito(OB1)`: the whole call
 // Aggregates over a record table (check_aggregate.cpp).
-enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata };
+enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata, Cerca };  // Cerca: the one row selected
 struct ResRowField { uint32_t field; };                     // a field of the row an aggregate is folding
 struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ...)`: the whole call
 // `rilevazioni.valore` in a measured expression: the cell of the row of this
 // person and this objective, or of objective `objective` (`di CODICE`).
-struct ResCell { uint32_t dataset; uint32_t field; std::optional<uint32_t> objective; };
+// Outside a measured expression (a component, the premio, a fund's quota or
+// importo, a condition) the same form is a lookup: the row whose key columns
+// match the person (matricola, or a staff field like `settore`) and the
+// explicit values `di "2024"` (`keyValues`, for the free key columns in order).
+struct ResCell {
+  uint32_t dataset;
+  uint32_t field;
+  std::optional<uint32_t> objective;
+  std::vector<std::string> keyValues = {};
+};
 using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResComponent, ResTotal, ResBand,
                                 ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell>;
 
-enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
+// Campo: a key column named like a staff field (`settore`, `area`): the row
+// of the person's value of that field. Libera: any other column (`anno`,
+// `ambito`): the row is chosen by an explicit value, `di "2024"`.
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase, Campo, Libera };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
   std::vector<KeyRole> keyRoles;  // parallel to decl->key
+  std::vector<uint32_t> keyFields = {};  // parallel to decl->key: the staff field of a Campo column
 };
 
 struct FieldRef {
@@ -64,6 +77,7 @@ struct ObjectiveInfo {
   const ast::Objective* decl = nullptr;
   const ast::Assignment* assignment = nullptr;
   std::vector<uint32_t> profiles;  // for Assignment::Kind::Profili
+  const ast::Expr* weightExpr = nullptr;  // `peso = espressione`: a weight per person from the data
   Rational weight;                      // the plain `peso N` (default), if any
   bool hasDefaultWeight = false;
   bool weightsOk = false;               // some weight, at most one default (else already reported)
@@ -100,6 +114,7 @@ struct ProfileInfo {
 struct FundInfo {
   const ast::Fund* decl = nullptr;
   Rational amount;  // euro
+  const ast::Expr* amountExpr = nullptr;  // `importo = espressione`: computed at evaluation
   const ast::Expr* quota = nullptr;
   ast::FundSplit split = ast::FundSplit::AlCentesimo;
   const ast::FundBonus* bonus = nullptr;  // art. 81 maggiorazione, if declared

@@ -26,6 +26,14 @@ ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
 void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
   if (auto* c = dynamic_cast<P::AssegnatoContext*>(ctx)) o.assignments.push_back(assignment(c));
   else if (auto* c = dynamic_cast<P::PesoContext*>(ctx)) o.weights.push_back(weight(c));
+  else if (auto* c = dynamic_cast<P::PesoCalcolatoContext*>(ctx)) {
+    ast::Weight w;
+    w.expr = expr(c->espr());
+    w.value = Rational(1);  // unused with an expression; positive so that no static check trips
+    w.valueSpan = w.expr->span;
+    w.span = span(c);
+    o.weights.push_back(std::move(w));
+  }
   else if (auto* c = dynamic_cast<P::TermineContext*>(ctx)) o.deadlines.push_back(deadline(c));
   else if (auto* c = dynamic_cast<P::MisuraContext*>(ctx)) o.measures.push_back(measure(c));
   else if (auto* c = dynamic_cast<P::FonteContext*>(ctx)) o.sources.push_back(text(c->TESTO()));

@@ -65,6 +65,9 @@ bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span ce
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di una fase del regolamento", text),
                suggestion(text, known.phaseList, "le fasi del regolamento sono: "));
       return false;
+    case ir::KeyRole::Campo:   // the person's value of a staff field: any text
+    case ir::KeyRole::Libera:  // chosen by `di "..."`: any text
+      return true;
     case ir::KeyRole::Comportamento:
       if (known.behaviours.count(text)) return true;
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di un comportamento del regolamento", text),

@@ -32,7 +32,19 @@ struct TraceEntry {
   uint32_t operand = 0;  // Instr::a: the slot, field, component, builtin or indicator
   Span span;             // the source expression the instruction computes
   ir::Value value;
+  // Provenance in the data. LoadCell: the cell read (the row, if the cell
+  // is absent; invalid if no row matched). Aggregate: its table, the rows
+  // it used and the rows its `dove` excluded, the first kMaxTracedRows of
+  // each with the full counts.
+  Span source;
+  uint32_t dataset = 0;
+  ir::Type type = ir::Type::Numero;  // LoadCell: the field's type; Aggregate: its value's (numero for conta)
+  std::vector<Span> usedRows, excludedRows;
+  uint32_t usedCount = 0, excludedCount = 0;
 };
+
+// How many rows of an aggregate a trace lists (the counts are always whole).
+inline constexpr size_t kMaxTracedRows = 10;
 
 // What the names of a chunk refer to while it runs. Absent pieces (null
 // pointers, empty optionals) are simply not available in that context: an
@@ -57,6 +69,12 @@ struct Context {
   // LoadCell: the value of a keyed-table cell for the person (Missing if no
   // row or an empty cell). Empty: no cells here.
   std::function<ir::Value(const ir::CellRef&)> cell;
+  // Where the cell that `cell` reads comes from (the data cell, else its
+  // row, else invalid): asked only when tracing, for the provenance.
+  std::function<Span(const ir::CellRef&)> cellSource;
+  // Per dataset, the span of each row of ctx.records (parallel): the rows an
+  // aggregate used, in a trace, and the rows of an ambiguous `cerca`.
+  const std::vector<std::vector<Span>>* recordSpans = nullptr;
   std::optional<ir::Value> deadline;  // LoadDeadline: the objective's `termine = espressione` for the person
   // When set, each traced instruction of this chunk (not of the indicators
   // it calls) appends a TraceEntry, in execution order. Null: no tracing.
@@ -73,6 +91,7 @@ struct RuntimeError {
   Span span;
   std::string message;  // Italian
   std::string hint;
+  std::vector<Span> rows = {};  // data rows the error is about (E0640: the rows `cerca` found)
 };
 
 using Result = std::variant<ir::Value, RuntimeError>;

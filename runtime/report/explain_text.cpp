@@ -292,8 +292,14 @@ void fundShare(Text& t, const Subject& s) {
     if (c.fund == *s.profile.fund) o = &c;
   t.line(3, placed("dal fondo «" + f.name + "»" + (f.title.empty() ? "" : " (" + f.title + ")"),
                    location(s.sources, f.span)));
-  t.line(3, "importo del fondo: " + shown(f.amount, ir::Type::Euro));
+  const Rational amount = o ? o->amount : f.amount;
+  t.line(3, "importo del fondo: " + shown(amount, ir::Type::Euro));
+  if (f.amountExpr && o) {  // `importo = ...`: read from the data
+    t.block(7, "importo = " + sourceText(s.sources, f.amountExpr->span));
+    ruleValues(t, 7, s, *f.amountExpr, o->amountTrace, nullptr, "");
+  }
   t.block(7, "quota = " + sourceText(s.sources, f.quota.span));
+  if (!p.quotaTrace.empty()) ruleValues(t, 7, s, f.quota, p.quotaTrace, nullptr, "");
   if (!o || o->blocked || !p.fundQuota || !p.premioExact || !p.premio) {
     t.line(3, "importo: non calcolato, il fondo non è stato ripartito (vedi gli errori)");
     return;
@@ -318,7 +324,7 @@ void fundShare(Text& t, const Subject& s) {
       t.line(3, "nessuna maggiorazione: la persona non è tra i primi");
     t.line(3, "parte spettante: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
   } else {
-    t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
+    t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(amount, ir::Type::Euro) + " × " +
                   num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(*p.premioExact, ir::Type::Euro) +
                   exactNote(*p.premioExact));
   }

@@ -237,6 +237,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     Json j;
     j["fondo"] = module.funds.at(f.fund).name;
     j["importo"] = detail::euroText(f.amount, false);
+    if (module.funds.at(f.fund).amountExpr) j["importo_dai_dati"] = f.amountCells;
     j["ripartito"] = !f.blocked;
     j["persone"] = f.members;
     j["somma_quote_esatta"] = f.quotaSum.toFraction();
