@@ -112,9 +112,9 @@ voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
   // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
   // matching line in writing order wins, else the plain `peso N`.
-  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
-  // a weight per person from the data: `peso = assegnazioni.peso`
-  | 'peso' '=' espr                                                # PesoCalcolato
+  // or a weight per person from the data: `peso = assegnazioni.peso`
+  // (one alternative, so that a missing number is reported as such)
+  | 'peso' (NUMERO ('per' assegnazione)? | '=' espr)               # Peso
   | 'termine' (DATA | '=' espr)                                    # Termine
   // `su rilevazioni.valore` (the row of this person/objective) or any
   // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.

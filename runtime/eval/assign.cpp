@@ -65,6 +65,8 @@ bool weightFromData(const Session& s, const ir::Objective& o, Person& p, bool& o
                            {Label{o.weightExpr->span, "peso = ..."}}, "correggi il peso nei dati", {}});
   p.weights.push_back(*q);
   p.weightRules.push_back(std::nullopt);
+  p.weightCells.resize(p.weights.size() - 1);
+  p.weightCells.push_back(cell);
   return true;
 }
 

@@ -231,6 +231,7 @@ ObjectiveOutcome scoreObjective(const Session& s, const Person& p, size_t k, Per
   out.objective = index;
   out.weight = p.weights[k];
   out.weightRule = p.weightRules[k];
+  if (k < p.weightCells.size()) out.weightCell = p.weightCells[k];
   if (!o.phases.empty()) {
     scorePhases(s, p, index, out, errors);
     return out;

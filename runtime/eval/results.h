@@ -32,6 +32,7 @@ struct ObjectiveOutcome {
   std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
   Rational weight;          // as declared for this person
   std::optional<uint32_t> weightRule;  // the `peso N per` line that applied (index into weightRules), or the default
+  Span weightCell;          // `peso = ...`: the data cell the weight was read from (invalid otherwise)
   Rational points;          // contribution to the component, exact (0 if neutralised)
   std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
   std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)

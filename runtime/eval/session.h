@@ -44,6 +44,7 @@ struct Person {
   std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
   std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
   bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
+  std::vector<Span> weightCells = {};  // parallel to objectives: `peso = ...`'s data cell, else invalid
 };
 
 // ---- lookups in keyed tables (lookup.cpp) -------------------------------------

@@ -143,6 +143,9 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   if (o.weightRule && *o.weightRule < obj.weightRules.size()) {
     Span line = obj.weightRules[*o.weightRule].span;
     t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));
+  } else if (obj.weightExpr) {  // `peso = ...`: from the data
+    t.line(5, placed("peso: " + num(o.weight) + " (dai dati: peso = " + sourceLine(s.sources, obj.weightExpr->span) + ")",
+                     location(s.sources, o.weightCell)));
   } else {
     t.line(5, "peso: " + num(o.weight));
   }
