@@ -20,7 +20,11 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   FileDiagnostics fd(diags);
   data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
   if (index == ir::kStaff) {
-    for (const Row& row : data.tables[index].rows) known.addPerson(row.key.front());
+    for (const Row& row : data.tables[index].rows) {
+      known.addPerson(row.key.front());
+      for (uint32_t f = 0; f < row.values.size(); ++f)
+        if (const std::string* text = std::get_if<std::string>(&row.values[f])) known.addStaffValue(f, *text);
+    }
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }
   fd.flush();
