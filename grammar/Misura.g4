@@ -64,7 +64,8 @@ opzioneFile
   | 'intestazione' 'riga' NUMERO                                   # OpzIntestazione
   ;
 
-chiave : 'chiave' '(' nome (SEP nome)* ')' ;
+// `chiave (settore, obiettivo)`, or one column without parentheses: `chiave ambito`.
+chiave : 'chiave' ('(' nome (SEP nome)* ')' | nome) ;
 
 campo : nome tipo (attributo=('chiave' | 'opzionale') | proprietaCampo)* ;
 
@@ -183,6 +184,8 @@ voceMaggiorazione
   | 'arrotondata' 'al' 'centesimo' modoArrotondamento?             # MaggiorazioneArrotondata
   | 'a' 'carico' 'del' 'fondo'                                     # ACaricoDelFondo
   | 'in' 'aggiunta' 'al' 'fondo'                                   # InAggiuntaAlFondo
+  // the amount read from the data: `importo = fondi.importo di "2024"`
+  | 'importo' '=' espr                                             # ImportoFondoCalcolato
   ;
 
 modoRipartizione
@@ -194,7 +197,9 @@ voceObiettivo
   : 'assegnato' 'a' assegnazione                                   # Assegnato
   // `peso 35 per profilo P` / `per "0103"` / `per personale dove C`: the first
   // matching line in writing order wins, else the plain `peso N`.
-  | 'peso' NUMERO ('per' assegnazione)?                            # Peso
+  // or a weight per person from the data: `peso = assegnazioni.peso`
+  // (one alternative, so that a missing number is reported as such)
+  | 'peso' (NUMERO ('per' assegnazione)? | '=' espr)               # Peso
   | 'termine' (DATA | '=' espr)                                    # Termine
   // `su rilevazioni.valore` (the row of this person/objective) or any
   // expression in the person's context: `su conta(fatture dove ...) / conta(fatture)`.
@@ -306,6 +311,8 @@ espr
   : '(' espr ')'                                                   # Parentesi
   // `arrotonda(x, 0, per difetto)`: a rounding mode as the last argument.
   | nome '(' (espr (SEP espr)*)? (SEP modoArrotondamento)? ('dove' dove=espr)? ')'  # Chiamata
+  // a lookup by an explicit key: `fondi.importo di "2024"`, `t.c di (PIAO, "2024")`
+  | nome '.' nome 'di' chiaveRiga                                  # RiferimentoChiave
   | nome ('.' nome ('di' codice)?)?                                # Riferimento
   | NUMERO unita?                                                  # Numero
   | DATA                                                           # LetteraleData
@@ -323,6 +330,16 @@ espr
   // A fold over the person's objectives: `somma per ogni obiettivo (quota * esito)`.
   | 'somma' 'per' 'ogni' 'obiettivo' 'assegnato'? '(' espr ')'     # SommaObiettivi
   ;
+
+// The key values of the row a lookup reads, for the key columns that the
+// context does not give: text or number for a free column, a code for `obiettivo`.
+chiaveRiga
+  : TESTO                                                          # ChiaveTesto
+  | NUMERO                                                         # ChiaveNumero
+  | '(' valoreChiave (SEP valoreChiave)* ')'                       # ChiaveElenco
+  ;
+
+valoreChiave : TESTO | NUMERO | nome ;
 
 // A line of a step table: the first line met by the value gives the result.
 scaglione

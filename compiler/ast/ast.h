@@ -60,12 +60,24 @@ struct TextLit {
 struct BoolLit {
   bool value = false;
 };
+// One value of an explicit lookup key (`di "2024"`, `di (PIAO, "2024")`):
+// a text or number as written (a free key column), or a code (`obiettivo`).
+struct KeyValue {
+  enum class Kind { Testo, Codice };
+  Kind kind = Kind::Testo;
+  std::string text;  // unescaped text, the number as written, or the code
+  Span span;
+};
+
 // `valore`, `posizione`, `rilevazioni.valore`, `rilevazioni.completato di PIAO`
-// (the row of another objective of the same person).
+// (the row of another objective of the same person), `fondi.importo di "2024"`
+// (the row whose free key column is "2024"), `persona.matricola` (the person's
+// field), `assegnazioni.matricola` inside an aggregate (the row's column).
 struct NameRef {
   Ident first;
   std::optional<Ident> member;
   std::optional<Ident> of;  // `di CODICE`, only with a member
+  std::vector<KeyValue> keyValues = {};  // `di "2024"` / `di (...)`: only with a member, never with `of`
 };
 // `giorni_tra(a, b)`; an aggregate over a record table may end with a
 // selection: `conta(fatture dove importo > 1.000 euro)`.
@@ -308,8 +320,10 @@ struct Assignment {
   Span span;
 };
 
-// `peso 20`, or `peso 35 per profilo P` / `per "0103"` / `per personale dove C`.
+// `peso 20`, or `peso 35 per profilo P` / `per "0103"` / `per personale dove C`,
+// or `peso = assegnazioni.peso` (a weight per person from the data: `expr`).
 struct Weight {
+  ExprPtr expr;  // `peso = espressione`; then value is unused and who absent
   Rational value;
   Span valueSpan;
   std::optional<Assignment> who;  // absent: the default weight
@@ -489,6 +503,7 @@ struct Fund {
   Ident name;
   std::optional<Text> title;
   std::vector<std::pair<Rational, Span>> amounts;  // exactly one is valid; sema checks
+  std::vector<ExprPtr> amountExprs;  // `importo = espressione` (from the data); counts with amounts
   std::vector<ExprPtr> quotas;                      // idem
   std::vector<std::pair<FundSplit, Span>> splits;   // at most one
   std::vector<FundBonus> bonuses;                   // at most one (art. 81)

@@ -114,6 +114,15 @@ const char* spelling(BinaryOp op) {
   return "?";
 }
 
+// `"2024"`, `2024`, `(PIAO, "2024")`: the explicit key of a lookup.
+std::string keyValues(const std::vector<KeyValue>& values) {
+  auto one = [](const KeyValue& v) { return v.kind == KeyValue::Kind::Codice ? v.text : text(v.text); };
+  if (values.size() == 1 && values[0].kind == KeyValue::Kind::Testo) return one(values[0]);
+  std::string out = "(";
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + one(values[i]);
+  return out + ")";
+}
+
 class ExprPrinter {
  public:
   explicit ExprPrinter(std::string& out) : out_(out) {}
@@ -139,6 +148,7 @@ void ExprPrinter::print(const Expr& e, int minPrec, int follow) {
   else if (auto* r = std::get_if<NameRef>(&e.node)) {
     out_ += r->member ? r->first.name + "." + r->member->name : r->first.name;
     if (r->of) out_ += " di " + printCode(*r->of);
+    if (!r->keyValues.empty()) out_ += " di " + keyValues(r->keyValues);
   } else if (auto* c = std::get_if<Call>(&e.node)) call(*c);
   else if (auto* u = std::get_if<Unary>(&e.node)) {
     if (u->op == UnaryOp::Neg) prefix("-", kNeg, *u->operand, follow);
@@ -494,7 +504,8 @@ void Printer::objective(const Objective& o) {
   open("obiettivo " + printCode(o.code) + " " + text(o.title));
   for (const Assignment& a : o.assignments) line(assignment(a));
   for (const Weight& w : o.weights)
-    line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
+    if (w.expr) line("peso = " + expr(*w.expr));
+    else line("peso " + number(w.value) + (w.who ? " per " + assignment(*w.who).substr(std::string("assegnato a ").size()) : ""));
   for (const Deadline& d : o.deadlines) line(d.date ? "termine " + formatItalian(*d.date) : "termine = " + expr(*d.expr));
   for (const Measure& m : o.measures)
     line(fmt::format("misura {}({}) su {}", m.indicator.name,
@@ -540,6 +551,7 @@ void Printer::catalogue(const Catalogue& c) {
 void Printer::fund(const Fund& f) {
   open("fondo " + f.name.name + (f.title ? " " + text(*f.title) : ""));
   for (const auto& a : f.amounts) line("importo " + number(a.first) + " euro");
+  for (const ExprPtr& a : f.amountExprs) line("importo = " + expr(*a));
   for (const ExprPtr& q : f.quotas) line("quota = " + expr(*q));
   for (const auto& s : f.splits)
     line(s.first == FundSplit::AlCentesimo ? "ripartizione al centesimo" : "ripartizione per difetto");

@@ -64,7 +64,8 @@ struct Chunk;
 //   Media           mean of `value` (Missing if no row is selected)
 //   MediaPonderata  sum(value x weight) / sum(weight) (Missing if none, or if the weights add up to 0)
 // A Missing value, weight or `dove` condition on a row makes the result Missing.
-enum class AggregateKind { Conta, Somma, Media, MediaPonderata };
+//   Cerca           `value` on the one row selected (Missing if none; error E0640 if several)
+enum class AggregateKind { Conta, Somma, Media, MediaPonderata, Cerca };
 const char* aggregateName(AggregateKind k);  // the Italian name
 
 struct Aggregate {
@@ -79,11 +80,16 @@ struct Aggregate {
 // A cell of a keyed table read by Op::LoadCell: field `field` of the row of
 // the current person (if the table is keyed by person) and of objective
 // `objective`, or of the objective being measured when absent.
+// A lookup (`incarichi.retribuzione_posizione`, `fondi.importo di "2024"`)
+// reads the row whose key columns are: Persona the person's matricola, Campo
+// the person's value of that staff field, Obiettivo `objective` or the
+// current one, Libera the next of `keyValues`.
 struct CellRef {
   uint32_t dataset = 0;
   uint32_t field = 0;
   std::optional<uint32_t> objective;  // `di CODICE`: index into Module::objectives
   Span span;
+  std::vector<std::string> keyValues = {};  // `di "2024"`: the free key columns' values, in key order
 };
 
 // A step table, `scaglioni X { ... }`, run by Op::Scaglioni on the value x:
@@ -146,13 +152,15 @@ struct Field {
   bool absent = false;
 };
 
-// What a key column of a table refers to.
-enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
+// What a key column of a table refers to. Campo: a staff field (`settore`):
+// the person's value of it; Libera: any other column, given by `di "..."`.
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase, Campo, Libera };
 
 struct KeyColumn {
   std::string column;  // the CSV header name
   KeyRole role;
   Span span;
+  uint32_t staffField = 0;  // Campo: the staff field whose value selects the row
 };
 
 // A wide sheet: one column per code (`voto numero per comportamento { C1
@@ -272,6 +280,9 @@ struct Objective {
   bool hasDefaultWeight = true;
   Span weightSpan;                      // its line
   std::vector<WeightRule> weightRules;  // first match wins, else the default
+  // `peso = espressione`: each person's weight from the data (person and
+  // objective context, like the measured expression); instead of all the above.
+  std::optional<Chunk> weightExpr;
   std::optional<Date> deadline;
   // `termine = espressione`: a date per person (staff fields, cells), read by
   // Op::LoadDeadline in the arguments and the measured expression.
@@ -470,7 +481,8 @@ struct Ranking {
 struct Fund {
   std::string name;
   std::string title;
-  Rational amount;  // euro
+  Rational amount;  // euro; with amountExpr, computed at evaluation
+  std::optional<Chunk> amountExpr;  // `importo = espressione`: no person; euro, >= 0, whole cents
   Chunk quota;      // over staff fields, totale and fascia; must be >= 0
   FundSplit split = FundSplit::AlCentesimo;
   std::optional<FundBonus> bonus;  // art. 81 maggiorazione

@@ -48,6 +48,7 @@ const char* aggregateName(AggregateKind k) {
     case AggregateKind::Somma: return "somma";
     case AggregateKind::Media: return "media";
     case AggregateKind::MediaPonderata: return "media_ponderata";
+    case AggregateKind::Cerca: return "cerca";
   }
   return "?";
 }
@@ -121,7 +122,8 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
       operands = fmt::format("{}", in.a);
     else if (in.op == Op::LoadCell && in.a < c.cells.size())
       operands = fmt::format("{} dati {} campo {}{}", in.a, c.cells[in.a].dataset, c.cells[in.a].field,
-                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "");
+                             c.cells[in.a].objective ? fmt::format(" obiettivo {}", *c.cells[in.a].objective) : "") +
+                 (c.cells[in.a].keyValues.empty() ? "" : " di \"" + fmt::format("{}", fmt::join(c.cells[in.a].keyValues, "\", \"")) + "\"");
     else if (in.op == Op::Aggregate && in.a < c.aggregates.size())
       operands = fmt::format("{} {} su dati {}", in.a, aggregateName(c.aggregates[in.a].kind), c.aggregates[in.a].dataset);
     out += fmt::format("{}{:>4}  {:<14}{}\n", indent, i, opName(in.op), operands);
@@ -145,6 +147,8 @@ void printDataset(std::string& out, const Dataset& d) {
                        k.role == KeyRole::Persona     ? "persona"
                        : k.role == KeyRole::Obiettivo ? "obiettivo"
                        : k.role == KeyRole::Fase      ? "fase"
+                       : k.role == KeyRole::Campo     ? "campo della persona"
+                       : k.role == KeyRole::Libera    ? "libera"
                                                       : "comportamento");
   for (size_t i = 0; i < d.fields.size(); ++i) {
     const Field& f = d.fields[i];
@@ -229,6 +233,10 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
     for (const std::string& p : r.who.persons) out += " \"" + p + "\"";
     out += "\n";
     if (r.who.kind == Assignment::Kind::Dove) printChunk(out, r.who.where, "    ");
+  }
+  if (o.weightExpr) {
+    out += "  peso per persona\n";
+    printChunk(out, *o.weightExpr, "    ");
   }
   if (o.deadline) out += fmt::format("  termine {}\n", formatItalian(*o.deadline));
   if (o.deadlineExpr) {
@@ -321,6 +329,10 @@ std::string print(const Module& m) {
     if (f.unitQuota) out += fmt::format("  quota unitaria {}\n", f.unitQuota->toFraction());
     if (f.cap) out += fmt::format("  massimo per persona {}\n", f.cap->toFraction());
     for (const SortKey& k : f.tieKeys) out += fmt::format("  a parità {}\n", k.text);
+    if (f.amountExpr) {
+      out += "  importo =\n";
+      printChunk(out, *f.amountExpr, "    ");
+    }
     if (f.budget) out += "  stanziamento (premi a carico)\n";
     else printChunk(out, f.quota, "  ");
   }

@@ -50,6 +50,8 @@ ir::KeyRole keyRole(sema::KeyRole r) {
     case sema::KeyRole::Obiettivo: return ir::KeyRole::Obiettivo;
     case sema::KeyRole::Comportamento: return ir::KeyRole::Comportamento;
     case sema::KeyRole::Fase: return ir::KeyRole::Fase;
+    case sema::KeyRole::Campo: return ir::KeyRole::Campo;
+    case sema::KeyRole::Libera: return ir::KeyRole::Libera;
   }
   return ir::KeyRole::Persona;
 }
@@ -72,11 +74,12 @@ ir::Dataset lowerDataset(const sema::Checked& c, const sema::DatasetInfo& info, 
   out.fileSpan = d.file.span;
   for (size_t i = 0; i < info.keyRoles.size(); ++i) {
     if (i < d.key.size()) {
-      out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles[i]), d.key[i].span});
+      out.key.push_back(ir::KeyColumn{d.key[i].name, keyRole(info.keyRoles[i]), d.key[i].span,
+                                      i < info.keyFields.size() ? info.keyFields[i] : 0});
       continue;
     }
     const ast::CodeColumns& wide = *d.fields.at(info.wideField.value()).perCode;  // a wide sheet's code
-    out.key.push_back(ir::KeyColumn{wide.role.name, keyRole(info.keyRoles[i]), wide.role.span});
+    out.key.push_back(ir::KeyColumn{wide.role.name, keyRole(info.keyRoles[i]), wide.role.span, 0});
   }
   for (const ast::Field& f : d.fields)
     out.fields.push_back(ir::Field{f.name.name, toIr(sema::fromTypeName(f.type)), f.optional, f.name.span});
@@ -192,6 +195,7 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
     if (!w.who) out.weightSpan = w.span;
   for (const sema::WeightRuleInfo& r : info.weightRules)
     out.weightRules.push_back(ir::WeightRule{r.decl->value, lowerAssignment(c, *r.decl->who, r.profiles), r.decl->span});
+  if (info.weightExpr) out.weightExpr = compileExpr(c, *info.weightExpr);
   if (!info.phases) out.deadline = info.deadline;  // with phases, each has its own
   if (info.deadlineExpr) out.deadlineExpr = compileExpr(c, *info.deadlineExpr);
   out.measure.indicator = info.indicator;
@@ -233,6 +237,7 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   out.name = info.decl->name.name;
   out.title = info.decl->title ? info.decl->title->value : "";
   out.amount = info.amount;
+  if (info.amountExpr) out.amountExpr = compileExpr(c, *info.amountExpr);
   if (info.quota) out.quota = compileExpr(c, *info.quota);
   out.unitQuota = info.unitQuota;
   out.cap = info.cap;

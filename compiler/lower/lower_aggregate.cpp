@@ -12,6 +12,7 @@ ir::AggregateKind kindOf(sema::AggregateFn fn) {
     case sema::AggregateFn::Somma: return ir::AggregateKind::Somma;
     case sema::AggregateFn::Media: return ir::AggregateKind::Media;
     case sema::AggregateFn::MediaPonderata: return ir::AggregateKind::MediaPonderata;
+    case sema::AggregateFn::Cerca: return ir::AggregateKind::Cerca;
   }
   return ir::AggregateKind::Conta;
 }

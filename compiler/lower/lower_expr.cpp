@@ -87,7 +87,7 @@ class Emitter {
     else if (auto* v = std::get_if<sema::ResValue>(&r)) add(ir::Op::LoadValue, e.span, v->index);
     else if (auto* f = std::get_if<sema::ResFoldItem>(&r)) add(ir::Op::LoadFoldItem, e.span, static_cast<uint32_t>(f->item));
     else if (auto* c = std::get_if<sema::ResCell>(&r)) {
-      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span});
+      chunk_.cells.push_back(ir::CellRef{c->dataset, c->field, c->objective, e.span, c->keyValues});
       add(ir::Op::LoadCell, e.span, static_cast<uint32_t>(chunk_.cells.size() - 1));
     }
     else throw InternalError{"nome non risolto arrivato alla traduzione in IR"};

@@ -27,6 +27,7 @@ constexpr AggregateSpec kAggregates[] = {
     {AggregateFn::Media, "media", 1, "media(fatture, giorni_tra(ricezione, trasmissione))"},
     {AggregateFn::MediaPonderata, "media_ponderata", 2,
      "media_ponderata(fatture, giorni_tra(ricezione, trasmissione), importo)"},
+    {AggregateFn::Cerca, "cerca", 1, "cerca(fondi, importo dove anno = 2024)"},
 };
 
 const AggregateSpec& specOf(AggregateFn fn) {
@@ -107,7 +108,7 @@ Type Checker::aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& ro
   Type result = Type::Numero;
   if (fn != AggregateFn::Conta) {
     Type value = expr(*c.args[1], rows);
-    if (value != Type::Errore && !isNumeric(value)) {
+    if (value != Type::Errore && !isNumeric(value) && fn != AggregateFn::Cerca) {
       diags_.error("E0305", c.args[1]->span,
                    fmt::format("«{}» non si applica a valori di tipo {}", spec.name, typeName(value)),
                    "si sommano e si mediano numeri, percentuali, punti, euro e giorni (per le date: giorni_tra)");

@@ -65,7 +65,7 @@ void Checker::checkCatalogues() {
         info.ratings = *ref;
         const DatasetInfo& ds = out_.datasets[ref->dataset];
         if (!hasRole(ds, KeyRole::Persona) || !hasRole(ds, KeyRole::Comportamento) || hasRole(ds, KeyRole::Obiettivo) ||
-            hasRole(ds, KeyRole::Fase))
+            hasRole(ds, KeyRole::Fase) || hasRole(ds, KeyRole::Campo) || hasRole(ds, KeyRole::Libera))
           diags_.error("E0216", c.ratings[0].dataset.span,
                        fmt::format("i voti si leggono da una tabella con chiave (persona, comportamento); «{}» non lo è",
                                    ds.decl->name.name));

@@ -115,20 +115,20 @@ void Checker::checkTable(const ast::Dataset& table) {
       out_.datasets[0].decl->fields.empty() ? "" : out_.datasets[0].decl->fields[out_.staffKeyField].name.name;
   // A table without `chiave (...)` is a record table (a list of rows, read by
   // conta/somma/media/media_ponderata); `misura ... su` and `voti da` refuse it (E0216).
-  for (const ast::Ident& k : table.key) {
+  for (size_t i = 0; i < table.key.size(); ++i) {
+    const ast::Ident& k = table.key[i];
     KeyRole role;
+    uint32_t staffField = 0;
     if (k.name == staffKey) role = KeyRole::Persona;
     else if (k.name == "obiettivo") role = KeyRole::Obiettivo;
     else if (k.name == "comportamento") role = KeyRole::Comportamento;
     else if (k.name == "fase") role = KeyRole::Fase;
-    else {
-      diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» non riconosciuta", k.name),
-                   fmt::format("una colonna chiave è «{}» (la persona), «obiettivo», «fase» o «comportamento»", staffKey));
-      continue;
-    }
-    if (std::find(info.keyRoles.begin(), info.keyRoles.end(), role) != info.keyRoles.end())
-      diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» ripetuta", k.name));
+    else if (std::optional<KeyRole> r = otherKeyRole(k, staffField)) role = *r;
+    else continue;
+    for (size_t j = 0; j < i; ++j)
+      if (table.key[j].name == k.name) diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» ripetuta", k.name));
     info.keyRoles.push_back(role);
+    info.keyFields.push_back(staffField);
   }
   auto fields = indexNames(table.fields, [](const ast::Field& f) -> const ast::Ident& { return f.name; }, "campo");
   for (const ast::Field& f : table.fields) {
@@ -145,6 +145,36 @@ void Checker::checkTable(const ast::Dataset& table) {
   checkUnique(table);
   out_.datasets.push_back(std::move(info));
   checkRowChecks(table, static_cast<uint32_t>(out_.datasets.size() - 1));
+}
+
+// A key column that is not the matricola, `obiettivo`, `fase` or
+// `comportamento`: a staff field's name (Campo: the person's value of that
+// field, which must be a text), or a free column (Libera: chosen with
+// `di "..."`). A name one typo away from a known column is E0208.
+std::optional<KeyRole> Checker::otherKeyRole(const ast::Ident& k, uint32_t& staffField) {
+  auto f = staffFields_.find(k.name);
+  if (f != staffFields_.end()) {
+    const ast::Field& field = out_.datasets.at(0).decl->fields.at(f->second);
+    if (field.type != ast::TypeName::Testo) {
+      diags_.error("E0317", k.span,
+                   fmt::format("la colonna chiave «{}» ha il nome di un campo del personale di tipo {}: le chiavi sono testi",
+                               k.name, typeName(fromTypeName(field.type))),
+                   fmt::format("dichiara «{}» come testo nel personale, oppure rinomina la colonna della tabella", k.name));
+      return std::nullopt;
+    }
+    staffField = f->second;
+    return KeyRole::Campo;
+  }
+  std::vector<std::string> known = {"obiettivo", "fase", "comportamento"};
+  for (const auto& [n, i] : staffFields_) known.push_back(n);
+  if (std::optional<std::string> close = closestName(k.name, known)) {
+    diags_.error("E0208", k.span, fmt::format("colonna chiave «{}» non riconosciuta", k.name),
+                 fmt::format("forse intendevi «{}»? (una colonna chiave con un altro nome, come «anno», sceglie la "
+                             "riga con «di»: tabella.campo di \"2024\")",
+                             *close));
+    return std::nullopt;
+  }
+  return KeyRole::Libera;
 }
 
 std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span) {

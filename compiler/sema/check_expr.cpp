@@ -127,19 +127,46 @@ std::vector<std::string> Checker::namesInScope(const Scope& scope) const {
       names.insert(names.end(), {"totale", "fascia"});
       for (const auto& [n, i] : staffFields_) names.push_back(n);
       break;
+    case Scope::Kind::FundAmount:
+      break;
   }
   return names;
 }
 
 Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope) {
-  if (ref.member && scope.kind == Scope::Kind::Measured && !rows_) return cell(e, ref);
+  auto freeKeyed = [this](const std::string& table) {  // keyed by a staff field or a free column: a lookup
+    auto d = datasetIndex_.find(table);
+    if (d == datasetIndex_.end()) return false;
+    for (KeyRole r : out_.datasets.at(d->second).keyRoles)
+      if (r == KeyRole::Campo || r == KeyRole::Libera) return true;
+    return false;
+  };
+  if (ref.member && scope.kind == Scope::Kind::Measured && !rows_ && ref.keyValues.empty() && ref.first.name != "persona" &&
+      !freeKeyed(ref.first.name))
+    return cell(e, ref);
+  if (ref.member)
+    if (std::optional<Type> t = qualified(e, ref, scope)) return *t;
+  if (ref.member && scope.kind != Scope::Kind::Indicator) return lookup(e, ref, scope);
   if (ref.member) {
     diags_.error("E0213", e.span, fmt::format("«{}.{}» non si può usare in un'espressione", ref.first.name, ref.member->name),
                  "i campi delle tabelle di dati si leggono con «misura ... su tabella.campo» e «voti da tabella.campo»");
     return Type::Errore;
   }
   if (rows_)
-    if (std::optional<Type> t = rowField(e, ref)) return *t;
+    if (std::optional<Type> t = rowField(e, ref)) {
+      if (visibleOutsideRows(ref.first.name, scope)) {
+        const std::string& table = out_.datasets.at(*rows_).decl->name.name;
+        diags_.error("E0310", e.span,
+                     fmt::format("«{}» è ambiguo: è una colonna di «{}» e anche un nome visibile qui (per esempio un "
+                                 "campo della persona)",
+                                 ref.first.name, table),
+                     fmt::format("scrivi «{}.{}» per la colonna della riga, «persona.{}» per il campo della persona",
+                                 table, ref.first.name, ref.first.name));
+        out_.resolved.at(e.id) = std::monostate{};
+        return Type::Errore;
+      }
+      return *t;
+    }
   const std::string& n = ref.first.name;
   if (std::optional<Type> t = scoringName(e, n, scope)) return *t;
   Resolution& res = out_.resolved.at(e.id);
@@ -210,6 +237,8 @@ Type Checker::name(const ast::Expr& e, const ast::NameRef& ref, const Scope& sco
       }
       break;
     }
+    case Scope::Kind::FundAmount:
+      break;
   }
   if (std::optional<Type> t = calendarName(e, n, scope)) return *t;
   diags_.error("E0204", ref.first.span, fmt::format("nome sconosciuto «{}»", n), didYouMean(n, namesInScope(scope)));
@@ -342,6 +371,8 @@ Type Checker::binary(const ast::Expr& e, const ast::Binary& b, const Scope& scop
                                                 typeName(l), typeName(r)));
     } else if (ordered && (*u == Type::Testo || *u == Type::Booleano)) {
       diags_.error("E0301", e.span, fmt::format("«{}» non si applica a valori di tipo {}", opText(b.op), typeName(*u)));
+    } else {
+      checkSelfComparison(e, b);
     }
     return Type::Booleano;
   }

@@ -21,9 +21,12 @@ void Checker::checkFunds() {
   for (const ast::Fund& f : program_.funds) {
     FundInfo info;
     info.decl = &f;
-    if (f.amounts.empty()) missingItem(diags_, f, "l'importo", "importo 25.000,00 euro");
+    if (f.amounts.empty() && f.amountExprs.empty()) missingItem(diags_, f, "l'importo", "importo 25.000,00 euro");
     for (size_t i = 1; i < f.amounts.size(); ++i)
       diags_.error("E0212", f.amounts[i].second, fmt::format("il fondo «{}» dichiara l'importo più di una volta", f.name.name));
+    for (size_t i = f.amounts.empty() ? 1 : 0; i < f.amountExprs.size(); ++i)
+      diags_.error("E0212", f.amountExprs[i]->span, fmt::format("il fondo «{}» dichiara l'importo più di una volta", f.name.name));
+    if (f.amounts.empty() && !f.amountExprs.empty()) checkFundAmount(f, info);
     if (!f.amounts.empty()) {
       info.amount = f.amounts[0].first;
       if (info.amount <= 0) diags_.error("E0410", f.amounts[0].second, "l'importo di un fondo deve essere maggiore di zero");

@@ -17,7 +17,7 @@ bool keyedByPersonOrObjective(const DatasetInfo& ds) {
   bool byObjectiveOrPerson = false, byBehaviour = false;
   for (KeyRole r : ds.keyRoles) {
     byObjectiveOrPerson |= r != KeyRole::Comportamento;
-    byBehaviour |= r == KeyRole::Comportamento;
+    byBehaviour |= r == KeyRole::Comportamento || r == KeyRole::Libera;  // Libera: no row without `di`
   }
   return byObjectiveOrPerson && !byBehaviour;
 }

@@ -102,7 +102,8 @@ void Checker::checkAssignment(ObjectiveInfo& info, const ast::Assignment& a) {
   info.assignment = &a;
   checkPeriods(a);
   if (a.kind == ast::Assignment::Kind::Dove) {
-    Type t = expr(*a.where, Scope{Scope::Kind::Person, nullptr, 0, nullptr});
+    // The objective is known: a lookup in a table keyed by objective reads its row.
+    Type t = expr(*a.where, Scope{Scope::Kind::Person, nullptr, 0, &info});
     expectType(*a.where, t, Type::Booleano, "dopo «dove»");
     return;
   }

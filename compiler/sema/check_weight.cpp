@@ -14,6 +14,16 @@ namespace misura::sema {
 void Checker::checkWeights(ObjectiveInfo& info, const ast::Objective& o) {
   const ast::Weight* firstDefault = nullptr;
   for (const ast::Weight& w : o.weights) {
+    if (w.expr) {  // `peso = espressione`: per person, from the data
+      if (info.weightExpr || firstDefault || !info.weightRules.empty())
+        diags_.error("E0212", w.span, fmt::format("l'obiettivo «{}» dichiara il peso più di una volta", o.code.name),
+                     "con «peso = ...» il peso di ogni persona viene dai dati: togli le altre righe «peso»");
+      checkWeightExpr(info, w);
+      continue;
+    }
+    if (info.weightExpr)
+      diags_.error("E0212", w.span, fmt::format("l'obiettivo «{}» dichiara il peso più di una volta", o.code.name),
+                   "con «peso = ...» il peso di ogni persona viene dai dati: togli le altre righe «peso»");
     if (w.value <= 0) diags_.error("E0410", w.valueSpan, "il peso di un obiettivo deve essere maggiore di zero");
     if (!w.who) {
       if (firstDefault)

@@ -33,12 +33,21 @@ struct ResDeadline { std::optional<Date> date; };  // `termine` in `misura`; nul
 struct ResBuiltin { BuiltinFn fn; };         // callee of a builtin call
 struct ResEsito { uint32_t objective; };     // `esito(OB1)`: the whole call
 // Aggregates over a record table (check_aggregate.cpp).
-enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata };
+enum class AggregateFn : uint8_t { Conta, Somma, Media, MediaPonderata, Cerca };  // Cerca: the one row selected
 struct ResRowField { uint32_t field; };                     // a field of the row an aggregate is folding
 struct ResAggregate { AggregateFn fn; uint32_t dataset; };  // `conta(fatture ...)`: the whole call
 // `rilevazioni.valore` in a measured expression: the cell of the row of this
 // person and this objective, or of objective `objective` (`di CODICE`).
-struct ResCell { uint32_t dataset; uint32_t field; std::optional<uint32_t> objective; };
+// Outside a measured expression (a component, the premio, a fund's quota or
+// importo, a condition) the same form is a lookup: the row whose key columns
+// match the person (matricola, or a staff field like `settore`) and the
+// explicit values `di "2024"` (`keyValues`, for the free key columns in order).
+struct ResCell {
+  uint32_t dataset;
+  uint32_t field;
+  std::optional<uint32_t> objective;
+  std::vector<std::string> keyValues = {};
+};
 // docs/linguaggio.md § 9: a `valore` (a name), a `funzione` (the whole call);
 // inside `somma per ogni obiettivo (...)`, `quota`, `esito` and `peso` of
 // the objective being summed; the fold itself.
@@ -51,7 +60,10 @@ using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResCom
                                 ResDeadline, ResBuiltin, ResEsito, ResRowField, ResAggregate, ResCell,
                                 ResValue, ResFunction, ResFoldItem, ResFold>;
 
-enum class KeyRole { Persona, Obiettivo, Comportamento, Fase };
+// Campo: a key column named like a staff field (`settore`, `area`): the row
+// of the person's value of that field. Libera: any other column (`anno`,
+// `ambito`): the row is chosen by an explicit value, `di "2024"`.
+enum class KeyRole { Persona, Obiettivo, Comportamento, Fase, Campo, Libera };
 
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
@@ -59,6 +71,7 @@ struct DatasetInfo {
   // the role of its codes last (a key column that the file does not have).
   std::vector<KeyRole> keyRoles;
   std::optional<uint32_t> wideField;  // the field with `per ... { ... }`
+  std::vector<uint32_t> keyFields = {};  // parallel to decl->key: the staff field of a Campo column
 };
 
 // One `personale da` block. With several, the staff list is their union:
@@ -85,6 +98,7 @@ struct ObjectiveInfo {
   const ast::Objective* decl = nullptr;
   const ast::Assignment* assignment = nullptr;
   std::vector<uint32_t> profiles;  // for Assignment::Kind::Profili
+  const ast::Expr* weightExpr = nullptr;  // `peso = espressione`: a weight per person from the data
   Rational weight;                      // the plain `peso N` (default), if any
   bool hasDefaultWeight = false;
   bool weightsOk = false;               // some weight, at most one default (else already reported)
@@ -155,6 +169,7 @@ struct RankingInfo {
 struct FundInfo {
   const ast::Fund* decl = nullptr;
   Rational amount;  // euro
+  const ast::Expr* amountExpr = nullptr;  // `importo = espressione`: computed at evaluation
   const ast::Expr* quota = nullptr;
   ast::FundSplit split = ast::FundSplit::AlCentesimo;
   const ast::FundBonus* bonus = nullptr;  // art. 81 maggiorazione, if declared

@@ -20,6 +20,7 @@ struct Scope {
     MeasureArg,     // arguments of `misura`: constants and `termine`
     FundQuota,      // a fund's `quota`: staff fields, totale, fascia
     Measured,       // `misura ... su ESPRESSIONE`: staff fields, `termine`, keyed-table cells, aggregates
+    FundAmount,     // a fund's `importo = ...`: no person; lookups by explicit key, aggregates
   };
   Kind kind;
   const ast::Indicator* indicator = nullptr;
@@ -66,6 +67,7 @@ class Checker {
   void checkStaff(const ast::Dataset& staff);
   void checkTable(const ast::Dataset& table);
   void checkFileOptions(const ast::Dataset& d);
+  std::optional<KeyRole> otherKeyRole(const ast::Ident& k, uint32_t& staffField);
   std::optional<FieldRef> resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span);
   // check_staff_files.cpp: several `personale da` blocks and computed staff fields.
   const ast::Dataset* mergeStaffFiles(const std::vector<const ast::Dataset*>& blocks);
@@ -161,6 +163,14 @@ class Checker {
   Type aggregateParts(const ast::Call& c, AggregateFn fn, const Scope& scope);
   std::optional<Type> rowField(const ast::Expr& e, const ast::NameRef& ref);
   std::optional<uint32_t> rows_;  // inside an aggregate: the record table whose fields are in scope
+  // check_lookup.cpp: qualified names, lookups on keyed tables, shadowing.
+  std::optional<Type> qualified(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope);
+  Type lookup(const ast::Expr& e, const ast::NameRef& ref, const Scope& scope);
+  bool visibleOutsideRows(const std::string& n, const Scope& scope) const;
+  void checkSelfComparison(const ast::Expr& e, const ast::Binary& b);
+  bool sameExpr(const ast::Expr& a, const ast::Expr& b) const;
+  void checkFundAmount(const ast::Fund& f, FundInfo& info);
+  void checkWeightExpr(ObjectiveInfo& info, const ast::Weight& w);
   // check_esito.cpp: `esito(CODICE)` is typed at once, resolved once the
   // objectives are known (they are checked after the profiles).
   Type esitoCall(const ast::Expr& e, const ast::Call& c, const Scope& scope);

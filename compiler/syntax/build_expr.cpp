@@ -73,6 +73,21 @@ ast::ExprPtr Builder::literal(P::EsprContext* ctx) {
     if (c->codice()) of = code(c->codice());
     return make(span(ctx), ast::NameRef{ident(names[0]), std::move(member), std::move(of)});
   }
+  if (auto* c = dynamic_cast<P::RiferimentoChiaveContext*>(ctx)) {
+    ast::NameRef ref{ident(c->nome(0)), ident(c->nome(1)), std::nullopt, {}};
+    P::ChiaveRigaContext* key = c->chiaveRiga();
+    if (auto* t = dynamic_cast<P::ChiaveTestoContext*>(key))
+      ref.keyValues.push_back({ast::KeyValue::Kind::Testo, readText(source(t->TESTO())).value, span(t)});
+    else if (auto* n = dynamic_cast<P::ChiaveNumeroContext*>(key))
+      ref.keyValues.push_back({ast::KeyValue::Kind::Testo, std::string(source(n->NUMERO())), span(n)});
+    else if (auto* l = dynamic_cast<P::ChiaveElencoContext*>(key))
+      for (P::ValoreChiaveContext* v : l->valoreChiave()) {
+        if (v->TESTO()) ref.keyValues.push_back({ast::KeyValue::Kind::Testo, readText(source(v->TESTO())).value, span(v)});
+        else if (v->NUMERO()) ref.keyValues.push_back({ast::KeyValue::Kind::Testo, std::string(source(v->NUMERO())), span(v)});
+        else ref.keyValues.push_back({ast::KeyValue::Kind::Codice, ident(v->nome()).name, span(v)});
+      }
+    return make(span(ctx), std::move(ref));
+  }
   if (auto* c = dynamic_cast<P::LetteraleTestoContext*>(ctx))
     return make(span(ctx), ast::TextLit{readText(source(c->TESTO())).value});
   if (auto* c = dynamic_cast<P::LetteraleDataContext*>(ctx)) return make(span(ctx), ast::DateLit{date(c->DATA())});

@@ -11,6 +11,8 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
   for (P::VoceFondoContext* item : fundItems(ctx, "fondo " + f.name.name)) {
     if (auto* a = dynamic_cast<P::ImportoFondoContext*>(item)) {
       f.amounts.emplace_back(number(a->NUMERO()), span(a));
+    } else if (auto* a = dynamic_cast<P::ImportoFondoCalcolatoContext*>(item)) {
+      f.amountExprs.push_back(expr(a->espr()));
     } else if (auto* q = dynamic_cast<P::QuotaFondoContext*>(item)) {
       f.quotas.push_back(expr(q->espr()));
     } else if (auto* r = dynamic_cast<P::RipartizioneContext*>(item)) {

@@ -27,6 +27,7 @@ void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {
   if (scoringObjectiveItem(o, ctx)) return;
   if (auto* c = dynamic_cast<P::AssegnatoContext*>(ctx)) o.assignments.push_back(assignment(c));
   else if (auto* c = dynamic_cast<P::PesoContext*>(ctx)) o.weights.push_back(weight(c));
+
   else if (auto* c = dynamic_cast<P::TermineContext*>(ctx)) o.deadlines.push_back(deadline(c));
   else if (auto* c = dynamic_cast<P::MisuraContext*>(ctx)) o.measures.push_back(measure(c));
   else if (auto* c = dynamic_cast<P::FonteContext*>(ctx)) o.sources.push_back(text(c->TESTO()));
@@ -58,6 +59,13 @@ ast::Assignment Builder::assignment(P::AssegnatoContext* ctx) { return assignmen
 
 ast::Weight Builder::weight(P::PesoContext* ctx) {
   ast::Weight w;
+  if (ctx->espr()) {  // `peso = espressione`
+    w.expr = expr(ctx->espr());
+    w.value = Rational(1);  // unused with an expression; positive so that no static check trips
+    w.valueSpan = w.expr->span;
+    w.span = span(ctx);
+    return w;
+  }
   w.value = number(ctx->NUMERO());
   w.valueSpan = span(ctx->NUMERO());
   if (ctx->assegnazione()) w.who = assignment(ctx->assegnazione(), ctx->assegnazione());

@@ -34,6 +34,10 @@ void KnownKeys::addPerson(const std::string& matricola) {
   if (persons.insert(matricola).second) personList.push_back(matricola);
 }
 
+void KnownKeys::addStaffValue(uint32_t field, const std::string& value) {
+  if (staffValues[field].insert(value).second) staffValueList[field].push_back(value);
+}
+
 KnownKeys knownKeys(const ir::Module& module) {
   KnownKeys known;
   for (const ir::Objective& o : module.objectives) {
@@ -65,6 +69,22 @@ bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span ce
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di una fase del regolamento", text),
                suggestion(text, known.phaseList, "le fasi del regolamento sono: "));
       return false;
+    case ir::KeyRole::Campo: {
+      // The person's value of a staff field. A value no person has is
+      // accepted (an office with nobody in it this year), unless it is one
+      // typo away from a value someone has: then it is surely a typo (E0560).
+      if (!known.personsKnown) return true;
+      auto values = known.staffValues.find(column.staffField);
+      if (values == known.staffValues.end() || values->second.count(text)) return true;
+      std::string guess = didYouMean(text, known.staffValueList.at(column.staffField));
+      if (guess.empty()) return true;
+      fd.error("E0560", cell,
+               fmt::format("«{}» non è il valore di «{}» di nessuna persona dell'elenco del personale", text, column.column),
+               guess + " (la riga si abbina alle persone con lo stesso valore, scritto allo stesso modo)");
+      return false;
+    }
+    case ir::KeyRole::Libera:  // chosen by `di "..."`: any text
+      return true;
     case ir::KeyRole::Comportamento:
       if (known.behaviours.count(text)) return true;
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di un comportamento del regolamento", text),

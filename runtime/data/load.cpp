@@ -68,7 +68,11 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
     fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok);
     deriveStaffFields(module, data.tables[index], fd);
     checkRowConditions(module, index, data.tables[index], fd);
-    for (const Row& row : data.tables[index].rows) known.addPerson(row.key.front());
+    for (const Row& row : data.tables[index].rows) {
+      known.addPerson(row.key.front());
+      for (uint32_t f = 0; f < row.values.size(); ++f)
+        if (const std::string* text = std::get_if<std::string>(&row.values[f])) known.addStaffValue(f, *text);
+    }
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }
   fd.flush();

@@ -2,6 +2,7 @@
 // ir::Dataset (columns, cell types, keys) that turn it into a Table.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +22,11 @@ struct KnownKeys {
   std::vector<std::string> personList, objectiveList, behaviourList, phaseList;  // for suggestions
 
   void addPerson(const std::string& matricola);
+  // Per staff field, the text values the staff list has: the valid values of
+  // a key column named like that field (KeyRole::Campo, `chiave (settore)`).
+  std::map<uint32_t, std::set<std::string>> staffValues;
+  std::map<uint32_t, std::vector<std::string>> staffValueList;  // for suggestions
+  void addStaffValue(uint32_t field, const std::string& value);
 };
 
 // Objective, phase and behaviour codes of the module (persons come later, from the staff table).

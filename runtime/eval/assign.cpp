@@ -20,9 +20,60 @@ bool contains(const std::vector<T>& list, const T& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// `peso = espressione`: the person's weight of `o` from the data. E0641 if
+// non rilevato (no row, empty cell), E0642 if not positive.
+bool weightFromData(const Session& s, const ir::Objective& o, Person& p, bool& ok) {
+  interp::Context ctx;
+  ctx.module = &s.module;
+  ctx.person = &p.staff->values;
+  ctx.service = p.service;
+  addLookups(s, &p, &o, ctx);
+  std::vector<interp::TraceEntry> trace;
+  ctx.trace = &trace;
+  interp::Result r = interp::run(*o.weightExpr, ctx);
+  auto fail = [&](Diagnostic d) {
+    if (d.span.file == o.weightExpr->span.file && d.span.begin == o.weightExpr->span.begin)
+      d.labels.erase(d.labels.begin());  // located at `peso = ...` already
+    PersonErrors(s.diags, p).report(std::move(d));
+    p.weightMissing = true;
+    ok = false;
+    return false;
+  };
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    PersonErrors(s.diags, p).runtime(*e, fmt::format("peso dell'obiettivo {}", o.code));
+    p.weightMissing = true;
+    ok = false;
+    return false;
+  }
+  Span cell;  // the data cell the weight was read from, if any
+  for (const interp::TraceEntry& t : trace)
+    if (t.op == ir::Op::LoadCell && t.source.valid()) cell = t.source;
+  const ir::Value& v = std::get<ir::Value>(r);
+  const Rational* q = std::get_if<Rational>(&v);
+  if (!q)
+    return fail(Diagnostic{"E0641", Severity::Errore, cell.valid() ? cell : o.weightExpr->span,
+                           fmt::format("obiettivo {}: il peso della matricola {} non è rilevato", o.code, p.matricola),
+                           {Label{o.weightExpr->span, "peso = ..."}, Label{personSpan(p), fmt::format("matricola {}", p.matricola)}},
+                           "l'obiettivo è assegnato a questa persona ma nei dati manca la riga o la cella del suo peso: "
+                           "completa i dati, o assegna l'obiettivo solo a chi ha un peso (assegnato a personale dove "
+                           "rilevato(...))",
+                           {}});
+  if (q->sign() <= 0)
+    return fail(Diagnostic{"E0642", Severity::Errore, cell.valid() ? cell : o.weightExpr->span,
+                           fmt::format("obiettivo {}: il peso della matricola {} è {}, ma deve essere maggiore di zero",
+                                       o.code, p.matricola, formatExact(*q)),
+                           {Label{o.weightExpr->span, "peso = ..."}}, "correggi il peso nei dati", {}});
+  p.weights.push_back(*q);
+  p.weightRules.push_back(std::nullopt);
+  p.weightCells.resize(p.weights.size() - 1);
+  p.weightCells.push_back(cell);
+  return true;
+}
+
 // Whether `a` (an objective's `assegnato a`, or a `peso N per`) designates
 // `p`; reports an error of a `dove` condition (in `what`) and clears `ok`.
-bool designates(const Session& s, const ir::Assignment& a, const Person& p, const std::string& what, bool& ok) {
+bool designates(const Session& s, const ir::Assignment& a, const Person& p, const std::string& what, bool& ok,
+                const ir::Objective* objective = nullptr) {
   switch (a.kind) {
     case ir::Assignment::Kind::Tutti: return true;
     case ir::Assignment::Kind::Profili: return contains(a.profiles, p.profile);
@@ -32,8 +83,8 @@ bool designates(const Session& s, const ir::Assignment& a, const Person& p, cons
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
-  ctx.records = &s.records;
   ctx.service = p.service;
+  addLookups(s, &p, objective, ctx);
   interp::Result r = interp::run(a.where, ctx);
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
     PersonErrors errors(s.diags, p);
@@ -53,12 +104,13 @@ bool designates(const Session& s, const ir::Assignment& a, const Person& p, cons
 }
 
 bool isAssigned(const Session& s, const ir::Objective& o, const Person& p, bool& ok) {
-  return designates(s, o.assignment, p, fmt::format("assegnazione dell'obiettivo {}", o.code), ok);
+  return designates(s, o.assignment, p, fmt::format("assegnazione dell'obiettivo {}", o.code), ok, &o);
 }
 
 // The weight of objective `o` for `p`: the first `peso N per` line that
 // designates them, else the plain `peso N`; E0630 if there is neither.
 bool assignWeight(const Session& s, const ir::Objective& o, Person& p, bool& ok) {
+  if (o.weightExpr) return weightFromData(s, o, p, ok);
   for (uint32_t i = 0; i < o.weightRules.size(); ++i)
     if (designates(s, o.weightRules[i].who, p, fmt::format("peso dell'obiettivo {}", o.code), ok)) {
       p.weights.push_back(o.weightRules[i].weight);
@@ -229,12 +281,13 @@ bool checkWeights(const Session& s, const std::vector<Person>& persons) {
 namespace {
 
 // Runs the argument chunks of objective `code` into `out`; false on a runtime error.
-bool runArguments(Session& s, const std::vector<ir::Chunk>& args, const std::string& code,
+bool runArguments(Session& s, const std::vector<ir::Chunk>& args, const ir::Objective& objective,
                   std::vector<ir::Value>& out) {
+  const std::string& code = objective.code;
   bool ok = true;
   interp::Context ctx;
   ctx.module = &s.module;
-  ctx.records = &s.records;
+  addLookups(s, nullptr, &objective, ctx);
   for (const ir::Chunk& arg : args) {
     interp::Result r = interp::run(arg, ctx);
     if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
@@ -257,10 +310,10 @@ bool evaluateArguments(Session& s) {
   for (uint32_t o = 0; o < s.module.objectives.size(); ++o) {
     const ir::Objective& obj = s.module.objectives[o];
     if (!obj.deadlineExpr)  // else per person, with the person's `termine`
-      ok = runArguments(s, obj.measure.args, obj.code, s.objectiveArgs[o]) && ok;
+      ok = runArguments(s, obj.measure.args, obj, s.objectiveArgs[o]) && ok;
     s.phaseArgs[o].assign(obj.phases.size(), {});
     for (size_t f = 0; f < obj.phases.size(); ++f)
-      ok = runArguments(s, obj.phases[f].args, obj.code, s.phaseArgs[o][f]) && ok;
+      ok = runArguments(s, obj.phases[f].args, obj, s.phaseArgs[o][f]) && ok;
   }
   return ok;
 }

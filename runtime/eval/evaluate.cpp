@@ -35,10 +35,15 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
   if (!data) return std::nullopt;
   Session session{module, *data, diags, {}, options.trace};
+  session.sources = &sources;
   session.records.resize(module.datasets.size());
+  session.recordSpans.resize(module.datasets.size());
   for (size_t d = 0; d < module.datasets.size() && d < data->tables.size(); ++d)
     if (d != ir::kStaff && module.datasets[d].key.empty())
-      for (const data::Row& row : data->tables[d].rows) session.records[d].push_back(&row.values);
+      for (const data::Row& row : data->tables[d].rows) {
+        session.records[d].push_back(&row.values);
+        session.recordSpans[d].push_back(row.span);
+      }
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   ok = checkWeights(session, persons) && ok;

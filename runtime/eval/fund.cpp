@@ -70,6 +70,7 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
     ctx.fold = &fold;
     ctx.total = r.total;
     if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
+    if (s.trace) ctx.trace = &r.quotaTrace;
     std::optional<Rational> q = runNumber(f.quota, ctx, "quota del fondo " + f.name, persons[i], errors);
     if (q && q->sign() < 0) {
       errors.report(Diagnostic{"E0610", Severity::Errore, f.quota.span,
@@ -148,19 +149,85 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
   outcome.unspent = f.amount - outcome.distributed;
 }
 
+// The data cell a traced run read (the first, or the first with a Missing
+// value when `missing`); invalid if none.
+Span cellRead(const std::vector<interp::TraceEntry>& trace, bool missing) {
+  for (const interp::TraceEntry& t : trace)
+    if (t.op == ir::Op::LoadCell && (!missing || std::holds_alternative<ir::Missing>(t.value))) return t.source.valid() ? t.source : t.span;
+  return {};
+}
+
+// `importo = espressione`: the fund's amount from the data, or nullopt after
+// reporting E0643 (non rilevato), E0644 (negative), E0645 (not whole cents)
+// at the data cell it was read from.
+std::optional<Rational> amountOf(const Session& s, const ir::Fund& f, FundOutcome& outcome) {
+  if (!f.amountExpr) return f.amount;
+  interp::Context ctx;
+  ctx.module = &s.module;
+  addLookups(s, nullptr, nullptr, ctx);
+  ctx.trace = &outcome.amountTrace;
+  interp::Result r = interp::run(*f.amountExpr, ctx);
+  const Span expr = f.amountExpr->span;
+  auto fail = [&](const char* code, Span at, std::string message, std::string hint) {
+    std::vector<Label> labels;
+    if (at.file != expr.file || at.begin != expr.begin) labels.push_back(Label{expr, "importo = ..."});
+    s.diags.report(Diagnostic{code, Severity::Errore, at.valid() ? at : expr, std::move(message), std::move(labels),
+                              std::move(hint), {}});
+    return std::nullopt;
+  };
+  if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
+    Diagnostic d{e->code, Severity::Errore, e->span, fmt::format("importo del fondo «{}»: {}", f.name, e->message), {}, e->hint, {}};
+    for (Span row : e->rows) d.labels.push_back(Label{row, "riga trovata"});
+    s.diags.report(std::move(d));
+    return std::nullopt;
+  }
+  const ir::Value& v = std::get<ir::Value>(r);
+  const Rational* q = std::get_if<Rational>(&v);
+  if (!q) {
+    Span cell = cellRead(outcome.amountTrace, true);
+    bool noRow = cell.valid() && cell.file == expr.file;  // the lookup found no row: located at the expression
+    return fail("E0643", cell, fmt::format("l'importo del fondo «{}» non è rilevato", f.name),
+                noRow ? "nei dati non c'è la riga cercata: controlla la chiave (per esempio l'anno) e il file"
+                      : "la cella dell'importo è vuota: completala nel file dei dati");
+  }
+  if (q->sign() < 0)
+    return fail("E0644", cellRead(outcome.amountTrace, false),
+                fmt::format("l'importo del fondo «{}» è negativo: {} euro", f.name, formatExact(*q)),
+                "un fondo non può essere negativo: correggi il dato");
+  if (!isExactAt(*q, 2))
+    return fail("E0645", cellRead(outcome.amountTrace, false),
+                fmt::format("l'importo del fondo «{}» non è in euro e centesimi: {}", f.name, formatExact(*q)),
+                "l'importo di un fondo ha al massimo due decimali: arrotondalo nel regolamento o nei dati");
+  if (s.sources)
+    for (const interp::TraceEntry& t : outcome.amountTrace) {
+      std::vector<Span> read;
+      if (t.op == ir::Op::LoadCell && t.source.valid() && t.source.file != expr.file) read.push_back(t.source);
+      if (t.op == ir::Op::Aggregate) read = t.usedRows;
+      for (Span r : read) outcome.amountCells.push_back(s.sources->location(r));
+    }
+  return *q;
+}
+
 }  // namespace
 
 void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev) {
   for (uint32_t fi = 0; fi < s.module.funds.size(); ++fi) {
-    const ir::Fund& f = s.module.funds[fi];
-    if (f.budget) {
+    if (s.module.funds[fi].budget) {
       ev.funds.push_back(chargeBudget(s, ev, fi));
       continue;
     }
     FundOutcome outcome;
     outcome.fund = fi;
-    outcome.amount = f.amount;
+    std::optional<Rational> amount = amountOf(s, s.module.funds[fi], outcome);
+    ir::Fund computed;  // with the amount read from the data
+    if (amount && s.module.funds[fi].amountExpr) {
+      computed = s.module.funds[fi];
+      computed.amount = *amount;
+    }
+    const ir::Fund& f = amount && s.module.funds[fi].amountExpr ? computed : s.module.funds[fi];
+    outcome.amount = amount.value_or(Rational());
     auto ids = members(s, ev, fi);
+    if (!amount) ids.reset();
     std::optional<std::vector<Rational>> q;
     if (ids) q = quotas(s, persons, ev, f, *ids);
     std::optional<std::vector<uint32_t>> tieRank;

@@ -26,7 +26,11 @@ const data::Row* rowOf(const Session& s, const Person& p, uint32_t dataset, cons
   if (dataset == ir::kStaff) return p.staff;
   std::vector<std::string> key;
   for (const ir::KeyColumn& k : s.module.datasets[dataset].key) {
-    if (k.role == ir::KeyRole::Comportamento) return nullptr;
+    if (k.role == ir::KeyRole::Comportamento || k.role == ir::KeyRole::Libera) return nullptr;
+    if (k.role == ir::KeyRole::Campo) {  // `chiave (settore, obiettivo)`: the person's settore
+      key.push_back(staffText(p, k.staffField));
+      continue;
+    }
     key.push_back(k.role == ir::KeyRole::Persona ? p.matricola
                   : k.role == ir::KeyRole::Fase    ? (phase ? phase->code : std::string())
                                                    : code);
@@ -57,13 +61,8 @@ interp::Context objectiveContext(const Session& s, const Person& p, const ir::Ob
   interp::Context ctx;
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
-  ctx.records = &s.records;
   ctx.service = p.service;
-  ctx.cell = [&s, &p, &o](const ir::CellRef& c) -> ir::Value {
-    const std::string& code = c.objective ? s.module.objectives.at(*c.objective).code : o.code;
-    const data::Row* row = rowOf(s, p, c.dataset, code);
-    return row ? row->values.at(c.field) : ir::Value{ir::Missing{}};
-  };
+  addLookups(s, &p, &o, ctx);
   return ctx;
 }
 
@@ -232,6 +231,7 @@ ObjectiveOutcome scoreObjective(const Session& s, const Person& p, size_t k, Per
   out.objective = index;
   out.weight = p.weights[k];
   out.weightRule = p.weightRules[k];
+  if (k < p.weightCells.size()) out.weightCell = p.weightCells[k];
   if (!o.phases.empty()) {
     scorePhases(s, p, index, out, errors);
     return out;

@@ -15,6 +15,7 @@ void PersonErrors::runtime(const interp::RuntimeError& e, const std::string& wha
   Diagnostic d{e.code, Severity::Errore, e.span,
                fmt::format("{}, matricola {}: {}", what, person_.matricola, e.message), std::move(context), e.hint, {}};
   d.labels.push_back(Label{personSpan(person_), fmt::format("dati della matricola {}", person_.matricola)});
+  for (Span row : e.rows) d.labels.push_back(Label{row, "riga trovata"});
   report(std::move(d));
 }
 

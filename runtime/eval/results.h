@@ -32,6 +32,7 @@ struct ObjectiveOutcome {
   std::optional<Rational> esito;  // fraction 0..1; absent if neutralised or in error
   Rational weight;          // as declared for this person
   std::optional<uint32_t> weightRule;  // the `peso N per` line that applied (index into weightRules), or the default
+  Span weightCell;          // `peso = ...`: the data cell the weight was read from (invalid otherwise)
   Rational points;          // contribution to the component, exact (0 if neutralised)
   std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
   std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
@@ -88,6 +89,7 @@ struct PersonResult {
   std::optional<Rational> premioExact;  // euro, exact
   std::optional<Rational> premio;       // euro, rounded to the cent
   std::vector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
+  std::vector<interp::TraceEntry> quotaTrace;   // a fund quota's run (only with Options::trace)
   std::vector<Span> staffCells;  // the staff-list cell of each staff field (invalid if absent)
   std::vector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
   // For a premio drawn from a fund (`premio da fondo`): the person's quota,
@@ -112,7 +114,10 @@ struct PersonResult {
 // How one fund was paid out.
 struct FundOutcome {
   uint32_t fund = 0;       // index into Module::funds
-  Rational amount;         // euro, as declared
+  Rational amount;         // euro, as declared (or computed, `importo = espressione`)
+  // `importo = espressione`: its run, with the cells and rows it read (always traced).
+  std::vector<interp::TraceEntry> amountTrace;
+  std::vector<std::string> amountCells;  // the data it was read from: "dati/fondo.csv:3:6", one per value read
   Rational quotaSum;       // sum of the members' quotas
   Rational distributed;    // sum of the members' premi (whole cents)
   Rational unspent;        // amount - distributed

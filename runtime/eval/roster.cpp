@@ -12,7 +12,9 @@ namespace {
 
 // An objective whose `dove` condition needs a data table besides the staff list.
 bool needsOtherTables(const ir::Objective& o) {
-  return o.assignment.kind == ir::Assignment::Kind::Dove && !o.assignment.where.aggregates.empty();
+  return (o.assignment.kind == ir::Assignment::Kind::Dove &&
+          (!o.assignment.where.aggregates.empty() || !o.assignment.where.cells.empty())) ||
+         o.weightExpr;  // `peso = assegnazioni.peso`: from a table the roster does not read
 }
 
 std::optional<uint32_t> nameField(const ir::Module& module) {
@@ -41,6 +43,7 @@ std::optional<std::vector<RosterEntry>> loadRoster(const ir::Module& module, con
   if (!data) return std::nullopt;
   Session session{plan, *data, diags, {}, false};
   session.records.resize(plan.datasets.size());
+  session.recordSpans.resize(plan.datasets.size());
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   if (!ok) return std::nullopt;

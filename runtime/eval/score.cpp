@@ -151,8 +151,8 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
   ctx.module = &s.module;
   ctx.person = &p.staff->values;
   ctx.components = &points;
-  ctx.records = &s.records;
   ctx.service = p.service;
+  addLookups(s, &p, nullptr, ctx);
   return ctx;
 }
 

@@ -24,6 +24,10 @@ struct Session {
   // Per dataset, the values of each row of a record table (empty for keyed
   // tables): interp::Context::records of every chunk that may aggregate.
   std::vector<std::vector<const std::vector<ir::Value>*>> records = {};
+  // The files read (regolamento and data): to name the cells an amount was read from.
+  const SourceManager* sources = nullptr;
+  // Per dataset, the span of each row of `records` (parallel): provenance.
+  std::vector<std::vector<Span>> recordSpans = {};
   // Per objective, per phase (`fasi`): its `misura` arguments, `termine` being the phase's.
   std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
 };
@@ -43,7 +47,18 @@ struct Person {
   std::vector<std::optional<uint32_t>> components;
   bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
   std::vector<std::string> roles;  // the roles by condition (ir::ConditionRole) they are in
+  std::vector<Span> weightCells = {};  // parallel to objectives: `peso = ...`'s data cell, else invalid
 };
+
+// ---- lookups in keyed tables (lookup.cpp) -------------------------------------
+
+// The person's text value of staff field `field` ("" if empty or not a text).
+std::string staffText(const Person& p, uint32_t field);
+// The row a lookup `c` reads for person `p` and objective `o` (either may
+// be null: then a key column that needs it finds no row); null if none.
+const data::Row* lookupRow(const Session& s, const Person* p, const ir::Objective* o, const ir::CellRef& c);
+// Sets ctx's record tables and its `cell` / `cellSource` for `p` and `o`.
+void addLookups(const Session& s, const Person* p, const ir::Objective* o, interp::Context& ctx);
 
 // ---- before any score (assign.cpp) ------------------------------------------
 

@@ -36,9 +36,31 @@ PartValue runPart(const ir::Chunk& chunk, const Context& rowCtx, int depth) {
   return PartValue{std::nullopt, missing, std::move(v)};
 }
 
+// The span of row `i` of `dataset`, if known.
+Span rowSpan(const Context& ctx, uint32_t dataset, size_t i) {
+  if (!ctx.recordSpans || dataset >= ctx.recordSpans->size() || i >= (*ctx.recordSpans)[dataset].size()) return {};
+  return (*ctx.recordSpans)[dataset][i];
+}
+
+void noteRow(std::vector<Span>& rows, uint32_t& count, Span span) {
+  if (rows.size() < kMaxTracedRows) rows.push_back(span);
+  ++count;
+}
+
+// E0640: `cerca` selected more than one row.
+RuntimeError ambiguous(const ir::Aggregate& a, const Context& ctx, const std::vector<size_t>& rows) {
+  std::vector<Span> spans;
+  for (size_t i : rows) spans.push_back(rowSpan(ctx, a.dataset, i));
+  RuntimeError e{"E0640", a.span,
+                 fmt::format("«cerca» ha trovato {} righe che soddisfano la condizione: deve essercene una sola", rows.size()),
+                 "rendi la condizione dopo «dove» più precisa, o correggi le righe ripetute nel file"};
+  e.rows = std::move(spans);
+  return e;
+}
+
 }  // namespace
 
-Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth) {
+Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, TraceEntry* trace) {
   if (depth >= kMaxCallDepth) return internalAt("aggregati annidati troppo in profondità", a.span);
   if (!ctx.records || a.dataset >= ctx.records->size())
     return internalAt(fmt::format("righe della tabella {} non disponibili qui", a.dataset), a.span);
@@ -49,20 +71,32 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth) {
   Context rowCtx = ctx;
   rowCtx.trace = nullptr;  // the per-row steps are not part of the explanation
   Rational count, sum, weights;
-  for (const std::vector<ir::Value>* row : (*ctx.records)[a.dataset]) {
-    rowCtx.row = row;
+  std::optional<ir::Value> found;   // Cerca: the value on the selected row
+  std::vector<size_t> foundRows;    // Cerca: the rows selected
+  const std::vector<const std::vector<ir::Value>*>& rows = (*ctx.records)[a.dataset];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    rowCtx.row = rows[i];
     if (!a.where.empty()) {
       PartValue c = runPart(a.where[0], rowCtx, depth);
       if (c.error) return std::move(*c.error);
       if (c.missing) return ir::Value{ir::Missing{}};
       const bool* selected = std::get_if<bool>(&c.value);
       if (!selected) return internalAt("condizione «dove» che non è un booleano", a.span);
-      if (!*selected) continue;
+      if (!*selected) {
+        if (trace) noteRow(trace->excludedRows, trace->excludedCount, rowSpan(ctx, a.dataset, i));
+        continue;
+      }
     }
+    if (trace) noteRow(trace->usedRows, trace->usedCount, rowSpan(ctx, a.dataset, i));
     count += 1;
     if (!needsValue) continue;
     PartValue v = runPart(a.value[0], rowCtx, depth);
     if (v.error) return std::move(*v.error);
+    if (a.kind == ir::AggregateKind::Cerca) {  // any type; Missing is the value of that cell
+      foundRows.push_back(i);
+      if (!found) found = std::move(v.value);
+      continue;
+    }
     if (v.missing) return ir::Value{ir::Missing{}};
     const Rational* x = std::get_if<Rational>(&v.value);
     if (!x) return internalAt("valore da aggregare che non è un numero", a.span);
@@ -87,6 +121,10 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth) {
     case ir::AggregateKind::MediaPonderata:
       if (weights == Rational(0)) return ir::Value{ir::Missing{}};
       return ir::Value{sum / weights};
+    case ir::AggregateKind::Cerca:
+      if (foundRows.size() > 1) return ambiguous(a, ctx, foundRows);
+      if (!found) return ir::Value{ir::Missing{}};  // no row: non rilevato, never a silent 0
+      return std::move(*found);
   }
   return internalAt("tipo di aggregato sconosciuto", a.span);
 }

@@ -10,6 +10,7 @@ Result executeAt(const ir::Chunk& chunk, const Context& ctx, int depth);
 
 // Folds `a` over the rows of its record table in ctx.records (aggregate.cpp):
 // one pass, each part run once per row with ctx.row set to that row.
-Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth);
+// With `trace`, records there the rows used and excluded (TraceEntry).
+Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, TraceEntry* trace = nullptr);
 
 }  // namespace misura::interp

@@ -334,10 +334,21 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         break;
       case ir::Op::Aggregate: {
         if (in.a >= chunk.aggregates.size()) return located(internalFailure("aggregato inesistente"), in.span);
-        Result r = foldAggregate(chunk.aggregates[in.a], ctx, depth);
+        TraceEntry rows;
+        Result r = foldAggregate(chunk.aggregates[in.a], ctx, depth, ctx.trace ? &rows : nullptr);
         if (RuntimeError* e = std::get_if<RuntimeError>(&r)) return std::move(*e);
         stack.push(std::get<ir::Value>(std::move(r)));
-        break;
+        if (ctx.trace) {
+          record(*ctx.trace, in, stack);
+          TraceEntry& t = ctx.trace->back();
+          t.dataset = chunk.aggregates[in.a].dataset;
+          if (!chunk.aggregates[in.a].value.empty()) t.type = chunk.aggregates[in.a].value.front().type;
+          t.usedRows = std::move(rows.usedRows);
+          t.excludedRows = std::move(rows.excludedRows);
+          t.usedCount = rows.usedCount;
+          t.excludedCount = rows.excludedCount;
+        }
+        continue;
       }
       case ir::Op::Scaglioni: step = stepsStep(stack, chunk, in.a); break;
       case ir::Op::Short: step = shortStep(stack, chunk, in, pc); break;
@@ -356,6 +367,13 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
     }
     if (step) return located(std::move(*step), in.span);
     if (ctx.trace) record(*ctx.trace, in, stack);
+    if (ctx.trace && in.op == ir::Op::LoadCell && ctx.cellSource && in.a < chunk.cells.size()) {
+      const ir::CellRef& c = chunk.cells[in.a];
+      ctx.trace->back().source = ctx.cellSource(c);
+      ctx.trace->back().dataset = c.dataset;
+      if (ctx.module && c.dataset < ctx.module->datasets.size() && c.field < ctx.module->datasets[c.dataset].fields.size())
+        ctx.trace->back().type = ctx.module->datasets[c.dataset].fields[c.field].type;
+    }
   }
   return located(internalFailure("il codice finisce senza Return"), chunk.span);
 }

@@ -32,6 +32,15 @@ struct TraceEntry {
   uint32_t operand = 0;  // Instr::a: the slot, field, component, builtin or indicator
   Span span;             // the source expression the instruction computes
   ir::Value value;
+  // Provenance in the data. LoadCell: the cell read (the row, if the cell
+  // is absent; invalid if no row matched). Aggregate: its table, the rows
+  // it used and the rows its `dove` excluded, the first kMaxTracedRows of
+  // each with the full counts.
+  Span source;
+  uint32_t dataset = 0;
+  ir::Type type = ir::Type::Numero;  // LoadCell: the field's type; Aggregate: its value's (numero for conta)
+  std::vector<Span> usedRows, excludedRows;
+  uint32_t usedCount = 0, excludedCount = 0;
 };
 
 // One objective of the person, as `somma per ogni obiettivo (...)` sees it.
@@ -41,6 +50,9 @@ struct FoldEntry {
   Rational weight;               // the person's weight (0 for `solo per il premio`)
   uint32_t objective = 0;        // index into Module::objectives (for the trace)
 };
+
+// How many rows of an aggregate a trace lists (the counts are always whole).
+inline constexpr size_t kMaxTracedRows = 10;
 
 // What the names of a chunk refer to while it runs. Absent pieces (null
 // pointers, empty optionals) are simply not available in that context: an
@@ -65,6 +77,12 @@ struct Context {
   // LoadCell: the value of a keyed-table cell for the person (Missing if no
   // row or an empty cell). Empty: no cells here.
   std::function<ir::Value(const ir::CellRef&)> cell;
+  // Where the cell that `cell` reads comes from (the data cell, else its
+  // row, else invalid): asked only when tracing, for the provenance.
+  std::function<Span(const ir::CellRef&)> cellSource;
+  // Per dataset, the span of each row of ctx.records (parallel): the rows an
+  // aggregate used, in a trace, and the rows of an ambiguous `cerca`.
+  const std::vector<std::vector<Span>>* recordSpans = nullptr;
   std::optional<ir::Value> deadline;  // LoadDeadline: the objective's `termine = espressione` for the person
   const std::vector<FoldEntry>* fold = nullptr;  // FoldObjectives: the person's objectives, in module order
   const FoldEntry* foldItem = nullptr;           // LoadFoldItem: the one being summed
@@ -83,6 +101,7 @@ struct RuntimeError {
   Span span;
   std::string message;  // Italian
   std::string hint;
+  std::vector<Span> rows = {};  // data rows the error is about (E0640: the rows `cerca` found)
 };
 
 using Result = std::variant<ir::Value, RuntimeError>;

@@ -24,6 +24,10 @@ void ruleValuesJson(const Subject& s, const ir::Chunk& chunk, const std::vector<
     if (const Rational* q = std::get_if<Rational>(&n.value)) nj["valore_esatto"] = q->toFraction();
     nj["origine"] = orNull(n.origin);
     nj["dato"] = orNull(n.location);
+    if (n.aggregate) {
+      nj["righe_usate"] = Json{{"numero", n.usedCount}, {"prime", n.usedRows}};
+      nj["righe_escluse"] = Json{{"numero", n.excludedCount}, {"prime", n.excludedRows}};
+    }
     names.push_back(std::move(nj));
   }
   j["valori_usati"] = std::move(names);
@@ -201,7 +205,20 @@ Json fundShareJson(const Subject& s) {
   Json j;
   j["fondo"] = f.name;
   j["nel_regolamento"] = orNull(location(s.sources, f.span));
-  j["importo_fondo"] = euroText(f.amount, false);
+  j["importo_fondo"] = euroText(o ? o->amount : f.amount, false);
+  if (f.amountExpr && o) {  // `importo = ...`: read from the data
+    Json a;
+    a["espressione"] = sourceLine(s.sources, f.amountExpr->span);
+    a["nel_regolamento"] = orNull(location(s.sources, f.amountExpr->span));
+    ruleValuesJson(s, *f.amountExpr, o->amountTrace, nullptr, a);
+    j["importo_dai_dati"] = std::move(a);
+  }
+  if (!p.quotaTrace.empty()) {
+    Json q;
+    q["espressione"] = sourceLine(s.sources, f.quota.span);
+    ruleValuesJson(s, f.quota, p.quotaTrace, nullptr, q);
+    j["calcolo_quota"] = std::move(q);
+  }
   j["ripartito"] = o && !o->blocked;
   if (p.fundQuota) putExact(j, "quota", *p.fundQuota);
   if (o) putExact(j, "somma_quote", o->quotaSum);

@@ -57,6 +57,11 @@ struct UsedName {
   ir::Type type = ir::Type::Numero;
   std::string location;  // "dati/personale.csv:10:9" (data cell or regolamento), or ""
   std::string origin;    // in words: "dato della persona", "fascia «Distinto»"
+  // An aggregate: the rows it used and those its `dove` excluded (file:line,
+  // the first interp::kMaxTracedRows of each) and their whole counts.
+  bool aggregate = false;
+  std::vector<std::string> usedRows = {}, excludedRows = {};
+  uint32_t usedCount = 0, excludedCount = 0;
 };
 
 // The names read in `trace`, each once, in the order first read. For an

@@ -146,6 +146,9 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
     t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));
   } else if (obj.premioOnly) {
     t.line(5, "conta solo per il premio" + (obj.quota ? ", quota " + percentText(*obj.quota) : std::string()));
+  } else if (obj.weightExpr) {  // `peso = ...`: from the data
+    t.line(5, placed("peso: " + num(o.weight) + " (dai dati: peso = " + sourceLine(s.sources, obj.weightExpr->span) + ")",
+                     location(s.sources, o.weightCell)));
   } else {
     t.line(5, "peso: " + num(o.weight) + (obj.quota ? ", quota del premio " + percentText(*obj.quota) : std::string()));
   }
@@ -356,8 +359,14 @@ void fundShare(Text& t, const Subject& s) {
     if (c.fund == *s.profile.fund) o = &c;
   t.line(3, placed("dal fondo «" + f.name + "»" + (f.title.empty() ? "" : " (" + f.title + ")"),
                    location(s.sources, f.span)));
-  t.line(3, "importo del fondo: " + shown(f.amount, ir::Type::Euro));
+  const Rational amount = o ? o->amount : f.amount;
+  t.line(3, "importo del fondo: " + shown(amount, ir::Type::Euro));
+  if (f.amountExpr && o) {  // `importo = ...`: read from the data
+    t.block(7, "importo = " + sourceText(s.sources, f.amountExpr->span));
+    ruleValues(t, 7, s, *f.amountExpr, o->amountTrace, nullptr, "");
+  }
   t.block(7, "quota = " + sourceText(s.sources, f.quota.span));
+  if (!p.quotaTrace.empty()) ruleValues(t, 7, s, f.quota, p.quotaTrace, nullptr, "");
   if (!o || o->blocked || !p.fundQuota || !p.premioExact || !p.premio) {
     t.line(3, "importo: non calcolato, il fondo non è stato ripartito (vedi gli errori)");
     return;
@@ -396,8 +405,8 @@ void fundShare(Text& t, const Subject& s) {
     t.line(3, "parte spettante = quota unitaria × quota = " + shown(*f.unitQuota, ir::Type::Euro) + " × " +
                   num(*p.fundQuota) + " = " + shown(share, ir::Type::Euro) + exactNote(share));
   } else {
-    Rational share = p.premioExact && !p.cappedExcess ? *p.premioExact : f.amount * *p.fundQuota / o->quotaSum;
-    t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(f.amount, ir::Type::Euro) + " × " +
+    Rational share = p.premioExact && !p.cappedExcess ? *p.premioExact : amount * *p.fundQuota / o->quotaSum;
+    t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(amount, ir::Type::Euro) + " × " +
                   num(*p.fundQuota) + " ÷ " + num(o->quotaSum) + " = " + shown(share, ir::Type::Euro) +
                   exactNote(share));
   }

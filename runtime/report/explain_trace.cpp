@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "runtime/report/explain_parts.h"
 #include "runtime/report/format.h"
 #include "runtime/interp/trace_marks.h"
@@ -88,38 +90,62 @@ std::vector<std::string_view> splitLines(std::string_view text) {
   return lines;
 }
 
-// A keyed-table cell read by an objective's measured expression, shown as
-// written (`rilevazioni.completato di PIAO`) with the objective of its row.
+// A keyed-table cell read by a rule (`rilevazioni.completato di PIAO` in a
+// measured expression, a lookup `incarichi.retribuzione_posizione` anywhere),
+// shown as written, with the file, the row it was read from and its cell.
 std::optional<UsedName> cellName(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome* objective) {
-  if (!objective) return std::nullopt;
-  const ir::Objective& obj = objectiveOf(s.module, *objective);
-  // The chunk that read it: the measured expression or `termine = ...`.
-  const ir::CellRef* found = nullptr;
-  for (const std::optional<ir::Chunk>* chunk : {&obj.measure.expr, &obj.deadlineExpr})
-    if (*chunk && e.operand < (*chunk)->cells.size() && sameSpan((*chunk)->cells[e.operand].span, e.span))
-      found = &(*chunk)->cells[e.operand];
-  if (!found) return std::nullopt;
-  const ir::CellRef& c = *found;
-  const ir::Dataset& ds = at(s.module.datasets, c.dataset, "tabella");
-  const ir::Field& f = at(ds.fields, c.field, "campo");
-  const std::string& code = c.objective ? at(s.module.objectives, *c.objective, "obiettivo").code : obj.code;
-  return UsedName{sourceLine(s.sources, e.span), e.value, f.type, {},
-                  "dal file «" + ds.file + "», riga dell'obiettivo " + code};
+  const ir::Dataset& ds = at(s.module.datasets, e.dataset, "tabella");
+  UsedName u{sourceLine(s.sources, e.span), e.value, e.type, {}, {}};
+  bool inData = e.source.valid() && e.source.file != e.span.file;
+  if (!inData) {
+    u.origin = "nessuna riga del file «" + ds.file + "» corrisponde: non rilevato";
+    return u;
+  }
+  u.location = location(s.sources, e.source);
+  u.origin = "dal file «" + ds.file + "»";
+  bool byObjective = false;
+  for (const ir::KeyColumn& k : ds.key) byObjective |= k.role == ir::KeyRole::Obiettivo;
+  if (byObjective && objective) {
+    // The objective of the row: `di CODICE` as written, else the one measured.
+    const ir::Objective& obj = objectiveOf(s.module, *objective);
+    std::string code = obj.code;
+    for (const std::optional<ir::Chunk>* chunk : {&obj.measure.expr, &obj.deadlineExpr})
+      if (*chunk && e.operand < (*chunk)->cells.size() && sameSpan((*chunk)->cells[e.operand].span, e.span) &&
+          (*chunk)->cells[e.operand].objective)
+        code = at(s.module.objectives, *(*chunk)->cells[e.operand].objective, "obiettivo").code;
+    u.origin += ", riga dell'obiettivo " + code;
+  }
+  return u;
+}
+
+// "righe 2, 3, 5" (file lines) and ", ..." when the list was cut.
+std::string rowList(const Subject& s, const std::vector<Span>& rows, uint32_t count) {
+  std::string out;
+  for (Span r : rows) {
+    if (!r.valid()) continue;
+    out += (out.empty() ? "" : ", ") + std::to_string(s.sources.lineCol(r.file, r.begin).line);
+  }
+  if (out.empty()) return {};
+  return (count == 1 ? "riga " : "righe ") + out + (count > rows.size() ? ", ..." : "");
 }
 
 // An aggregate over a record table (`conta(fatture dove ...)`), shown as
-// written; its unit and file are known when an objective's chunk computed it.
-std::optional<UsedName> aggregateName(const Subject& s, const interp::TraceEntry& e,
-                                      const eval::ObjectiveOutcome* objective) {
-  UsedName u{sourceLine(s.sources, e.span), e.value, ir::Type::Numero, {}, "aggregato di un registro"};
-  if (!objective) return u;
-  const ir::Objective& obj = objectiveOf(s.module, *objective);
-  for (const std::optional<ir::Chunk>* chunk : {&obj.measure.expr, &obj.deadlineExpr})
-    if (*chunk && e.operand < (*chunk)->aggregates.size() && sameSpan((*chunk)->aggregates[e.operand].span, e.span)) {
-      const ir::Aggregate& a = (*chunk)->aggregates[e.operand];
-      if (!a.value.empty()) u.type = a.value.front().type;
-      u.origin = "dal registro «" + at(s.module.datasets, a.dataset, "tabella").file + "»";
-    }
+// written, with its file, the rows it used and those its `dove` excluded.
+std::optional<UsedName> aggregateName(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome*) {
+  UsedName u{sourceLine(s.sources, e.span), e.value, e.type, {}, "aggregato di un registro"};
+  if (e.dataset == ir::kStaff || e.dataset >= s.module.datasets.size()) return u;
+  u.origin = "dal registro «" + s.module.datasets[e.dataset].file + "»: ";
+  u.origin += e.usedCount == 1 ? "1 riga usata" : std::to_string(e.usedCount) + " righe usate";
+  if (std::string rows = rowList(s, e.usedRows, e.usedCount); !rows.empty()) u.origin += " (" + rows + ")";
+  if (e.excludedCount > 0) {
+    u.origin += fmt::format(", {} esclus{} da «dove»", e.excludedCount, e.excludedCount == 1 ? "a" : "e");
+    if (std::string rows = rowList(s, e.excludedRows, e.excludedCount); !rows.empty()) u.origin += " (" + rows + ")";
+  }
+  for (Span r : e.usedRows) u.usedRows.push_back(location(s.sources, r));
+  for (Span r : e.excludedRows) u.excludedRows.push_back(location(s.sources, r));
+  u.usedCount = e.usedCount;
+  u.excludedCount = e.excludedCount;
+  u.aggregate = true;
   return u;
 }
 

@@ -77,6 +77,10 @@ Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, co
   putDecimal(j, "peso", o.weight);
   if (o.weightRule && *o.weightRule < obj.weightRules.size())
     j["peso_per"] = detail::sourceLine(sources, obj.weightRules[*o.weightRule].span);
+  if (obj.weightExpr) {  // `peso = ...`: the expression and the data cell it read
+    j["peso_da"] = detail::sourceLine(sources, obj.weightExpr->span);
+    j["peso_dato"] = orNull(detail::location(sources, o.weightCell));
+  }
   j["termine"] = obj.deadline ? Json(formatItalian(*obj.deadline)) : Json(nullptr);
   if (obj.deadlineExpr) {
     j["termine"] = o.deadline ? Json(detail::valueText(*o.deadline, ir::Type::Data)) : Json(nullptr);
@@ -265,6 +269,7 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     Json j;
     j["fondo"] = module.funds.at(f.fund).name;
     j["importo"] = detail::euroText(f.amount, false);
+    if (module.funds.at(f.fund).amountExpr) j["importo_dai_dati"] = f.amountCells;
     j["ripartito"] = !f.blocked;
     j["persone"] = f.members;
     j["somma_quote_esatta"] = f.quotaSum.toFraction();

@@ -61,6 +61,11 @@ std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
   const ir::Fund& fund = module.funds.at(f.fund);
   std::string out = "Fondo «" + fund.name + "»" + detail::fundSchemeText(fund) + ": stanziato " +
                     detail::euroText(f.amount, true) + " €";
+  if (!f.amountCells.empty()) {  // `importo = ...`: where it was read
+    out += " (importo dai dati: ";
+    for (size_t i = 0; i < f.amountCells.size(); ++i) out += (i ? ", " : "") + f.amountCells[i];
+    out += ")";
+  }
   if (f.blocked) return out + ", non ripartito per gli errori segnalati\n";
   out += ", distribuito " + detail::euroText(f.distributed, true) + " € fra " + std::to_string(f.members) +
          (f.members == 1 ? " persona" : " persone");
