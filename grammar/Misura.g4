@@ -175,6 +175,8 @@ voceFondo
   | 'a' 'parità' 'ordine' chiaveOrdine (SEP chiaveOrdine)*         # ParitaFondo
   // art. 81 as the contratto integrativo writes it: base, rounding, funding.
   | 'maggiorazione' NUMERO '%' 'ai' 'vincitori' 'di' nome '{' voceMaggiorazione* '}'  # MaggiorazioneDichiarata
+  // the amount read from the data: `importo = fondi.importo di "2024"`
+  | 'importo' '=' espr                                             # ImportoFondoCalcolato
   ;
 
 // One line of a declared art. 81 maggiorazione.
@@ -184,8 +186,6 @@ voceMaggiorazione
   | 'arrotondata' 'al' 'centesimo' modoArrotondamento?             # MaggiorazioneArrotondata
   | 'a' 'carico' 'del' 'fondo'                                     # ACaricoDelFondo
   | 'in' 'aggiunta' 'al' 'fondo'                                   # InAggiuntaAlFondo
-  // the amount read from the data: `importo = fondi.importo di "2024"`
-  | 'importo' '=' espr                                             # ImportoFondoCalcolato
   ;
 
 modoRipartizione

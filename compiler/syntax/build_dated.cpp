@@ -75,7 +75,7 @@ std::string fundKey(P::VoceFondoContext* ctx) {
 
 std::string declarationKey(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichProfiloContext*>(ctx)) return "profilo " + c->nome()->getText();
-  if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return "obiettivo " + c->nome()->getText();
+  if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return "obiettivo " + c->codice()->getText();
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return "fondo " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichIndicatoreContext*>(ctx)) return "indicatore " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return "dati " + c->nome()->getText();

@@ -20,9 +20,9 @@ size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path&
   size_t rows = 0;
   const std::vector<ir::Dataset>& more = module.datasets[ir::kStaff].moreFiles;
   for (uint32_t k = 0; k < more.size(); ++k) {
-    std::optional<FileId> file = openDataFile(more[k], dataDir, sources, diags);
-    std::optional<CsvTable> csv;
-    if (file) csv = readCsv(sources, *file, CsvOptions{more[k].separator}, diags);
+    // The same reader as the first file: CSV or a sheet of a workbook.
+    std::optional<CsvTable> csv = readDataFile(more[k], dataDir, sources, diags);
+    if (csv && tooManyRows(more[k], *csv, sources, diags)) csv.reset();
     if (!csv) {
       ok = false;
       continue;

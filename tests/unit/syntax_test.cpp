@@ -721,7 +721,7 @@ TEST_CASE("Syntax error messages are Italian and readable", "[syntax][errors]") 
       {"profilo p { premio = }", "simbolo inatteso «}»: si attendeva «un'espressione»"},
       {"profilo p { componente c fino a x punti da obiettivi }",
        "simbolo inatteso «x»: si attendeva «un numero»"},
-      {"dati d da \"x\" { campo interi }", "simbolo inatteso «interi»: si attendeva «un tipo»"},
+      {"dati d da \"x\" { campo quantitativo }", "simbolo inatteso «quantitativo»: si attendeva «un tipo»"},
       {"ente \"a\\nb\"", "sequenza di escape non valida «\\n»"},
       {"obiettivo O \"t\" { termine 31/12/20245 }", "data non valida «31/12/20245»"},
       {"anno\u2009 2024", "carattere non valido U+2009 (invisibile o di controllo)"},
