@@ -4,7 +4,7 @@
 # at the lowest priority (nice -n 19). Usage: bash tools/fuzz.sh [SECONDS] [TARGET...]
 #
 # Needs the Debian packages clang-14 and libfuzzer-14-dev (not needed by the
-# normal build):  apt-get install clang-14 libfuzzer-14-dev
+# normal build):  bash tools/setup.sh --fuzz
 #
 # Corpora grow in build-fuzz/corpus/<target>/ (kept between runs), seeded from
 # examples/ and tests/golden/; a crash is written to build-fuzz/crash/<target>-*
@@ -25,7 +25,7 @@ cxx="${CXX:-clang++-14}"
 jobs="${MISURA_FUZZ_JOBS:-1}"
 
 if ! command -v "$cxx" >/dev/null 2>&1; then
-  echo "fuzz.sh: manca $cxx: apt-get install clang-14 libfuzzer-14-dev" >&2
+  echo "fuzz.sh: manca $cxx: installalo con  bash tools/setup.sh --fuzz  (clang-14, libfuzzer-14-dev)" >&2
   exit 2
 fi
 
