@@ -2,6 +2,8 @@
 # Installs what Misura needs on Debian 12 and builds it into build/.
 # Run as root (or as a user with sudo) from anywhere:  bash tools/setup.sh
 # Safe to run again: apt installs nothing new, the build only redoes what changed.
+# With --fuzz it also installs what tools/fuzz.sh needs (clang and libFuzzer;
+# the normal build does not use them).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,15 @@ packages=(
   libzip-dev            # XLSX data files: the zip container
   libexpat1-dev         # XLSX data files: the XML inside
 )
+
+# Only for tools/fuzz.sh (bash tools/setup.sh --fuzz).
+fuzz_packages=(
+  clang-14              # libFuzzer exists only in clang
+  libfuzzer-14-dev
+)
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=("${fuzz_packages[@]}")
+fi
 
 echo "== Installazione dei pacchetti Debian =="
 export DEBIAN_FRONTEND=noninteractive
