@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -74,7 +75,24 @@ struct ValutaOptions {
   CompileOptions compile;
   std::optional<std::string> deroga;     // --deroga "motivo" (cli/legge.h)
   std::optional<std::string> riepilogo;  // --riepilogo FILE.csv: the funds' summary
+  bool tempi = false;                    // --tempi: the phases' seconds on stderr
 };
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// --tempi: the in-process seconds of each phase, on stderr (steady clock).
+void printTimings(double compilation, const eval::Timings& t, double writing) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "tempi: compilazione %.6f s\ntempi: lettura dei dati %.6f s\ntempi: punteggi %.6f s\n"
+                "tempi: fondi %.6f s\ntempi: scrittura %.6f s\n",
+                compilation, t.read, t.score, t.split, writing);
+  std::cerr << line << std::flush;
+}
 
 // --riepilogo FILE.csv (or `-`: on stdout, after the results): the funds'
 // summary, written only when the evaluation has no errors.
@@ -93,6 +111,7 @@ bool writeSummary(const ValutaOptions& opt, const ir::Module& m, const eval::Eva
 }
 
 int cmdValuta(const ValutaOptions& opt) {
+  Clock::time_point started = Clock::now();
   Compilation c;
   if (std::optional<int> failed = compileForEvaluation(opt.file, opt.dataDir, opt.output, opt.compile, c,
                                                        "nessun punteggio calcolato", "risultati.csv"))
@@ -105,9 +124,12 @@ int cmdValuta(const ValutaOptions& opt) {
       return kDiagnostics;
     }
 
+  double compilation = secondsSince(started);
+  eval::Timings timings;
   size_t before = c.diags.all().size();
   eval::Options options;
   options.dataDir = opt.dataDir;
+  if (opt.tempi) options.timings = &timings;
   std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
   // Only the diagnostics of the evaluation: those of the compilation (warnings)
   // were printed already.
@@ -129,6 +151,7 @@ int cmdValuta(const ValutaOptions& opt) {
     if (p.status == eval::PersonStatus::Errore) ++personsInError;
   bool failed = c.diags.hasErrors() || personsInError > 0;
 
+  Clock::time_point writing = Clock::now();
   std::string text = report::render(opt.format, *c.module, *evaluation, c.sources);
   if (opt.output) {
     if (failed) {
@@ -145,13 +168,15 @@ int cmdValuta(const ValutaOptions& opt) {
                       "controlla il percorso dato con --uscita e i permessi della cartella");
       return kDiagnostics;
     }
+    if (opt.tempi) printTimings(compilation, timings, secondsSince(writing));
     std::cout << "risultati di " << plural(evaluation->persons.size(), "persona", "persone") << " scritti in "
               << *opt.output << "\n";
     return kOk;
   }
 
-  std::cout << text;
+  std::cout << text << std::flush;
   if (!failed && !writeSummary(opt, *c.module, *evaluation)) return kDiagnostics;
+  if (opt.tempi) printTimings(compilation, timings, secondsSince(writing));
   if (failed) {
     if (personsInError > 0)
       std::cerr << (personsInError == 1 ? std::string("1 persona in errore: il suo punteggio non è stato calcolato")
@@ -340,6 +365,10 @@ int run(int argc, char** argv) {
              "MOTIVO");
   riepilogo.add(valuta, "--riepilogo", "scrive in FILE.csv il riepilogo dei fondi (stanziato, distribuito, economia)",
                 "FILE");
+  bool tempi = false;
+  valuta->add_flag("--tempi", tempi,
+                   "stampa sullo standard error i secondi di compilazione, lettura dei dati, punteggi, fondi e "
+                   "scrittura");
 
   CLI::App* spiega =
       app.add_subcommand("spiega", "spiega passo per passo punteggio, fascia e premio di una persona");
@@ -457,6 +486,7 @@ int run(int argc, char** argv) {
     opt.format = report::Format::Json;
   else
     throw UsageError{"formato sconosciuto " + inQuotes(*fmtName) + ": i formati sono testo, csv, json"};
+  opt.tempi = tempi;
   opt.deroga = deroga.get("--deroga");
   if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};
   opt.riepilogo = riepilogo.get("--riepilogo");

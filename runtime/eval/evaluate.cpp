@@ -2,6 +2,8 @@
 // score, then score every person in staff-list order.
 #include "runtime/eval/evaluate.h"
 
+#include <chrono>
+
 #include "runtime/eval/session.h"
 
 namespace misura::eval {
@@ -27,12 +29,25 @@ void checkPlan(const ir::Module& m) {
       throw InternalError{"catalogo dei comportamenti con riferimenti non validi nel piano di valutazione"};
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Adds the seconds since `start` to *slot (when timings are asked for) and
+// restarts the clock.
+void lap(double* slot, Clock::time_point& start) {
+  Clock::time_point now = Clock::now();
+  if (slot) *slot += std::chrono::duration<double>(now - start).count();
+  start = now;
+}
+
 }  // namespace
 
 std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
                                    Diagnostics& diags) {
   checkPlan(module);
+  Timings* t = options.timings;
+  Clock::time_point start = Clock::now();
   std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
+  lap(t ? &t->read : nullptr, start);
   if (!data) return std::nullopt;
   Session session{module, *data, diags, {}, options.trace};
   session.sources = &sources;
@@ -53,8 +68,10 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
   computeRankings(session, persons, evaluation);
+  lap(t ? &t->score : nullptr, start);
   distributeFunds(session, persons, evaluation);
   sumParts(session, evaluation);
+  lap(t ? &t->split : nullptr, start);
   return evaluation;
 }
 

@@ -10,8 +10,17 @@
 
 namespace misura::eval {
 
+// In-process seconds of the phases of evaluate() (steady clock), filled when
+// Options::timings is set: `misura valuta --tempi` prints them.
+struct Timings {
+  double read = 0;   // loading and checking the data files
+  double score = 0;  // persons, weights, arguments, scores and rankings
+  double split = 0;  // the funds' split and the premio parts
+};
+
 struct Options {
   std::filesystem::path dataDir;  // dataset file names are relative to it
+  Timings* timings = nullptr;     // when set, evaluate() measures its phases
   // Record in the results what each indicator, `= espressione` component and
   // premio read and computed (ObjectiveOutcome::trace, ...), for explanations.
   bool trace = false;
