@@ -62,6 +62,8 @@ opzioneFile
   | 'foglio' TESTO                                                 # OpzFoglio
   | ('decimali' | 'decimale') TESTO                                # OpzDecimali
   | 'intestazione' 'riga' NUMERO                                   # OpzIntestazione
+  // Placeholders the office writes for a missing value: `non rilevato "n.v.", "-"`.
+  | 'non' 'rilevato' TESTO (SEP TESTO)*                            # OpzNonRilevato
   ;
 
 // `chiave (settore, obiettivo)`, or one column without parentheses: `chiave ambito`.

@@ -194,6 +194,7 @@ struct Dataset {
   std::optional<Text> sheet;    // `foglio "Schede"`: the sheet of an XLSX workbook
   std::optional<Text> decimal;  // `decimali "."`: the decimal separator of numbers written as text
   std::optional<Text> headerRow;  // `intestazione riga 3`: the row of the column names (value: the digits)
+  std::vector<Text> missingMarks;  // `non rilevato "n.v.", "-"`: cell texts that mean non rilevato
   std::vector<Ident> key;  // `chiave (...)`; empty for the staff list
   std::vector<Field> fields;
   std::vector<ServicePeriod> service;  // staff list only; at most one is valid, sema checks

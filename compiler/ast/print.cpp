@@ -375,6 +375,8 @@ void Printer::dataset(const Dataset& d) {
   if (d.sheet) header += " foglio " + text(*d.sheet);
   if (d.decimal) header += " decimali " + text(*d.decimal);
   if (d.headerRow) header += " intestazione riga " + d.headerRow->value;
+  for (size_t i = 0; i < d.missingMarks.size(); ++i)
+    header += (i == 0 ? " non rilevato " : ", ") + text(d.missingMarks[i]);
   if (!d.key.empty()) header += " chiave (" + names(d.key) + ")";
   if (!d.unique.empty()) header += " unico (" + names(d.unique) + ")";
   open(header);

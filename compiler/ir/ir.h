@@ -189,6 +189,7 @@ struct Dataset {
   Span sheetSpan;
   char decimal = ',';                  // `decimali`: the decimal separator of numbers written as text
   std::optional<uint32_t> headerRow;   // `intestazione riga N`: 1-based row/line of the column names
+  std::vector<std::string> missingMarks;  // `non rilevato "n.v."`: cell texts read as non rilevato
   Span headerRowSpan;
   std::vector<KeyColumn> key;  // empty for the staff list
   std::vector<Field> fields;   // for the staff list: includes its key field

@@ -142,6 +142,7 @@ void printDataset(std::string& out, const Dataset& d) {
   if (d.sheet) out += fmt::format("  foglio \"{}\"\n", *d.sheet);
   if (d.decimal != ',') out += fmt::format("  decimali \"{}\"\n", d.decimal);
   if (d.headerRow) out += fmt::format("  intestazione riga {}\n", *d.headerRow);
+  for (const std::string& mark : d.missingMarks) out += fmt::format("  non rilevato \"{}\"\n", mark);
   for (const KeyColumn& k : d.key)
     out += fmt::format("  chiave {} ({})\n", k.column,
                        k.role == KeyRole::Persona     ? "persona"

@@ -13,6 +13,20 @@
 
 namespace misura {
 
+namespace lowering {
+
+ir::Rounding rounding(ast::RoundingMode m) {
+  switch (m) {
+    case ast::RoundingMode::MezzoInSu: return ir::Rounding::MezzoInSu;
+    case ast::RoundingMode::PerDifetto: return ir::Rounding::PerDifetto;
+    case ast::RoundingMode::PerEccesso: return ir::Rounding::PerEccesso;
+    case ast::RoundingMode::AlPari: return ir::Rounding::AlPari;
+  }
+  return ir::Rounding::MezzoInSu;
+}
+
+}  // namespace lowering
+
 namespace {
 
 using lowering::compileExpr;
@@ -32,16 +46,6 @@ std::optional<char> separatorOf(const std::optional<ast::Text>& declared) {
   if (!declared) return std::nullopt;
   if (declared->value == "\\t" || declared->value == "\t") return '\t';
   return declared->value.at(0);
-}
-
-ir::Rounding rounding(ast::RoundingMode m) {
-  switch (m) {
-    case ast::RoundingMode::MezzoInSu: return ir::Rounding::MezzoInSu;
-    case ast::RoundingMode::PerDifetto: return ir::Rounding::PerDifetto;
-    case ast::RoundingMode::PerEccesso: return ir::Rounding::PerEccesso;
-    case ast::RoundingMode::AlPari: return ir::Rounding::AlPari;
-  }
-  return ir::Rounding::MezzoInSu;
 }
 
 ir::KeyRole keyRole(sema::KeyRole r) {
@@ -70,6 +74,7 @@ ir::Dataset lowerDataset(const sema::Checked& c, const sema::DatasetInfo& info, 
   if (d.decimal && d.decimal->value == ".") out.decimal = '.';
   if (d.headerRow && d.headerRow->value.size() <= 7)
     out.headerRow = static_cast<uint32_t>(std::stoul(d.headerRow->value)), out.headerRowSpan = d.headerRow->span;
+  for (const ast::Text& mark : d.missingMarks) out.missingMarks.push_back(mark.value);
   out.span = d.span;
   out.fileSpan = d.file.span;
   for (size_t i = 0; i < info.keyRoles.size(); ++i) {
@@ -139,11 +144,11 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
     out.components.push_back(std::move(ic));
   }
   if (info.totalRounding)
-    out.totalRounding = ir::RoundingRule{info.totalRounding->decimals.value_or(2), rounding(info.totalRounding->mode)};
+    out.totalRounding = ir::RoundingRule{info.totalRounding->decimals.value_or(2), lowering::rounding(info.totalRounding->mode)};
   if (info.bands)
     for (const ast::Band& b : *info.bands) out.bands.push_back(lowerBand(b));
   if (p.premio) out.premio = compileExpr(c, *p.premio);
-  if (p.premioRounding) out.premioRounding = rounding(p.premioRounding->mode);
+  if (p.premioRounding) out.premioRounding = lowering::rounding(p.premioRounding->mode);
   out.fund = info.fund;
   out.budget = info.budget;
   for (const sema::PartInfo& part : info.parts) {
@@ -151,7 +156,7 @@ ir::Profile lowerProfile(const sema::Checked& c, const sema::ProfileInfo& info) 
     ip.name = part.decl->name.name;
     ip.title = part.decl->title ? part.decl->title->value : "";
     if (part.decl->expr) ip.expr = compileExpr(c, *part.decl->expr);
-    if (part.decl->rounding) ip.rounding = rounding(part.decl->rounding->mode);
+    if (part.decl->rounding) ip.rounding = lowering::rounding(part.decl->rounding->mode);
     ip.fund = part.fund;
     ip.span = part.decl->span;
     out.parts.push_back(std::move(ip));
@@ -250,7 +255,7 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
     if (!b.bases.empty())
       out.bonus->base = b.bases[0].first == ast::BonusBase::PremioMedio ? ir::BonusBase::PremioMedio
                                                                         : ir::BonusBase::ImportoDivisoValutati;
-    if (!b.roundings.empty()) out.bonus->rounding = rounding(b.roundings[0].first);
+    if (!b.roundings.empty()) out.bonus->rounding = lowering::rounding(b.roundings[0].first);
     if (!b.onTop.empty()) out.bonus->onTop = b.onTop[0].first;
   }
   out.tieKeys = lowering::lowerSortKeys(c, info.tieKeys);

@@ -8,6 +8,9 @@ namespace misura::lowering {
 
 ir::Type toIr(sema::Type t);
 
+// The IR's name for a rounding mode written in the regolamento (lower.cpp).
+ir::Rounding rounding(ast::RoundingMode m);
+
 // Compiles one checked expression into a chunk ending with Return. With
 // `deadline`, `termine` is that date (a phase's) instead of the objective's.
 ir::Chunk compileExpr(const sema::Checked& checked, const ast::Expr& e, std::optional<Date> deadline = std::nullopt);

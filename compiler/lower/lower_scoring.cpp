@@ -7,20 +7,6 @@
 
 namespace misura::lowering {
 
-namespace {
-
-ir::Rounding mode(ast::RoundingMode m) {
-  switch (m) {
-    case ast::RoundingMode::MezzoInSu: return ir::Rounding::MezzoInSu;
-    case ast::RoundingMode::PerDifetto: return ir::Rounding::PerDifetto;
-    case ast::RoundingMode::PerEccesso: return ir::Rounding::PerEccesso;
-    case ast::RoundingMode::AlPari: return ir::Rounding::AlPari;
-  }
-  return ir::Rounding::MezzoInSu;
-}
-
-}  // namespace
-
 void lowerScoring(const sema::Checked& c, ir::Module& m) {
   for (size_t p = 0; p < c.profiles.size() && p < m.profiles.size(); ++p) {
     const ast::Profile& decl = *c.profiles[p].decl;
@@ -30,7 +16,7 @@ void lowerScoring(const sema::Checked& c, ir::Module& m) {
       out.relativeWeights = !comp.relativeWeights.empty();
       out.equalWeights = !comp.equalWeights.empty();
       if (!comp.rounding.empty())
-        out.rounding = ir::RoundingRule{comp.rounding[0].decimals.value_or(2), mode(comp.rounding[0].mode)};
+        out.rounding = ir::RoundingRule{comp.rounding[0].decimals.value_or(2), rounding(comp.rounding[0].mode)};
     }
   }
   for (size_t o = 0; o < c.objectives.size() && o < m.objectives.size(); ++o) {

@@ -55,6 +55,13 @@ const ast::Dataset* Checker::mergeStaffFiles(const std::vector<const ast::Datase
   merged->name = blocks[0]->name;
   merged->isStaff = true;
   merged->file = blocks[0]->file;
+  // The merged list reads the first block's file: keep all its reading options.
+  merged->encoding = blocks[0]->encoding;
+  merged->separator = blocks[0]->separator;
+  merged->sheet = blocks[0]->sheet;
+  merged->decimal = blocks[0]->decimal;
+  merged->headerRow = blocks[0]->headerRow;
+  merged->missingMarks = blocks[0]->missingMarks;
   merged->span = blocks[0]->span;
   std::map<std::string, uint32_t> byName;
   for (const ast::Dataset* b : blocks) {

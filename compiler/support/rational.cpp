@@ -294,24 +294,30 @@ std::optional<unsigned long> exactDecimals(const Rational& q) {
   return std::max(twos, fives);
 }
 
-// Whether a magnitude whole + rest/den (0 <= rest < den) must move to the
-// next integer away from zero. Working on magnitudes keeps every mode
-// symmetric around zero, which is what the Italian rules expect.
-bool roundsAway(RoundingMode mode, const mpz_class& whole, const mpz_class& rest,
-                const mpz_class& den) {
-  if (rest == 0) return false;  // already exact: no mode moves it
-  const int versusHalf = cmp(mpz_class(2 * rest), den);
+// The rounding decision for a magnitude with a non-zero remainder, given how
+// the remainder compares with one half (-1, 0, 1) and whether the whole part
+// is odd: shared by the GMP and the inline paths.
+bool roundsAwayFrom(RoundingMode mode, int versusHalf, bool wholeOdd) {
   switch (mode) {
     case RoundingMode::HalfUp:
       return versusHalf >= 0;
     case RoundingMode::HalfEven:
-      return versusHalf > 0 || (versusHalf == 0 && mpz_odd_p(whole.get_mpz_t()));
+      return versusHalf > 0 || (versusHalf == 0 && wholeOdd);
     case RoundingMode::Down:
       return false;
     case RoundingMode::Up:
       return true;
   }
   return false;  // unreachable: every mode is handled above
+}
+
+// Whether a magnitude whole + rest/den (0 <= rest < den) must move to the
+// next integer away from zero. Working on magnitudes keeps every mode
+// symmetric around zero, which is what the Italian rules expect.
+bool roundsAway(RoundingMode mode, const mpz_class& whole, const mpz_class& rest,
+                const mpz_class& den) {
+  if (rest == 0) return false;  // already exact: no mode moves it
+  return roundsAwayFrom(mode, cmp(mpz_class(2 * rest), den), mpz_odd_p(whole.get_mpz_t()) != 0);
 }
 
 }  // namespace
@@ -330,17 +336,7 @@ uint64_t pow10u(int exponent) {
 bool roundsAwayInline(RoundingMode mode, u128 whole, u128 rest, u128 den) {
   if (rest == 0) return false;
   const u128 twice = 2 * rest;
-  switch (mode) {
-    case RoundingMode::HalfUp:
-      return twice >= den;
-    case RoundingMode::HalfEven:
-      return twice > den || (twice == den && (whole & 1) != 0);
-    case RoundingMode::Down:
-      return false;
-    case RoundingMode::Up:
-      return true;
-  }
-  return false;  // unreachable: every mode is handled above
+  return roundsAwayFrom(mode, twice < den ? -1 : (twice > den ? 1 : 0), (whole & 1) != 0);
 }
 
 }  // namespace

@@ -92,6 +92,8 @@ void Builder::fileOptions(ast::Dataset& d, const std::vector<P::OpzioneFileConte
       slot = &d.sheet, word = "foglio", value = text(c->TESTO());
     } else if (auto* c = dynamic_cast<P::OpzDecimaliContext*>(o)) {
       slot = &d.decimal, word = "decimali", value = text(c->TESTO());
+    } else if (auto* c = dynamic_cast<P::OpzNonRilevatoContext*>(o)) {
+      for (antlr4::tree::TerminalNode* t : c->TESTO()) d.missingMarks.push_back(text(t));
     } else if (auto* c = dynamic_cast<P::OpzIntestazioneContext*>(o)) {
       slot = &d.headerRow, word = "intestazione";
       value = ast::Text{std::string(source(c->NUMERO())), span(c->NUMERO())};

@@ -123,6 +123,18 @@ bool readKey(const std::vector<Cell>& cells, const Columns& cols, const KnownKey
   return ok;
 }
 
+// A text cell that the regolamento declares a placeholder for a missing
+// value (`non rilevato "n.v."`), compared without surrounding spaces.
+bool isMissingMark(const Cell& cell, const std::vector<std::string>& marks) {
+  if (cell.kind != CellKind::Text || marks.empty()) return false;
+  std::string_view t = cell.text;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  for (const std::string& m : marks)
+    if (t == m) return true;
+  return false;
+}
+
 std::string emptyHint(const ir::Field& f) {
   return fmt::format(
       "il campo «{}» ({}) non è opzionale: inserisci il valore, oppure, se una cella vuota significa «non "
@@ -131,17 +143,17 @@ std::string emptyHint(const ir::Field& f) {
 }
 
 // Converts one cell of `field` into row.values[f], reporting a bad cell.
-void readCell(const Cell& cell, const ir::Field& field, size_t f, char decimal, const Columns& cols, Row& row,
-              std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
+void readCell(const Cell& cell, const ir::Field& field, size_t f, const ir::Dataset& ds, const Columns& cols,
+              Row& row, std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
   row.spans[f] = cell.span;
-  if (isEmptyCell(cell.text)) {
+  if (isEmptyCell(cell.text) || isMissingMark(cell, ds.missingMarks)) {
     if (field.optional || cols.staffKeyField == f) return;  // the staff key is checked by readKey
     fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
     return;
   }
   if (cols.staffKeyField == f && cell.kind == CellKind::Error) return;  // reported by readKey
   if (tooManyDigits(cell, field, fd)) return;
-  auto converted = convertCell(cell, field.type, columnOf(field), decimal);
+  auto converted = convertCell(cell, field.type, columnOf(field), ds.decimal);
   if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
     fd.error(err->code, cell.span, err->message, err->hint);
     return;
@@ -157,7 +169,7 @@ void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Col
   row.values.assign(ds.fields.size(), ir::Missing{});
   row.spans.assign(ds.fields.size(), Span{});
   for (size_t f = 0; f < ds.fields.size(); ++f)
-    if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds.decimal, cols, row, stats, fd);
+    if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds, cols, row, stats, fd);
 }
 
 std::string describeKey(const Columns& cols, const Row& row) {
@@ -217,7 +229,7 @@ Table buildTableOf(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField,
       Row one = row;
       one.key.push_back(ds.wide->columns[c].first);
       one.keySpans.push_back(cols.wideAt[c] ? csv.rows[r][*cols.wideAt[c]].span : row.span);
-      if (cols.wideAt[c]) readCell(csv.rows[r][*cols.wideAt[c]], ds.fields[ds.wide->field], ds.wide->field, ds.decimal, cols, one, stats, fd);
+      if (cols.wideAt[c]) readCell(csv.rows[r][*cols.wideAt[c]], ds.fields[ds.wide->field], ds.wide->field, ds, cols, one, stats, fd);
       bool fresh = indexRow(table, rowCols, one, sources, fd);
       table.rows.push_back(std::move(one));
       if (!fresh) break;  // the whole file row repeats a person: reported once

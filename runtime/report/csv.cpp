@@ -11,16 +11,7 @@ using detail::at;
 
 namespace {
 
-// RFC 4180 quoting, only where needed.
-std::string cell(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string cell(const std::string& text) { return detail::csvCell(text); }
 
 }  // namespace
 

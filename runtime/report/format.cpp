@@ -24,6 +24,16 @@ std::string totalText(const ir::Profile& profile, const Rational& total) {
 
 std::string euroText(const Rational& amount, bool thousands) { return formatItalian(amount, 2, thousands); }
 
+std::string csvCell(const std::string& text) {
+  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string percentText(const Rational& fraction) { return formatExact(fraction * 100, 6, false) + "%"; }
 
 std::string exactText(const Rational& q) { return formatExact(q, 6, false); }

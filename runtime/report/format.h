@@ -36,6 +36,9 @@ std::string totalText(const ir::Profile& profile, const Rational& total);
 // An amount to the cent: "1.234,56" (thousands) or "1234,56".
 std::string euroText(const Rational& amount, bool thousands);
 
+// A CSV cell, quoted (RFC 4180) only where needed: `;`, `"` or a line break.
+std::string csvCell(const std::string& text);
+
 // A fraction shown as a percentage: 17/20 -> "85%", 1/3 -> "33,333333…%".
 std::string percentText(const Rational& fraction);
 

@@ -10,15 +10,7 @@ namespace misura::report {
 
 namespace {
 
-std::string cell(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string cell(const std::string& text) { return detail::csvCell(text); }
 
 const char* schemeWord(const ir::Fund& f) {
   if (f.budget) return "stanziamento";
