@@ -31,7 +31,7 @@ void Checker::checkRanking(const ast::Ranking& r) {
     info.among = &a;
     switch (a.kind) {
       case ast::Assignment::Kind::Tutti: break;
-      case ast::Assignment::Kind::Profili: info.profiles = resolveProfiles(a.profiles); break;
+      case ast::Assignment::Kind::Profili: info.profiles = resolveProfiles(a.profiles, /*needsObjectives=*/false); break;  // a ranking, not an objective
       case ast::Assignment::Kind::Matricole:
         for (size_t i = 0; i < a.periods.size(); ++i)
           if (a.periods[i])
