@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$1"
 rm -rf "$out"
-mkdir -p "$out"/{regolamento,csv,numeri,valutazione}
+mkdir -p "$out"/{regolamento,csv,numeri,valutazione,xlsx}
 
 n=0
 while IFS= read -r f; do
@@ -33,3 +33,10 @@ d="$root/examples/lurano-2024/dati"
 { cat "$d/personale.csv"; printf '\n%%%%\n'; cat "$d/rilevazioni.csv"; printf '\n%%%%\n'; cat "$d/valutazioni.csv"; } \
   > "$out/valutazione/lurano"
 head -3 "$d/personale.csv" > "$out/valutazione/personale-corto"
+
+# xlsx: every workbook of the tests and examples; first byte = options (fuzz/xlsx.cpp).
+n=0
+while IFS= read -r f; do
+  n=$((n + 1))
+  { printf '\000'; cat "$f"; } > "$out/xlsx/$n"
+done < <(find "$root/examples" "$root/tests/golden" -name '*.xlsx' | sort)

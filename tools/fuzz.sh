@@ -20,7 +20,7 @@ cd "$root"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(regolamento csv numeri valutazione)
+[ ${#targets[@]} -gt 0 ] || targets=(regolamento csv numeri valutazione xlsx)
 build_dir="${MISURA_FUZZ_BUILD_DIR:-build-fuzz}"
 cxx="${CXX:-clang++-14}"
 jobs="${MISURA_FUZZ_JOBS:-1}"
@@ -56,6 +56,7 @@ run_target() {
     csv) options+=(-max_len=8192) ;;
     numeri) options+=(-max_len=128) ;;
     valutazione) options+=(-max_len=16384) ;;
+    xlsx) options+=(-max_len=65536) ;;
   esac
   if [ "$jobs" -gt 1 ]; then options+=(-jobs="$jobs" -workers="$jobs"); fi
   nice -n 19 "$build_dir/fuzz/misura_fuzz_$t" "${options[@]}" "$corpus" "$seeds/$t" >"$log" 2>&1

@@ -34,6 +34,7 @@ packages=(
   catch2
   libzip-dev            # XLSX data files: the zip container
   libexpat1-dev         # XLSX data files: the XML inside
+  python3               # bench/w1: the W1 runner's output conversion and its ctest
 )
 
 # Only for tools/fuzz.sh (bash tools/setup.sh --fuzz).
