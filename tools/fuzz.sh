@@ -39,7 +39,8 @@ nice -n 19 cmake --build "$build_dir" -j2 --target $(printf 'misura_fuzz_%s ' "$
 # the grammar itself so that it follows it.
 dict="$build_dir/misura.dict"
 grep -o "'[^']*'" grammar/Misura.g4 | sort -u | sed "s/^'\(.*\)'\$/\1/" |
-  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/' > "$dict"
+  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/' |
+  LC_ALL=C perl -pe 's/([\x80-\xff])/sprintf("\\x%02X", ord($1))/ge' > "$dict"  # libFuzzer: non-ASCII as \xNN
 
 seeds="$build_dir/seeds"
 bash fuzz/seeds.sh "$seeds"
