@@ -265,61 +265,39 @@ std::vector<antlr4::ParserRuleContext*> Builder::inForce(const std::vector<Claus
   return out;
 }
 
-std::vector<P::VoceProfiloContext*> Builder::profileItems(P::DichProfiloContext* ctx, const std::string& block) {
+template <class Dated, class Item, class Unwrap>
+std::vector<Item*> Builder::datedItems(const std::vector<Item*>& items, Unwrap unwrap, std::string (*keyOf)(Item*),
+                                       const std::string& block, const std::vector<std::string>& required) {
   std::vector<Clause> clauses;
-  for (P::VoceProfiloContext* item : ctx->voceProfilo()) {
+  for (Item* item : items) {
     Clause c;
     c.whole = item;
-    while (auto* d = dynamic_cast<P::VoceProfiloDatataContext*>(item)) {
+    while (auto* d = dynamic_cast<Dated*>(item)) {
       prefix(c, d->clausolaTempo());
-      item = d->voceProfilo();
+      item = unwrap(d);
     }
     c.item = item;
-    c.key = profileKey(item);
+    c.key = keyOf(item);
     clauses.push_back(c);
   }
-  std::vector<P::VoceProfiloContext*> out;
-  for (antlr4::ParserRuleContext* i : inForce(clauses, block, {"premio"}))
-    out.push_back(static_cast<P::VoceProfiloContext*>(i));
+  std::vector<Item*> out;
+  for (antlr4::ParserRuleContext* i : inForce(clauses, block, required)) out.push_back(static_cast<Item*>(i));
   return out;
+}
+
+std::vector<P::VoceProfiloContext*> Builder::profileItems(P::DichProfiloContext* ctx, const std::string& block) {
+  return datedItems<P::VoceProfiloDatataContext>(
+      ctx->voceProfilo(), [](auto* d) { return d->voceProfilo(); }, profileKey, block, {"premio"});
 }
 
 std::vector<P::VoceObiettivoContext*> Builder::objectiveItems(P::DichObiettivoContext* ctx, const std::string& block) {
-  std::vector<Clause> clauses;
-  for (P::VoceObiettivoContext* item : ctx->voceObiettivo()) {
-    Clause c;
-    c.whole = item;
-    while (auto* d = dynamic_cast<P::VoceObiettivoDatataContext*>(item)) {
-      prefix(c, d->clausolaTempo());
-      item = d->voceObiettivo();
-    }
-    c.item = item;
-    c.key = objectiveKey(item);
-    clauses.push_back(c);
-  }
-  std::vector<P::VoceObiettivoContext*> out;
-  for (antlr4::ParserRuleContext* i : inForce(clauses, block, {"assegnato", "misura"}))
-    out.push_back(static_cast<P::VoceObiettivoContext*>(i));
-  return out;
+  return datedItems<P::VoceObiettivoDatataContext>(
+      ctx->voceObiettivo(), [](auto* d) { return d->voceObiettivo(); }, objectiveKey, block, {"assegnato", "misura"});
 }
 
 std::vector<P::VoceFondoContext*> Builder::fundItems(P::DichFondoContext* ctx, const std::string& block) {
-  std::vector<Clause> clauses;
-  for (P::VoceFondoContext* item : ctx->voceFondo()) {
-    Clause c;
-    c.whole = item;
-    while (auto* d = dynamic_cast<P::VoceFondoDatataContext*>(item)) {
-      prefix(c, d->clausolaTempo());
-      item = d->voceFondo();
-    }
-    c.item = item;
-    c.key = fundKey(item);
-    clauses.push_back(c);
-  }
-  std::vector<P::VoceFondoContext*> out;
-  for (antlr4::ParserRuleContext* i : inForce(clauses, block, {"importo"}))
-    out.push_back(static_cast<P::VoceFondoContext*>(i));
-  return out;
+  return datedItems<P::VoceFondoDatataContext>(
+      ctx->voceFondo(), [](auto* d) { return d->voceFondo(); }, fundKey, block, {"importo"});
 }
 
 std::vector<P::DichiarazioneContext*> Builder::declarations(P::ProgrammaContext* ctx) {

@@ -140,6 +140,11 @@ class Builder {
   // build: the undated ones and those that apply in the evaluation year.
   std::vector<antlr4::ParserRuleContext*> inForce(const std::vector<Clause>& clauses, const std::string& block,
                                                   const std::vector<std::string>& required);
+  // The items of one block with their prefixes peeled off (Dated: the
+  // grammar's `clausolaTempo ':' item` alternative), filtered by inForce.
+  template <class Dated, class Item, class Unwrap>
+  std::vector<Item*> datedItems(const std::vector<Item*>& items, Unwrap unwrap, std::string (*keyOf)(Item*),
+                                const std::string& block, const std::vector<std::string>& required);
   std::vector<P::VoceProfiloContext*> profileItems(P::DichProfiloContext* ctx, const std::string& block);
   std::vector<P::VoceObiettivoContext*> objectiveItems(P::DichObiettivoContext* ctx, const std::string& block);
   std::vector<P::VoceFondoContext*> fundItems(P::DichFondoContext* ctx, const std::string& block);
