@@ -21,6 +21,16 @@ std::vector<conform::Person> persons(const eval::Evaluation& evaluation) {
   return out;
 }
 
+// The checked regolamento with, for each objective read from the data, the
+// checked body of its `obiettivi da` block: the conformance check sees every
+// objective of the evaluation, at the same index.
+sema::Checked withObjectivesFromData(const sema::Checked& checked, const ir::Module& plan) {
+  sema::Checked out = checked;
+  for (size_t i = out.objectives.size(); i < plan.objectives.size(); ++i)
+    out.objectives.push_back(out.objectiveTemplates.at(plan.objectives[i].fromTemplate.value()).objective);
+  return out;
+}
+
 void warn(const std::string& code, const std::string& message) {
   Diagnostic d;
   d.code = code;
@@ -41,7 +51,7 @@ std::optional<int> checkLaw(Compilation& c, eval::Evaluation& evaluation, const 
     options.modules = c.module->modules;
     options.staff = persons(evaluation);
     Diagnostics found;
-    conform::verify(*c.checked, options, found);
+    conform::verify(withObjectivesFromData(*c.checked, eval::planOf(*c.module, evaluation)), options, found);
     for (const Diagnostic& d : found.all())
       if (d.severity == Severity::Errore) violations.push_back(d);
   }

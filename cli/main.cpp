@@ -152,7 +152,8 @@ int cmdValuta(const ValutaOptions& opt) {
   bool failed = c.diags.hasErrors() || personsInError > 0;
 
   Clock::time_point writing = Clock::now();
-  std::string text = report::render(opt.format, *c.module, *evaluation, c.sources);
+  const ir::Module& plan = eval::planOf(*c.module, *evaluation);
+  std::string text = report::render(opt.format, plan, *evaluation, c.sources);
   if (opt.output) {
     if (failed) {
       // A results file with holes must not replace a good one that payroll
@@ -162,7 +163,7 @@ int cmdValuta(const ValutaOptions& opt) {
       return kDiagnostics;
     }
     std::string error;
-    if (!writeSummary(opt, *c.module, *evaluation)) return kDiagnostics;
+    if (!writeSummary(opt, plan, *evaluation)) return kDiagnostics;
     if (!report::writeFileAtomically(*opt.output, text, error)) {
       printPlainError("E0702", "impossibile scrivere i risultati: " + error,
                       "controlla il percorso dato con --uscita e i permessi della cartella");
@@ -175,7 +176,7 @@ int cmdValuta(const ValutaOptions& opt) {
   }
 
   std::cout << text << std::flush;
-  if (!failed && !writeSummary(opt, *c.module, *evaluation)) return kDiagnostics;
+  if (!failed && !writeSummary(opt, plan, *evaluation)) return kDiagnostics;
   if (opt.tempi) printTimings(compilation, timings, secondsSince(writing));
   if (failed) {
     if (personsInError > 0)

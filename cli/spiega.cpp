@@ -89,8 +89,9 @@ int cmdSpiega(const SpiegaOptions& opt) {
     return kDiagnostics;
   }
   printRelevant(c, before, *person);
-  std::string text = opt.json ? report::explainJson(*c.module, *evaluation, *person, c.sources)
-                              : report::explainText(*c.module, *evaluation, *person, c.sources);
+  const ir::Module& plan = eval::planOf(*c.module, *evaluation);
+  std::string text = opt.json ? report::explainJson(plan, *evaluation, *person, c.sources)
+                              : report::explainText(plan, *evaluation, *person, c.sources);
   return deliver(opt, text, *person);
 }
 

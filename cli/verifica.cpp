@@ -39,6 +39,16 @@ void printExcludedObjectives(const ir::Module& m) {
   }
 }
 
+// A note for each `obiettivi da`: its objectives exist only with the data.
+void printObjectivesFromData(const ir::Module& m) {
+  for (const ir::ObjectiveTemplate& t : m.objectiveTemplates) {
+    const ir::Dataset& d = m.datasets.at(t.dataset);
+    std::cout << "nota: gli obiettivi di «obiettivi da " << d.name << "» si leggono dalle righe di " << d.file
+              << " quando si valuta: la verifica controlla le regole del blocco, non i pesi delle persone; "
+                 "misura spiega mostra gli obiettivi letti e i pesi di ciascuno\n";
+  }
+}
+
 // The dated clauses (`dal 2024: ...`) and whether each is in force in the year.
 void printDatedClauses(const ir::Module& m) {
   if (m.dated.empty()) return;
@@ -66,6 +76,7 @@ int cmdVerifica(const VerificaOptions& opt) {
     if (size_t w = warningCount(c.diags)) std::cout << " (" << plural(w, "avviso", "avvisi") << ")";
     std::cout << "\n";
     printExcludedObjectives(*c.module);
+    printObjectivesFromData(*c.module);
     printDatedClauses(*c.module);
     return kOk;
   }
@@ -87,6 +98,7 @@ int cmdVerifica(const VerificaOptions& opt) {
   printFrom(c, before);
   std::cout << (opt.json ? conform::printJson(*c.checked, r) : conform::printText(*c.checked, r));
   if (!opt.json) printExcludedObjectives(*c.module);
+  if (!opt.json) printObjectivesFromData(*c.module);
   if (!opt.json) printDatedClauses(*c.module);
   if (r.errors > 0) {
     std::cerr << "il regolamento non è conforme: " << plural(r.errors, "requisito non rispettato", "requisiti non rispettati")

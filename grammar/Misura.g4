@@ -30,6 +30,9 @@ dichiarazione
         'su' parametro '=' espr                                    # DichIndicatore
   | 'profilo' nome TESTO? '{' voceProfilo* '}'                     # DichProfilo
   | 'obiettivo' codice TESTO '{' voceObiettivo* '}'                # DichObiettivo
+  // Objectives from the rows of a table keyed by objective (the PEG sheet):
+  // one objective per code, the body read with that code's row.
+  | 'obiettivi' 'da' nome ('dove' espr)? '{' voceObiettiviDaDati* '}'  # DichObiettiviDaDati
   | 'comportamenti' 'per' nome (SEP nome)* '{' voceCatalogo* '}'   # DichComportamenti
   | 'fondo' nome TESTO? '{' voceFondo* '}'                         # DichFondo
   | 'prova' TESTO '{' voceProva* '}'                               # DichProva
@@ -218,6 +221,13 @@ voceObiettivo
   // Its share of the premio, read as `quota` in `somma per ogni obiettivo (...)`.
   | 'quota' NUMERO '%'                                             # QuotaObiettivo
   | clausolaTempo ':' voceObiettivo                                # VoceObiettivoDatata
+  ;
+
+// The body of `obiettivi da TABELLA`: an objective's lines, and its title
+// computed from the row (`titolo = peg.descrizione`).
+voceObiettiviDaDati
+  : 'titolo' '=' espr                                              # TitoloDaDati
+  | voceObiettivo                                                  # VoceDaDati
   ;
 
 // A milestone of an objective: `F1 "Bozza" peso 40 termine 15/01/2024`.
@@ -417,7 +427,7 @@ nome
   | 'dichiara' | 'dichiarazione' | 'senza' | 'soglia'
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
-  | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi'
+  | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi' | 'titolo'
   | 'punteggio' | 'valore' | 'funzione'
   | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
   | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'

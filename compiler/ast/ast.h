@@ -394,6 +394,17 @@ struct Objective {
   Span span;
 };
 
+// `obiettivi da peg dove COND { titolo = ...  <an objective's lines> }`: one
+// objective per objective code of the table's rows (in row order), each with
+// `body`, a lookup into `dataset` reading that code's row.
+struct ObjectiveTemplate {
+  Ident dataset;
+  ExprPtr where;  // null: every row
+  ExprPtr title;  // null: the code is the title
+  Objective body;  // body.code names the block ("da peg") in messages
+  Span span;
+};
+
 struct BehaviourItem {
   Ident code;
   Text title;
@@ -723,6 +734,7 @@ struct Program {
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;
+  std::vector<ObjectiveTemplate> objectiveTemplates;  // `obiettivi da TABELLA`
   std::vector<Catalogue> catalogues;
   std::vector<Fund> funds;
   std::vector<Prova> prove;

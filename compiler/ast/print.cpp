@@ -265,6 +265,8 @@ class Printer {
   void component(const Component& c);
   void bands(const std::vector<Band>& table);
   void objective(const Objective& o);
+  void objectiveTemplate(const ObjectiveTemplate& t);
+  void objectiveLines(const Objective& o);
   void catalogue(const Catalogue& c);
   void fund(const Fund& f);
   void ranking(const Ranking& r);
@@ -341,6 +343,7 @@ std::string Printer::program(const Program& p) {
   own(p.values, [&](const NamedValue& v) { line("valore " + v.name.name + " = " + expr(*v.body)); });
   own(p.profiles, [&](const Profile& pr) { profile(pr); });
   own(p.objectives, [&](const Objective& o) { objective(o); });
+  own(p.objectiveTemplates, [&](const ObjectiveTemplate& t) { objectiveTemplate(t); });
   own(p.catalogues, [&](const Catalogue& c) { catalogue(c); });
   own(p.funds, [&](const Fund& f) { fund(f); });
   own(p.rankings, [&](const Ranking& r) { ranking(r); });
@@ -504,6 +507,18 @@ std::string evaluatedIn(const EvaluatedYears& y) {
 
 void Printer::objective(const Objective& o) {
   open("obiettivo " + printCode(o.code) + " " + text(o.title));
+  objectiveLines(o);
+  close();
+}
+
+void Printer::objectiveTemplate(const ObjectiveTemplate& t) {
+  open("obiettivi da " + t.dataset.name + (t.where ? " dove " + expr(*t.where) : ""));
+  if (t.title) line("titolo = " + expr(*t.title));
+  objectiveLines(t.body);
+  close();
+}
+
+void Printer::objectiveLines(const Objective& o) {
   for (const Assignment& a : o.assignments) line(assignment(a));
   for (const Weight& w : o.weights)
     if (w.expr) line("peso = " + expr(*w.expr));
@@ -526,7 +541,6 @@ void Printer::objective(const Objective& o) {
   for (const Ident& c : o.components) line("componente " + c.name);
   for (size_t i = 0; i < o.premioOnly.size(); ++i) line("solo per il premio");
   for (const auto& q : o.quotas) line("quota " + number(q.first) + "%");
-  close();
 }
 
 void Printer::catalogue(const Catalogue& c) {

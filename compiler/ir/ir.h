@@ -300,6 +300,22 @@ struct Objective {
   bool premioOnly = false;
   std::optional<Rational> quota;  // `quota 4%` as a fraction; `quota` in a fold (absent: 0)
   Span span;
+  // Made from the data by `obiettivi da TABELLA` (index into Module::objectiveTemplates):
+  // its row, where the code and title were read.
+  std::optional<uint32_t> fromTemplate;
+  Span row;
+};
+
+// `obiettivi da peg dove C { titolo = T  ... }`: at evaluation, one copy of
+// `body` per objective code of the table's rows (first occurrence order) whose
+// row meets `where`, with that code and title (runtime/eval/objectives_from_data.cpp).
+struct ObjectiveTemplate {
+  uint32_t dataset = 0;
+  uint32_t codeColumn = 0;     // index into datasets[dataset].key: the `obiettivo` column
+  std::optional<Chunk> where;  // Booleano; objective context, no person
+  std::optional<Chunk> title;  // Testo; absent: the code
+  Objective body;              // code and title empty
+  Span span;
 };
 
 // Whether `o` is evaluated in year `anno` (else: not assigned, in no weight sum).
@@ -525,8 +541,8 @@ struct Expectation {
   Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%); Posizione
   uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into Module::rankings
   bool neutralized = false;  // Esito: the objective is expected neutralised
-  std::string text;          // Fascia: band label; Componente: component name; Errore: the code
-  uint32_t objective = 0;    // Esito: index into Module::objectives
+  std::string text;          // Fascia: band label; Componente: component name; Errore: the code; Esito: the objective's code
+  uint32_t objective = 0;    // Esito: index into Module::objectives, if declared (else read from the data: by code)
   Span span;                 // the `attendi` line
 };
 
@@ -577,6 +593,9 @@ struct Module {
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;
+  // `obiettivi da TABELLA`: expanded into `objectives` by the evaluation (the
+  // plan of an Evaluation); the compiled module holds only the declared ones.
+  std::vector<ObjectiveTemplate> objectiveTemplates;
   std::vector<Catalogue> catalogues;
   std::vector<std::optional<uint32_t>> catalogueOfProfile;  // per profile
   std::vector<Prova> prove;

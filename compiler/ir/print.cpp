@@ -273,6 +273,29 @@ void printObjective(std::string& out, const Module& m, const Objective& o) {
                                            evaluatedIn(o, m.anno) ? "" : " (non in questo anno)");
 }
 
+// `obiettivi da TABELLA`: the row filter and title, then the body as one
+// objective whose code is the row's.
+void printObjectiveTemplate(std::string& out, const Module& m, const ObjectiveTemplate& t) {
+  const Dataset& d = m.datasets.at(t.dataset);
+  out += fmt::format("obiettivi da {} (codice: colonna chiave {})\n", d.name, d.key.at(t.codeColumn).column);
+  if (t.where) {
+    out += "  righe dove\n";
+    printChunk(out, *t.where, "    ");
+  }
+  if (t.title) {
+    out += "  titolo\n";
+    printChunk(out, *t.title, "    ");
+  }
+  Objective body = t.body;
+  body.code = "(codice della riga)";
+  std::string lines;
+  printObjective(lines, m, body);
+  for (size_t at = 0, next; at < lines.size(); at = next + 1) {
+    next = lines.find('\n', at);
+    out += "  " + lines.substr(at, next - at) + "\n";
+  }
+}
+
 }  // namespace
 
 std::string describe(const ModuleVersion& v, int anno) {
@@ -297,6 +320,7 @@ std::string print(const Module& m) {
   }
   for (size_t i = 0; i < m.profiles.size(); ++i) printProfile(out, m, i);
   for (const Objective& o : m.objectives) printObjective(out, m, o);
+  for (const ObjectiveTemplate& t : m.objectiveTemplates) printObjectiveTemplate(out, m, t);
   for (const Catalogue& c : m.catalogues) {
     out += fmt::format("comportamenti scala {}..{}\n", c.scaleMin.toFraction(), c.scaleMax.toFraction());
     for (const auto& [name, value] : c.levels) out += fmt::format("  livello \"{}\" = {}\n", name, value.toFraction());

@@ -15,7 +15,7 @@ std::string expectation(const Module& m, const Expectation& e) {
     case Expectation::Kind::Premio: return "premio " + e.number.toFraction();
     case Expectation::Kind::Componente: return fmt::format("componente {} {}", e.text, e.number.toFraction());
     case Expectation::Kind::Esito:
-      return fmt::format("esito {} {}", m.objectives.at(e.objective).code,
+      return fmt::format("esito {} {}", e.text,
                          e.neutralized ? std::string("neutralizzato") : e.number.toFraction());
     case Expectation::Kind::NonValutato: return "non valutato";
     case Expectation::Kind::Errore: return "errore " + e.text;

@@ -210,6 +210,9 @@ ir::Objective lowerObjective(const sema::Checked& c, const sema::ObjectiveInfo& 
   for (const ast::ExprPtr& a : info.measure->args) out.measure.args.push_back(compileExpr(c, *a));
   out.source = info.source;
   out.years = info.years;
+  out.component = info.component;
+  out.premioOnly = info.premioOnly;
+  out.quota = info.quota;
   if (info.phases)
     for (const ast::Phase& f : info.phases->items) {
       ir::Phase p{f.code.name, f.title.value, f.weight, f.deadline, {}, f.span};
@@ -295,6 +298,14 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
     m.catalogueOfProfile.push_back(p.catalogue);
   }
   for (const sema::ObjectiveInfo& o : c.objectives) m.objectives.push_back(lowerObjective(c, o));
+  for (const sema::ObjectiveTemplateInfo& t : c.objectiveTemplates) {
+    ir::ObjectiveTemplate out{t.dataset, t.codeColumn, std::nullopt, std::nullopt, lowerObjective(c, t.objective),
+                              t.decl->span};
+    out.body.code.clear();
+    if (t.decl->where) out.where = compileExpr(c, *t.decl->where);
+    if (t.decl->title) out.title = compileExpr(c, *t.decl->title);
+    m.objectiveTemplates.push_back(std::move(out));
+  }
   for (const sema::CatalogueInfo& cat : c.catalogues) m.catalogues.push_back(lowerCatalogue(cat));
   m.prove = lowering::lowerProve(c);
   for (const sema::FundInfo& f : c.funds) m.funds.push_back(lowerFund(c, f));

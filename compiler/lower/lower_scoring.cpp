@@ -1,6 +1,5 @@
 // Lowering of the scoring constructs (docs/linguaggio.md § 4 and § 5): the
-// component options, the objectives' component / premio-only / quota, the
-// catalogues' vote steps and `punteggio`, `valore` and `funzione`. Runs
+// component options, the catalogues' vote steps and `punteggio`, `valore` and `funzione`. Runs
 // after the declarations are lowered (lower.cpp) and fills in their fields.
 #include "compiler/lower/lower_expr.h"
 #include "compiler/lower/lower_scoring.h"
@@ -18,11 +17,6 @@ void lowerScoring(const sema::Checked& c, ir::Module& m) {
       if (!comp.rounding.empty())
         out.rounding = ir::RoundingRule{comp.rounding[0].decimals.value_or(2), rounding(comp.rounding[0].mode)};
     }
-  }
-  for (size_t o = 0; o < c.objectives.size() && o < m.objectives.size(); ++o) {
-    m.objectives[o].component = c.objectives[o].component;
-    m.objectives[o].premioOnly = c.objectives[o].premioOnly;
-    m.objectives[o].quota = c.objectives[o].quota;
   }
   for (size_t k = 0; k < c.catalogues.size() && k < m.catalogues.size(); ++k) {
     m.catalogues[k].wholeVotes = c.catalogues[k].wholeVotes;

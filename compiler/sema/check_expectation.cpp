@@ -110,8 +110,11 @@ bool checkPremio(Diagnostics& diags, const ast::Expectation& e, ExpectationInfo&
 bool checkEsito(Diagnostics& diags, const ProvaNames& names, const ast::Expectation& e, ExpectationInfo& info) {
   std::vector<std::string> codes;
   for (const auto& [code, index] : names.objectives) codes.push_back(code);
-  bool ok = known(diags, "E0241", *e.name, codes, "obiettivo «{}» non dichiarato");
-  if (ok) info.objective = names.objectives.at(e.name->name);
+  info.text = e.name->name;
+  // An objective read from the data (`obiettivi da`) is looked for when the prova runs.
+  bool ok = (names.objectivesFromData && !names.objectives.count(e.name->name)) ||
+            known(diags, "E0241", *e.name, codes, "obiettivo «{}» non dichiarato");
+  if (names.objectives.count(e.name->name)) info.objective = names.objectives.at(e.name->name);
   if (!e.value) {
     info.neutralized = true;
     return ok;

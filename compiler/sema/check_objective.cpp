@@ -34,10 +34,11 @@ bool exactlyOne(Diagnostics& diags, const ast::Objective& o, const std::vector<T
 void Checker::checkObjectives() {
   objectiveIndex_ = indexNames(program_.objectives, [](const ast::Objective& o) -> const ast::Ident& { return o.code; },
                                "obiettivo");
-  for (const ast::Objective& o : program_.objectives) checkObjective(o);
+  for (const ast::Objective& o : program_.objectives) out_.objectives.push_back(checkObjective(o));
+  for (const ast::ObjectiveTemplate& t : program_.objectiveTemplates) checkObjectiveTemplate(t);
 }
 
-void Checker::checkObjective(const ast::Objective& o) {
+ObjectiveInfo Checker::checkObjective(const ast::Objective& o) {
   ObjectiveInfo info;
   info.decl = &o;
   info.premioOnly = !o.premioOnly.empty();
@@ -77,7 +78,7 @@ void Checker::checkObjective(const ast::Objective& o) {
                  [](const ast::Measure& m) { return m.span; }))
     checkMeasure(info, o.measures[0]);
   checkObjectiveScoring(info, o);
-  out_.objectives.push_back(std::move(info));
+  return info;
 }
 
 // `valutato nel 2024`: E0296 for a number that is not a plausible year, E0297 for a repeated one.
@@ -125,6 +126,18 @@ std::vector<uint32_t> Checker::resolveProfiles(const std::vector<ast::Ident>& na
     out.push_back(it->second);
   }
   return out;
+}
+
+// Whether some `obiettivi da TABELLA` may give profile `p` objectives in its component `ci`.
+bool Checker::templateMayApply(uint32_t p, uint32_t ci) const {
+  for (const ObjectiveTemplateInfo& t : out_.objectiveTemplates) {
+    const ObjectiveInfo& o = t.objective;
+    if (!o.assignment || !o.evaluatedThisYear || o.premioOnly || componentOf(o, p) != ci) continue;
+    if (o.assignment->kind != ast::Assignment::Kind::Profili ||
+        std::find(o.profiles.begin(), o.profiles.end(), p) != o.profiles.end())
+      return true;
+  }
+  return false;
 }
 
 const ast::Weight* staticWeight(const ObjectiveInfo& o, uint32_t p) {
@@ -184,6 +197,7 @@ void Checker::checkStaticWeights() {
         sum += w->value;
         labels.push_back(Label{w->valueSpan, fmt::format("{}: peso {}", o.decl->code.name, formatExact(w->value))});
       }
+      dynamic |= templateMayApply(p, ci);  // objectives from data: known at evaluation
       if (sum == 100 || (dynamic && sum < 100)) continue;
       std::string of = comps.size() == 1 ? fmt::format("del profilo «{}»", decl.name.name)
                                          : fmt::format("della componente «{}» del profilo «{}»", comp.name.name, decl.name.name);

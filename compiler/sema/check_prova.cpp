@@ -25,6 +25,7 @@ ProvaNames provaNames(const ast::Program& program, const std::map<std::string, u
     names.rankings.push_back(r.name.name);
     names.rankingHasPlaces.push_back(!r.places.empty());
   }
+  names.objectivesFromData = !program.objectiveTemplates.empty();
   return names;
 }
 

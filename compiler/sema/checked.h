@@ -120,6 +120,15 @@ struct ObjectiveInfo {
   std::optional<Rational> quota;  // `quota 4%`, as a fraction
 };
 
+// `obiettivi da TABELLA`: the body checked as an objective whose code is
+// that of the row being read.
+struct ObjectiveTemplateInfo {
+  const ast::ObjectiveTemplate* decl = nullptr;
+  ObjectiveInfo objective;
+  uint32_t dataset = 0;
+  uint32_t codeColumn = 0;  // index into the table's key
+};
+
 struct CatalogueInfo {
   const ast::Catalogue* decl = nullptr;
   bool wholeVotes = false;   // `voti interi`
@@ -186,8 +195,8 @@ struct ExpectationInfo {
   const ast::Expectation* decl = nullptr;
   Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%)
   bool neutralized = false;  // Esito: `= neutralizzato`
-  std::string text;          // Fascia: the band label; Componente: its name; Errore: the code
-  uint32_t objective = 0;    // Esito: index into `objectives`
+  std::string text;          // Fascia: the band label; Componente: its name; Errore: the code; Esito: the objective's code
+  uint32_t objective = 0;    // Esito: index into `objectives` (unused: looked up by code when the prova runs)
   uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into `rankings`
 };
 
@@ -230,6 +239,7 @@ struct Checked {
   std::vector<const ast::Indicator*> indicators;
   std::vector<ProfileInfo> profiles;
   std::vector<ObjectiveInfo> objectives;
+  std::vector<ObjectiveTemplateInfo> objectiveTemplates;
   std::vector<CatalogueInfo> catalogues;
   std::vector<ProvaInfo> prove;
   std::vector<FundInfo> funds;

@@ -109,7 +109,9 @@ class Checker {
   void checkPremio(uint32_t index);
   // check_objective.cpp
   void checkObjectives();
-  void checkObjective(const ast::Objective& o);
+  ObjectiveInfo checkObjective(const ast::Objective& o);
+  void checkObjectiveTemplate(const ast::ObjectiveTemplate& t);
+  bool templateMayApply(uint32_t profile, uint32_t component) const;
   // check_measure.cpp: the `misura` line and the cells of keyed tables it reads.
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
   void checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, const ast::NameRef& ref);

@@ -19,6 +19,7 @@ struct ProvaNames {
   std::vector<std::string> bands;                     // every band label of every profile
   std::vector<std::string> rankings = {};             // every graduatoria, in declaration order
   std::vector<bool> rankingHasPlaces = {};            // parallel: it has `posti` (winners)
+  bool objectivesFromData = false;  // `obiettivi da`: a code may be read from the data
 };
 
 // What an expectation is about: "il totale", "la componente «obiettivi»",

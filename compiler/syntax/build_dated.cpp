@@ -76,6 +76,7 @@ std::string fundKey(P::VoceFondoContext* ctx) {
 std::string declarationKey(P::DichiarazioneContext* ctx) {
   if (auto* c = dynamic_cast<P::DichProfiloContext*>(ctx)) return "profilo " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) return "obiettivo " + c->codice()->getText();
+  if (auto* c = dynamic_cast<P::DichObiettiviDaDatiContext*>(ctx)) return "obiettivi da " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) return "fondo " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichIndicatoreContext*>(ctx)) return "indicatore " + c->nome()->getText();
   if (auto* c = dynamic_cast<P::DichDatiContext*>(ctx)) return "dati " + c->nome()->getText();
@@ -290,9 +291,10 @@ std::vector<P::VoceProfiloContext*> Builder::profileItems(P::DichProfiloContext*
       ctx->voceProfilo(), [](auto* d) { return d->voceProfilo(); }, profileKey, block, {"premio"});
 }
 
-std::vector<P::VoceObiettivoContext*> Builder::objectiveItems(P::DichObiettivoContext* ctx, const std::string& block) {
+std::vector<P::VoceObiettivoContext*> Builder::objectiveItems(const std::vector<P::VoceObiettivoContext*>& items,
+                                                             const std::string& block) {
   return datedItems<P::VoceObiettivoDatataContext>(
-      ctx->voceObiettivo(), [](auto* d) { return d->voceObiettivo(); }, objectiveKey, block, {"assegnato", "misura"});
+      items, [](auto* d) { return d->voceObiettivo(); }, objectiveKey, block, {"assegnato", "misura"});
 }
 
 std::vector<P::VoceFondoContext*> Builder::fundItems(P::DichFondoContext* ctx, const std::string& block) {

@@ -15,6 +15,7 @@ void Builder::declaration(ast::Program& p, P::DichiarazioneContext* ctx) {
   else if (auto* c = dynamic_cast<P::DichIndicatoreContext*>(ctx)) p.indicators.push_back(indicator(c));
   else if (auto* c = dynamic_cast<P::DichProfiloContext*>(ctx)) p.profiles.push_back(profile(c));
   else if (auto* c = dynamic_cast<P::DichObiettivoContext*>(ctx)) p.objectives.push_back(objective(c));
+  else if (auto* c = dynamic_cast<P::DichObiettiviDaDatiContext*>(ctx)) p.objectiveTemplates.push_back(objectiveTemplate(c));
   else if (auto* c = dynamic_cast<P::DichComportamentiContext*>(ctx)) p.catalogues.push_back(catalogue(c));
   else if (auto* c = dynamic_cast<P::DichFondoContext*>(ctx)) p.funds.push_back(fund(c));
   else if (auto* c = dynamic_cast<P::DichProvaContext*>(ctx)) p.prove.push_back(prova(c));

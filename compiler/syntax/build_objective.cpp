@@ -18,9 +18,33 @@ ast::Objective Builder::objective(P::DichObiettivoContext* ctx) {
   ast::Objective o;
   o.code = code(ctx->codice());
   o.title = text(ctx->TESTO());
-  for (P::VoceObiettivoContext* item : objectiveItems(ctx, "obiettivo " + o.code.name)) objectiveItem(o, item);
+  for (P::VoceObiettivoContext* item : objectiveItems(ctx->voceObiettivo(), "obiettivo " + o.code.name))
+    objectiveItem(o, item);
   o.span = span(ctx);
   return o;
+}
+
+ast::ObjectiveTemplate Builder::objectiveTemplate(P::DichObiettiviDaDatiContext* ctx) {
+  ast::ObjectiveTemplate t;
+  t.dataset = ident(ctx->nome());
+  if (ctx->espr()) t.where = expr(ctx->espr());
+  std::vector<P::VoceObiettivoContext*> items;
+  for (P::VoceObiettiviDaDatiContext* v : ctx->voceObiettiviDaDati()) {
+    if (auto* title = dynamic_cast<P::TitoloDaDatiContext*>(v)) {
+      if (t.title)
+        sink_.error("E0212", span(title), "gli obiettivi da dati dichiarano il titolo più di una volta");
+      else
+        t.title = expr(title->espr());
+    } else {
+      items.push_back(static_cast<P::VoceDaDatiContext*>(v)->voceObiettivo());
+    }
+  }
+  t.body.code = ast::Ident{"da " + t.dataset.name, t.dataset.span};
+  t.body.title = ast::Text{"", t.dataset.span};
+  for (P::VoceObiettivoContext* item : objectiveItems(items, "obiettivi da " + t.dataset.name)) objectiveItem(t.body, item);
+  t.span = span(ctx);
+  t.body.span = t.span;
+  return t;
 }
 
 void Builder::objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx) {

@@ -83,6 +83,7 @@ class Builder {
 
   // build_objective.cpp
   ast::Objective objective(P::DichObiettivoContext* ctx);
+  ast::ObjectiveTemplate objectiveTemplate(P::DichObiettiviDaDatiContext* ctx);
   void objectiveItem(ast::Objective& o, P::VoceObiettivoContext* ctx);
   ast::Assignment assignment(P::AssegnatoContext* ctx);
   ast::Period period(P::PeriodoContext* ctx);
@@ -146,7 +147,8 @@ class Builder {
   std::vector<Item*> datedItems(const std::vector<Item*>& items, Unwrap unwrap, std::string (*keyOf)(Item*),
                                 const std::string& block, const std::vector<std::string>& required);
   std::vector<P::VoceProfiloContext*> profileItems(P::DichProfiloContext* ctx, const std::string& block);
-  std::vector<P::VoceObiettivoContext*> objectiveItems(P::DichObiettivoContext* ctx, const std::string& block);
+  std::vector<P::VoceObiettivoContext*> objectiveItems(const std::vector<P::VoceObiettivoContext*>& items,
+                                                       const std::string& block);
   std::vector<P::VoceFondoContext*> fundItems(P::DichFondoContext* ctx, const std::string& block);
   std::vector<P::DichiarazioneContext*> declarations(P::ProgrammaContext* ctx);
   std::string oneLine(antlr4::ParserRuleContext* ctx) const;

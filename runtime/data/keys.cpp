@@ -34,6 +34,10 @@ void KnownKeys::addPerson(const std::string& matricola) {
   if (persons.insert(matricola).second) personList.push_back(matricola);
 }
 
+void KnownKeys::addObjective(const std::string& code) {
+  if (objectives.insert(code).second) objectiveList.push_back(code);
+}
+
 void KnownKeys::addStaffValue(uint32_t field, const std::string& value) {
   if (staffValues[field].insert(value).second) staffValueList[field].push_back(value);
 }
@@ -41,7 +45,7 @@ void KnownKeys::addStaffValue(uint32_t field, const std::string& value) {
 KnownKeys knownKeys(const ir::Module& module) {
   KnownKeys known;
   for (const ir::Objective& o : module.objectives) {
-    if (known.objectives.insert(o.code).second) known.objectiveList.push_back(o.code);
+    known.addObjective(o.code);
     for (const ir::Phase& f : o.phases)
       if (known.phases.insert(f.code).second) known.phaseList.push_back(f.code);
   }
@@ -60,7 +64,7 @@ bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span ce
                suggestion(text, known.personList, "le matricole del personale sono: "));
       return false;
     case ir::KeyRole::Obiettivo:
-      if (known.objectives.count(text)) return true;
+      if (known.anyObjective || known.objectives.count(text)) return true;
       fd.error("E0513", cell, fmt::format("«{}» non è il codice di un obiettivo del regolamento", text),
                suggestion(text, known.objectiveList, "gli obiettivi del regolamento sono: "));
       return false;

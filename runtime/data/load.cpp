@@ -1,5 +1,7 @@
 // loadData: every declared dataset, file by file, staff list first (its
 // matricole are the valid person keys of the other tables).
+#include <algorithm>
+
 #include "runtime/data/csv.h"
 #include "runtime/data/data_limits.h"
 #include "runtime/data/open_file.h"
@@ -83,6 +85,33 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   return true;
 }
 
+// The staff list, then the tables of `obiettivi da` (their codes are the
+// objectives the other tables may name), then the others, in writing order.
+bool declaresObjectives(const ir::Module& module, uint32_t dataset) {
+  return std::any_of(module.objectiveTemplates.begin(), module.objectiveTemplates.end(),
+                     [&](const ir::ObjectiveTemplate& t) { return t.dataset == dataset; });
+}
+
+std::vector<uint32_t> loadOrder(const ir::Module& module) {
+  std::vector<uint32_t> order{ir::kStaff};
+  for (uint32_t d = 1; d < module.datasets.size(); ++d)
+    if (declaresObjectives(module, d)) order.push_back(d);
+  for (uint32_t d = 1; d < module.datasets.size(); ++d)
+    if (!declaresObjectives(module, d)) order.push_back(d);
+  return order;
+}
+
+// Loads a table of `obiettivi da`: any code is valid there, and becomes known.
+void loadObjectiveTable(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir,
+                        KnownKeys& known, LoadedData& data, SourceManager& sources, Diagnostics& diags) {
+  known.anyObjective = true;
+  loadOne(module, index, dataDir, known, data, sources, diags);
+  known.anyObjective = false;
+  for (const ir::ObjectiveTemplate& t : module.objectiveTemplates)
+    if (t.dataset == index)
+      for (const Row& row : data.tables[index].rows) known.addObjective(row.key.at(t.codeColumn));
+}
+
 }  // namespace
 
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
@@ -91,7 +120,10 @@ std::optional<LoadedData> loadData(const ir::Module& module, const std::filesyst
   LoadedData data;
   data.tables.resize(module.datasets.size());
   KnownKeys known = knownKeys(module);
-  for (uint32_t i = 0; i < module.datasets.size(); ++i) loadOne(module, i, dataDir, known, data, sources, diags);
+  for (uint32_t i : loadOrder(module)) {
+    if (declaresObjectives(module, i)) loadObjectiveTable(module, i, dataDir, known, data, sources, diags);
+    else loadOne(module, i, dataDir, known, data, sources, diags);
+  }
   if (diags.errorCount() > errorsBefore) return std::nullopt;
   return data;
 }

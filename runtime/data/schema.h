@@ -21,7 +21,11 @@ struct KnownKeys {
   std::set<std::string> persons, objectives, behaviours, phases;
   std::vector<std::string> personList, objectiveList, behaviourList, phaseList;  // for suggestions
 
+  // While a table of `obiettivi da` is read: its codes declare objectives.
+  bool anyObjective = false;
+
   void addPerson(const std::string& matricola);
+  void addObjective(const std::string& code);
   // Per staff field, the text values the staff list has: the valid values of
   // a key column named like that field (KeyRole::Campo, `chiave (settore)`).
   std::map<uint32_t, std::set<std::string>> staffValues;

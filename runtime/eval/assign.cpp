@@ -197,7 +197,9 @@ void reportWeights(const Session& s, const Person& p, const Rational& sum, const
   }
   for (size_t k = 0; k < p.objectives.size(); ++k) {
     const ir::Objective& obj = s.module.objectives[p.objectives[k]];
-    d.labels.push_back(Label{obj.span, fmt::format("{}: peso {}", obj.code, formatExact(p.weights[k]))});
+    // An objective read from the data is shown at its row.
+    Span at = obj.fromTemplate ? obj.row : obj.span;
+    d.labels.push_back(Label{at, fmt::format("{}: peso {}", obj.code, formatExact(p.weights[k]))});
   }
   s.diags.report(std::move(d));
 }

@@ -39,6 +39,32 @@ void lap(double* slot, Clock::time_point& start) {
   start = now;
 }
 
+// The record tables of the session (aggregates read them) and its sources.
+void startSession(Session& session, SourceManager& sources) {
+  const ir::Module& module = session.module;
+  session.sources = &sources;
+  session.records.resize(module.datasets.size());
+  session.recordSpans.resize(module.datasets.size());
+  for (size_t d = 0; d < module.datasets.size() && d < session.data.tables.size(); ++d)
+    if (d != ir::kStaff && module.datasets[d].key.empty())
+      for (const data::Row& row : session.data.tables[d].rows) {
+        session.records[d].push_back(&row.values);
+        session.recordSpans[d].push_back(row.span);
+      }
+}
+
+// `module` with the objectives of its `obiettivi da` blocks; null if it has
+// none, or on an error (reported).
+std::shared_ptr<const ir::Module> withObjectivesFromData(const ir::Module& module, const data::LoadedData& data,
+                                                         SourceManager& sources, Diagnostics& diags) {
+  if (module.objectiveTemplates.empty()) return nullptr;
+  Session rows{module, data, diags, {}, false};
+  startSession(rows, sources);
+  auto plan = std::make_shared<ir::Module>(module);
+  if (!expandObjectives(rows, plan->objectives)) return nullptr;
+  return plan;
+}
+
 }  // namespace
 
 std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
@@ -49,22 +75,18 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
   lap(t ? &t->read : nullptr, start);
   if (!data) return std::nullopt;
-  Session session{module, *data, diags, {}, options.trace};
-  session.sources = &sources;
-  session.records.resize(module.datasets.size());
-  session.recordSpans.resize(module.datasets.size());
-  for (size_t d = 0; d < module.datasets.size() && d < data->tables.size(); ++d)
-    if (d != ir::kStaff && module.datasets[d].key.empty())
-      for (const data::Row& row : data->tables[d].rows) {
-        session.records[d].push_back(&row.values);
-        session.recordSpans[d].push_back(row.span);
-      }
+  std::shared_ptr<const ir::Module> expanded = withObjectivesFromData(module, *data, sources, diags);
+  if (!module.objectiveTemplates.empty() && !expanded) return std::nullopt;
+  const ir::Module& plan = expanded ? *expanded : module;
+  Session session{plan, *data, diags, {}, options.trace};
+  startSession(session, sources);
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   ok = checkWeights(session, persons) && ok;
   ok = evaluateArguments(session) && ok;
   if (!ok) return std::nullopt;
   Evaluation evaluation;
+  evaluation.plan = expanded;
   evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
   computeRankings(session, persons, evaluation);

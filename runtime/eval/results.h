@@ -4,6 +4,7 @@
 // SourceManager that was used for the evaluation (regolamento and CSV files).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -179,11 +180,21 @@ std::pair<const RankGroup*, const RankEntry*> findRank(const Evaluation& evaluat
 const PersonResult* findPerson(const Evaluation& evaluation, const std::string& matricola);
 
 struct Evaluation {
+  // The regolamento with the objectives of `obiettivi da TABELLA` made from
+  // this data (appended after the declared ones); null without such blocks.
+  // Every objective index of the results is into planOf(module, *this).
+  std::shared_ptr<const ir::Module> plan;
   std::vector<PersonResult> persons;  // in staff-list order
   std::vector<std::vector<ir::Value>> objectiveArguments;  // per objective: its `misura` arguments' values
   std::vector<FundOutcome> funds;                          // per ir::Fund
   std::optional<Derogation> deroga;                        // set by the command line, after the evaluation
   std::vector<RankingOutcome> rankings;                    // per ir::Ranking
 };
+
+// The plan the results were computed with: `compiled`, or the one with the
+// objectives read from the data.
+inline const ir::Module& planOf(const ir::Module& compiled, const Evaluation& evaluation) {
+  return evaluation.plan ? *evaluation.plan : compiled;
+}
 
 }  // namespace misura::eval

@@ -60,6 +60,13 @@ const data::Row* lookupRow(const Session& s, const Person* p, const ir::Objectiv
 // Sets ctx's record tables and its `cell` / `cellSource` for `p` and `o`.
 void addLookups(const Session& s, const Person* p, const ir::Objective* o, interp::Context& ctx);
 
+// ---- objectives from the data (objectives_from_data.cpp) ----------------------
+
+// Appends to `objectives` those of every `obiettivi da TABELLA` of s.module,
+// read from s.data. Reports E0612 (a code already declared), E0613 (no
+// title) and the runtime errors of `dove` / `titolo`; false if any.
+bool expandObjectives(const Session& s, std::vector<ir::Objective>& objectives);
+
 // ---- before any score (assign.cpp) ------------------------------------------
 
 // Every staff row as a Person with its profile and assigned objectives.

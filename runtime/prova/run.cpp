@@ -50,7 +50,7 @@ Outcome runOne(const ir::Module& m, uint32_t index, Folders& folders) {
     o.failures.push_back(unknownPerson(m, p, run));
     return o;
   }
-  compare(m, p, *run.evaluation, *person, o.failures);
+  compare(eval::planOf(m, *run.evaluation), p, *run.evaluation, *person, o.failures);
   if (person->status == eval::PersonStatus::Errore) {
     bool shown = run.personErrorsShown.count(person->matricola) > 0;
     attach(o, person->errors, shown);

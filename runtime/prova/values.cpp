@@ -1,6 +1,8 @@
 // The score expectations of a prova (see values.h).
 #include "runtime/prova/values.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace misura::prova {
@@ -69,9 +71,13 @@ Check checkComponent(const ir::Profile& profile, const eval::PersonResult& perso
 }
 
 Check checkEsito(const ir::Module& module, const eval::PersonResult& person, const ir::Expectation& e) {
-  const std::string& code = module.objectives.at(e.objective).code;
+  const std::string& code = e.text;
   std::string expected = e.neutralized ? "neutralizzato" : percentText(e.number);
-  const eval::ObjectiveOutcome* o = findObjective(person, e.objective);
+  auto index = std::find_if(module.objectives.begin(), module.objectives.end(),
+                            [&](const ir::Objective& o) { return o.code == code; });
+  if (index == module.objectives.end())
+    return fmt::format("atteso esito di {} {}, ma nei dati non c'è l'obiettivo {}", code, expected, code);
+  const eval::ObjectiveOutcome* o = findObjective(person, static_cast<uint32_t>(index - module.objectives.begin()));
   if (!o)
     return fmt::format("atteso esito di {} {}, ma l'obiettivo non è assegnato a «{}»", code, expected,
                        person.matricola);

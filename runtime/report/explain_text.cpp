@@ -141,6 +141,11 @@ void objective(Text& t, const Subject& s, const eval::ObjectiveOutcome& o) {
   const ir::Objective& obj = objectiveOf(s.module, o);
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   t.line(3, obj.code + " — " + obj.title);
+  if (obj.fromTemplate) {  // `obiettivi da TABELLA`: the row it was read from
+    uint32_t table = s.module.objectiveTemplates.at(*obj.fromTemplate).dataset;
+    t.line(5, placed("letto dai dati («obiettivi da " + at(s.module.datasets, table, "tabella").name + "»)",
+                     location(s.sources, obj.row)));
+  }
   if (o.weightRule && *o.weightRule < obj.weightRules.size()) {
     Span line = obj.weightRules[*o.weightRule].span;
     t.line(5, placed("peso: " + num(o.weight) + " (riga «" + sourceLine(s.sources, line) + "»)", location(s.sources, line)));

@@ -74,6 +74,7 @@ Json objectiveJson(const ir::Module& module, const eval::ObjectiveOutcome& o, co
   Json j;
   j["codice"] = obj.code;
   j["titolo"] = obj.title;
+  if (obj.fromTemplate) j["letto_da"] = orNull(detail::location(sources, obj.row));  // `obiettivi da`: its row
   putDecimal(j, "peso", o.weight);
   if (o.weightRule && *o.weightRule < obj.weightRules.size())
     j["peso_per"] = detail::sourceLine(sources, obj.weightRules[*o.weightRule].span);
