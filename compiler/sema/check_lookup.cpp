@@ -113,6 +113,10 @@ Type Checker::lookup(const ast::Expr& e, const ast::NameRef& ref, const Scope& s
   const DatasetInfo& ds = out_.datasets[field->dataset];
   const std::string& t = ref.first.name;
   const std::string& c = ref.member->name;
+  if (scope.rowTable == field->dataset && field->dataset != 0) {  // the row being read
+    out_.resolved.at(e.id) = ResCell{field->dataset, field->field, std::nullopt, {}};
+    return fromTypeName(ds.decl->fields[field->field].type);
+  }
   if (field->dataset == 0) {
     diags_.error("E0316", e.span, fmt::format("«{}.{}»: i campi del personale si leggono come «persona.{}»", t, c, c),
                  fmt::format("scrivi «persona.{}» (o solo «{}» dove non c'è ambiguità)", c, c));

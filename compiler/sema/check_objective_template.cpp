@@ -55,6 +55,7 @@ void Checker::checkObjectiveTemplate(const ast::ObjectiveTemplate& t) {
   info.objective = checkObjective(t.body);
   if (ok) {
     Scope row{Scope::Kind::FundAmount, nullptr, 0, &info.objective};
+    row.rowTable = info.dataset;
     if (t.where) expectType(*t.where, expr(*t.where, row), Type::Booleano, "dopo «dove»");
     if (t.title) expectType(*t.title, expr(*t.title, row), Type::Testo, "dopo «titolo =»");
   }

@@ -29,6 +29,9 @@ struct Scope {
   bool esiti = false;  // `esito(CODICE)` allowed: `premio`, `= espressione` components of `profile`, fund quotas
   const ast::Function* function = nullptr;  // Kind::Indicator with a `funzione`'s body: its parameters
   bool votes = false;  // Kind::Indicator with a catalogue's `punteggio`: `voto`, `peso`
+  // `dove` / `titolo` of `obiettivi da T`: a lookup in T reads the row being
+  // read, whatever its key (a register keyed by matricola too).
+  std::optional<uint32_t> rowTable = std::nullopt;
 };
 
 // The aggregate called `name` (conta, somma, media, media_ponderata), if it is one.

@@ -13,11 +13,23 @@ namespace misura::eval {
 
 namespace {
 
-// Runs a chunk of the block for the objective `o` (its row, no person).
-interp::Result runForRow(const Session& s, const ir::Objective& o, const ir::Chunk& chunk) {
+// Runs `dove` or `titolo` for the objective `o` of `row`: a lookup in the
+// block's own table reads `row` (whatever its key), any other as usual.
+interp::Result runForRow(const Session& s, const ir::ObjectiveTemplate& t, const data::Row& row, const ir::Objective& o,
+                         const ir::Chunk& chunk) {
   interp::Context ctx;
   ctx.module = &s.module;
   addLookups(s, nullptr, &o, ctx);
+  auto cell = ctx.cell;
+  auto cellSource = ctx.cellSource;
+  ctx.cell = [&, cell](const ir::CellRef& c) -> ir::Value {
+    if (c.dataset != t.dataset) return cell(c);
+    return c.field < row.values.size() ? row.values[c.field] : ir::Value{ir::Missing{}};
+  };
+  ctx.cellSource = [&, cellSource](const ir::CellRef& c) -> Span {
+    if (c.dataset != t.dataset) return cellSource(c);
+    return c.field < row.spans.size() && row.spans[c.field].valid() ? row.spans[c.field] : row.span;
+  };
   return interp::run(chunk, ctx);
 }
 
@@ -32,7 +44,7 @@ bool rowError(const Session& s, const char* code, const data::Row& row, const ir
 // The value of `chunk` for `o`, or a reported error (false).
 bool evaluateForRow(const Session& s, const ir::ObjectiveTemplate& t, const data::Row& row, const ir::Objective& o,
                     const ir::Chunk& chunk, const char* what, ir::Value& out) {
-  interp::Result r = runForRow(s, o, chunk);
+  interp::Result r = runForRow(s, t, row, o, chunk);
   if (const auto* e = std::get_if<interp::RuntimeError>(&r)) {
     s.diags.report(Diagnostic{e->code, Severity::Errore, e->span,
                               fmt::format("obiettivo {} letto dai dati, {}: {}", o.code, what, e->message),
