@@ -79,7 +79,7 @@ std::optional<std::string> inputClash(const std::string& output, const std::stri
                                       const ir::Module& m) {
   if (sameFile(output, file)) return "il file del regolamento";
   for (const ir::Dataset& d : m.datasets)
-    if (sameFile(output, std::filesystem::path(dataDir) / d.file)) return "il file dei dati " + inQuotes(d.file);
+    if (!d.results && sameFile(output, std::filesystem::path(dataDir) / d.file)) return "il file dei dati " + inQuotes(d.file);
   return std::nullopt;
 }
 

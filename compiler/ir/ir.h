@@ -182,6 +182,9 @@ struct RowCheck {
 
 struct Dataset {
   std::string name;
+  // `valutati`: no file; its rows are the evaluated persons' results, filled
+  // by the evaluation once everyone is scored (a register for aggregates).
+  bool results = false;
   std::string file;       // relative to the data directory
   std::string encoding;   // "utf-8", "latin1", "windows-1252"
   std::optional<char> separator;

@@ -138,7 +138,8 @@ void printChunk(std::string& out, const Chunk& c, const char* indent) {
 }
 
 void printDataset(std::string& out, const Dataset& d) {
-  out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
+  if (d.results) out += fmt::format("dati {} <- risultati dei valutati\n", d.name);
+  else out += fmt::format("dati {} <- \"{}\" ({})\n", d.name, d.file, d.encoding);
   if (d.sheet) out += fmt::format("  foglio \"{}\"\n", *d.sheet);
   if (d.decimal != ',') out += fmt::format("  decimali \"{}\"\n", d.decimal);
   if (d.headerRow) out += fmt::format("  intestazione riga {}\n", *d.headerRow);

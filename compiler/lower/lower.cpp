@@ -287,6 +287,8 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
   m.anno = c.anno;
   m.modules = lowerModules(*c.program);
   for (const sema::DatasetInfo& d : c.datasets) m.datasets.push_back(lowerDataset(c, d));
+  if (c.resultsTable && c.resultsUsed) m.datasets.at(*c.resultsTable).results = true;
+  else if (c.resultsTable) m.datasets.pop_back();  // `valutati`, the last one, is read by nobody
   for (uint32_t k = 1; k < c.staffFiles.size(); ++k)  // several `personale da` blocks
     m.datasets.at(ir::kStaff).moreFiles.push_back(lowerDataset(c, sema::DatasetInfo{c.staffFiles[k].decl, {}, {}}, k));
   m.staffKeyField = c.staffKeyField;

@@ -22,6 +22,7 @@ std::optional<Checked> Checker::run() {
   size_t before = diags_.errorCount();
   checkHeader();
   checkDatasets();
+  addResultsTable();
   indexScoringNames();
   checkIndicators();
   checkProfiles();

@@ -94,6 +94,7 @@ Type Checker::aggregate(const ast::Expr& e, const ast::Call& c, AggregateFn fn, 
     // Still check the row expressions in the enclosing scope would only cascade: skip them.
     return Type::Errore;
   }
+  if (*table == out_.resultsTable && !resultsReadable(e, scope)) return Type::Errore;
   out_.types.at(tableExpr.id) = Type::Numero;  // not a value: lowering never emits it
   out_.resolved.at(e.id) = ResAggregate{fn, *table};
   std::optional<uint32_t> outer = rows_;  // nested aggregates: the innermost table's fields

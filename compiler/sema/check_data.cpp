@@ -192,9 +192,20 @@ std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const a
     if (decl.fields[i].name.name == field.name) return FieldRef{d->second, i, span};
     names.push_back(decl.fields[i].name.name);
   }
-  diags_.error("E0207", field.span, fmt::format("la tabella «{}» non ha il campo «{}»", dataset.name, field.name),
-               didYouMean(field.name, names));
+  noSuchField(d->second, field, names);
   return std::nullopt;
+}
+
+// E0207 for a field `table` does not have, with the closest name or, for
+// `valutati`, what it has.
+void Checker::noSuchField(uint32_t table, const ast::Ident& field, const std::vector<std::string>& names) {
+  std::string hint = didYouMean(field.name, names);
+  if (hint.empty() && table == out_.resultsTable)
+    hint = "«valutati» ha i campi del personale, «totale», «fascia» e i punti delle componenti; il premio no: "
+           "si conosce solo dopo i fondi, che possono dipendere dai valutati";
+  diags_.error("E0207", field.span,
+               fmt::format("la tabella «{}» non ha il campo «{}»", out_.datasets.at(table).decl->name.name, field.name),
+               hint);
 }
 
 }  // namespace misura::sema

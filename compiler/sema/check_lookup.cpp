@@ -98,8 +98,7 @@ std::optional<Type> Checker::qualified(const ast::Expr& e, const ast::NameRef& r
       }
       names.push_back(table.fields[i].name.name);
     }
-    diags_.error("E0207", ref.member->span, fmt::format("la tabella «{}» non ha il campo «{}»", table.name.name, member),
-                 didYouMean(member, names));
+    noSuchField(*rows_, *ref.member, names);
     return Type::Errore;
   }
   return std::nullopt;

@@ -65,6 +65,8 @@ using Resolution = std::variant<std::monostate, ResParam, ResPersonField, ResCom
 // `ambito`): the row is chosen by an explicit value, `di "2024"`.
 enum class KeyRole { Persona, Obiettivo, Comportamento, Fase, Campo, Libera };
 
+inline constexpr const char* kResultsTable = "valutati";
+
 struct DatasetInfo {
   const ast::Dataset* decl = nullptr;
   // Parallel to decl->key; a wide sheet (`per comportamento { ... }`) adds
@@ -235,6 +237,11 @@ struct Checked {
   std::optional<std::pair<uint32_t, uint32_t>> serviceFields;  // `servizio dal X al Y`: staff fields
   std::vector<StaffFileInfo> staffFiles;      // every `personale da` block, in writing order
   std::shared_ptr<ast::Dataset> mergedStaff;  // several blocks: their union (no expressions of its own)
+  // `valutati`: the register of the evaluated persons' results (check_results_table.cpp),
+  // the last of `datasets`; none when the regolamento declares a table of that name.
+  std::optional<uint32_t> resultsTable;
+  std::shared_ptr<ast::Dataset> resultsDecl;
+  bool resultsUsed = false;  // some aggregate reads `valutati` (else it is left out of the plan)
   std::map<uint32_t, Type> derivedTypes;      // staff field -> type of its computed value (`campo = espr`)
   std::vector<const ast::Indicator*> indicators;
   std::vector<ProfileInfo> profiles;

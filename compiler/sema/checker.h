@@ -115,6 +115,9 @@ class Checker {
   ObjectiveInfo checkObjective(const ast::Objective& o);
   void checkObjectiveTemplate(const ast::ObjectiveTemplate& t);
   bool templateMayApply(uint32_t profile, uint32_t component) const;
+  void addResultsTable();
+  void noSuchField(uint32_t table, const ast::Ident& field, const std::vector<std::string>& names);
+  bool resultsReadable(const ast::Expr& e, const Scope& scope);
   // check_measure.cpp: the `misura` line and the cells of keyed tables it reads.
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);
   void checkMeasuredField(ObjectiveInfo& info, const ast::Measure& m, const ast::NameRef& ref);

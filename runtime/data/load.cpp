@@ -97,7 +97,7 @@ std::vector<uint32_t> loadOrder(const ir::Module& module) {
   for (uint32_t d = 1; d < module.datasets.size(); ++d)
     if (declaresObjectives(module, d)) order.push_back(d);
   for (uint32_t d = 1; d < module.datasets.size(); ++d)
-    if (!declaresObjectives(module, d)) order.push_back(d);
+    if (!declaresObjectives(module, d) && !module.datasets[d].results) order.push_back(d);  // `valutati`: no file
   return order;
 }
 

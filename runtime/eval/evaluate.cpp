@@ -89,6 +89,8 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   evaluation.plan = expanded;
   evaluation.objectiveArguments = session.objectiveArgs;
   for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
+  fillResults(session, evaluation.persons);  // `valutati`: read by premi, funds and rankings
+  for (size_t i = 0; i < persons.size(); ++i) scorePremio(session, persons[i], evaluation.persons[i]);
   computeRankings(session, persons, evaluation);
   lap(t ? &t->score : nullptr, start);
   distributeFunds(session, persons, evaluation);

@@ -126,10 +126,15 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
   result.total = result.totalExact;
   if (profile.totalRounding)
     result.total = roundTo(result.totalExact, profile.totalRounding->decimals, modeOf(profile.totalRounding->mode));
-  if (!profile.bands.empty()) {
-    result.band = bandOf(profile, result.total, p, errors);
-    if (!result.band) return;
-  }
+  if (!profile.bands.empty()) result.band = bandOf(profile, result.total, p, errors);
+}
+
+// The premio (or its computed parts) of a scored person: after everyone is
+// scored, since it may read quantities over the staff (`conta(valutati)`).
+void concludePremio(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
+  const ir::Profile& profile = s.module.profiles[p.profile];
+  std::vector<std::optional<Rational>> points;
+  for (const ComponentOutcome& c : result.components) points.push_back(c.points);
   if (!profile.parts.empty()) return computeParts(s, p, points, result, errors);
   if (!profile.premio) return;
   const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
@@ -142,6 +147,13 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
   if (s.trace) ctx.trace = &result.premioTrace;
   result.premioExact = runNumber(*profile.premio, ctx, "premio", p, errors);
   if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
+}
+
+void markFailed(const PersonErrors& errors, PersonResult& result) {
+  if (!errors.failed()) return;
+  result.status = PersonStatus::Errore;
+  if (result.reason.empty()) result.reason = errors.summary();
+  result.errors.insert(result.errors.end(), errors.reported().begin(), errors.reported().end());
 }
 
 }  // namespace
@@ -200,12 +212,15 @@ PersonResult scorePerson(const Session& s, const Person& p) {
   PersonErrors errors(s.diags, p);
   scoreComponents(s, p, result, errors);
   if (!errors.failed()) conclude(s, p, result, errors);
-  if (errors.failed()) {
-    result.status = PersonStatus::Errore;
-    result.reason = errors.summary();
-    result.errors = errors.reported();
-  }
+  markFailed(errors, result);
   return result;
+}
+
+void scorePremio(const Session& s, const Person& p, PersonResult& result) {
+  if (result.status != PersonStatus::Valutato) return;
+  PersonErrors errors(s.diags, p);
+  concludePremio(s, p, result, errors);
+  markFailed(errors, result);
 }
 
 }  // namespace misura::eval

@@ -30,6 +30,8 @@ struct Session {
   std::vector<std::vector<Span>> recordSpans = {};
   // Per objective, per phase (`fasi`): its `misura` arguments, `termine` being the phase's.
   std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
+  // The rows of `valutati` (fillResults), pointed to by `records`.
+  std::vector<std::vector<ir::Value>> resultRows = {};
 };
 
 // One row of the staff list, with what the checks found out about it.
@@ -150,6 +152,12 @@ ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t com
 
 // The whole result of one person: components, total, band, premio (score.cpp).
 PersonResult scorePerson(const Session& s, const Person& p);
+// The premio or its computed parts, once every person is scored (they may
+// read `valutati`); a person in error stays so.
+void scorePremio(const Session& s, const Person& p, PersonResult& result);
+// The rows of `valutati` (the evaluated persons' staff fields and results),
+// into s.records: before any premio, fund or ranking reads them.
+void fillResults(Session& s, const std::vector<PersonResult>& results);
 
 // ---- rankings and ordering keys (sort_keys.cpp, ranking.cpp) ------------------
 

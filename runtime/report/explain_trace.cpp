@@ -134,7 +134,11 @@ std::string rowList(const Subject& s, const std::vector<Span>& rows, uint32_t co
 std::optional<UsedName> aggregateName(const Subject& s, const interp::TraceEntry& e, const eval::ObjectiveOutcome*) {
   UsedName u{sourceLine(s.sources, e.span), e.value, e.type, {}, "aggregato di un registro"};
   if (e.dataset == ir::kStaff || e.dataset >= s.module.datasets.size()) return u;
-  u.origin = "dal registro «" + s.module.datasets[e.dataset].file + "»: ";
+  const ir::Dataset& table = s.module.datasets[e.dataset];
+  if (table.results)  // `valutati`: one row per evaluated person, at their row of the staff list
+    u.origin = "dai valutati (righe dell'elenco del personale «" + s.module.datasets[ir::kStaff].file + "»): ";
+  else
+    u.origin = "dal registro «" + table.file + "»: ";
   u.origin += e.usedCount == 1 ? "1 riga usata" : std::to_string(e.usedCount) + " righe usate";
   if (std::string rows = rowList(s, e.usedRows, e.usedCount); !rows.empty()) u.origin += " (" + rows + ")";
   if (e.excludedCount > 0) {
