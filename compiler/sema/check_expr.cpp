@@ -339,6 +339,10 @@ Type Checker::call(const ast::Expr& e, const ast::Call& c, const Scope& scope) {
       return spec->fn == BuiltinFn::GiorniTra ? Type::Giorni : Type::Numero;
     case BuiltinFn::Rilevato:
       return Type::Booleano;
+    case BuiltinFn::Contiene:
+    case BuiltinFn::IniziaCon:
+      for (size_t i = 0; i < 2; ++i) expectType(*c.args[i], args[i], Type::Testo, fmt::format("a «{}»", spec->name).c_str());
+      return Type::Booleano;
     case BuiltinFn::AnnoValutazione:
     case BuiltinFn::GiorniAnno:
     case BuiltinFn::GiorniServizio:

@@ -67,6 +67,37 @@ Computed wholeBetween(const ir::Value& from, const ir::Value& to, int monthsPerU
   return ir::Value(Rational(wholeMonthsBetween(*a, *b) / monthsPerUnit));
 }
 
+// `t` in lower case: ASCII and the accented capitals of Italian (À È É Ì Ò Ù),
+// so that "MULTA" and "Multa" are the same word to `contiene`.
+std::string folded(const std::string& t) {
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < t.size()) {  // U+00C0..U+00DE: capitals, +0x20 is the small letter
+      unsigned char next = static_cast<unsigned char>(t[i + 1]);
+      out += static_cast<char>(c);
+      out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// contiene(t, p) / inizia_con(t, p); non rilevato if either is.
+Computed textMatch(const ir::Value& text, const ir::Value& part, bool prefix) {
+  if (isMissing(text) || isMissing(part)) return ir::Value(ir::Missing{});
+  const std::string* t = std::get_if<std::string>(&text);
+  const std::string* p = std::get_if<std::string>(&part);
+  if (!t || !p) return internalFailure("contiene/inizia_con su valori che non sono testi");
+  std::string ft = folded(*t), fp = folded(*p);
+  return ir::Value(prefix ? ft.compare(0, fp.size(), fp) == 0 : ft.find(fp) != std::string::npos);
+}
+
 Computed between(const ir::Value& from, const ir::Value& to, bool months) {
   if (isMissing(from) || isMissing(to)) return ir::Value(ir::Missing{});
   const Date* a = std::get_if<Date>(&from);
@@ -123,6 +154,8 @@ Computed callBuiltin(ir::Builtin builtin, const std::vector<ir::Value>& args, co
     case ir::Builtin::GiorniTra: return between(args[0], args[1], false);
     case ir::Builtin::MesiIniziatiTra: return between(args[0], args[1], true);
     case ir::Builtin::Rilevato: return ir::Value(!isMissing(args[0]));
+    case ir::Builtin::Contiene: return textMatch(args[0], args[1], false);
+    case ir::Builtin::IniziaCon: return textMatch(args[0], args[1], true);
     case ir::Builtin::MesiInteriTra: return wholeBetween(args[0], args[1], 1);
     case ir::Builtin::AnniInteriTra: return wholeBetween(args[0], args[1], 12);
     case ir::Builtin::AnnoValutazione:

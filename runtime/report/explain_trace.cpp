@@ -292,7 +292,9 @@ std::optional<ir::Type> stepType(const interp::TraceEntry& e, const ir::Chunk& c
     case ir::Builtin::MesiInteriTra:
     case ir::Builtin::AnniInteriTra:
     case ir::Builtin::AnnoValutazione: return ir::Type::Numero;
-    case ir::Builtin::Rilevato: return ir::Type::Booleano;
+    case ir::Builtin::Rilevato:
+    case ir::Builtin::Contiene:
+    case ir::Builtin::IniziaCon: return ir::Type::Booleano;
     // Same unit as the arguments, which the plan does not record: known
     // only when the call is the whole expression.
     case ir::Builtin::Minimo:
