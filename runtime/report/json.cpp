@@ -291,7 +291,10 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
       Json m;
       m["beneficiari"] = f.bonusPersons;
       m["valutati_con_quota_positiva"] = f.bonusEligible;
-      m["base_ripartita_esatta"] = f.bonusBase.toFraction();
+      // quota unitaria: what the average is taken of (the premi paid, or the amount); else the part split by quota
+      const bool onAmount = decl.bonus && decl.bonus->base == ir::BonusBase::ImportoDivisoValutati;
+      m[!f.unitQuota ? "base_ripartita_esatta" : onAmount ? "importo_esatto" : "somma_dei_premi_esatta"] =
+          f.bonusBase.toFraction();
       m["maggiorazione_esatta"] = f.bonusEach.toFraction();
       const ir::Fund& fund = module.funds.at(f.fund);
       if (fund.bonus && fund.bonus->ranking) {
