@@ -217,7 +217,7 @@ std::optional<Rational> computedValue(const Session& s, const ir::Fund& f, const
 }
 
 // The fund as paid: its amount and unit quota computed from the data when
-// declared so, or nullopt (reported).
+// declared so, or nullopt (reported). Sets outcome.amount once it is known.
 std::optional<ir::Fund> asPaid(const Session& s, const ir::Fund& declared, FundOutcome& outcome) {
   ir::Fund f = declared;
   if (declared.amountExpr) {
@@ -225,6 +225,7 @@ std::optional<ir::Fund> asPaid(const Session& s, const ir::Fund& declared, FundO
     if (!v) return std::nullopt;
     f.amount = *v;
   }
+  outcome.amount = f.amount;  // known even if the unit quota below is not
   if (declared.unitQuotaExpr) {
     auto v = computedValue(s, declared, *declared.unitQuotaExpr, "la quota unitaria", outcome.unitQuotaTrace,
                            outcome.unitQuotaCells);
@@ -247,7 +248,6 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
     outcome.fund = fi;
     std::optional<ir::Fund> paid = asPaid(s, s.module.funds[fi], outcome);
     const ir::Fund& f = paid ? *paid : s.module.funds[fi];
-    outcome.amount = paid ? paid->amount : Rational();
     auto ids = members(s, ev, fi);
     if (!paid) ids.reset();
     std::optional<std::vector<Rational>> q;
