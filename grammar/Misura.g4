@@ -171,6 +171,8 @@ voceFondo
   | 'maggiorazione' NUMERO '%' 'ai' 'primi' NUMERO '%'              # MaggiorazioneFondo
   // Each member gets unit x quota (the quota a coefficient); the rest is economia.
   | 'quota' 'unitaria' NUMERO 'euro'                               # QuotaUnitaria
+  // the unit read from the data: `quota unitaria = fondo_voci.importo di "Quota unitaria"`
+  | 'quota' 'unitaria' '=' espr                                    # QuotaUnitariaCalcolata
   // A cap per person: the excess is economia.
   | 'massimo' NUMERO 'euro' 'per' 'persona'                        # MassimoFondo
   | clausolaTempo ':' voceFondo                                    # VoceFondoDatata
@@ -262,6 +264,8 @@ periodo
 voceProva
   : 'dati' TESTO                                                   # ProvaDati
   | 'persona' TESTO                                                # ProvaPersona
+  // the evaluation year of the prova, as with `--anno`
+  | 'anno' NUMERO                                                  # ProvaAnno
   | 'attendi' attesa                                               # ProvaAttendi
   ;
 
@@ -285,7 +289,12 @@ voceGraduatoria
   | 'ammessi' 'se' espr                                            # AmmessiGraduatoria
   | 'ordine' chiaveOrdine (SEP chiaveOrdine)*                      # OrdineGraduatoria
   | 'gruppi' 'per' espr                                            # GruppiGraduatoria
-  | 'posti' NUMERO percento='%'? ('arrotondati' conteggio)? (SEP? 'almeno' minimo=NUMERO)?  # PostiGraduatoria
+  | 'posti' NUMERO percento='%'? concorrenti? ('arrotondati' conteggio)? (SEP? 'almeno' minimo=NUMERO)?  # PostiGraduatoria
+  ;
+
+// `posti 10% dei concorrenti`: the share counts every person of `tra`, admitted or not.
+concorrenti
+  : 'dei' 'concorrenti'
   ;
 
 // One ordering key: `totale decrescente`, `componente comportamenti decrescente`,
@@ -434,7 +443,7 @@ nome
   | 'arrotondati' | 'crescente' | 'decrescente' | 'più' | 'vicino' | 'metà'
   | 'posizione' | 'vincitore' | 'vincitori' | 'parità'
   | 'base' | 'medio' | 'diviso' | 'valutati' | 'arrotondata'
-  | 'in' | 'aggiunta' | 'limitata'
+  | 'in' | 'aggiunta' | 'limitata' | 'dei' | 'concorrenti'
   ;
 
 SEP : ',' | ';' ;

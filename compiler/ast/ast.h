@@ -494,6 +494,7 @@ struct Places {
   Span roundingSpan;
   std::optional<Rational> minimum;
   Span minimumSpan;
+  std::optional<Span> ofAll;  // `dei concorrenti`: the share counts every person of `tra`, admitted or not
   Span span;
 };
 
@@ -522,6 +523,7 @@ struct Fund {
   // `quota unitaria 100,00 euro`: each member gets unit x quota, the rest is
   // economia (instead of the split in proportion); at most one.
   std::vector<std::pair<Rational, Span>> unitQuotas;
+  std::vector<ExprPtr> unitQuotaExprs;  // `quota unitaria = espressione` (from the data); counts with unitQuotas
   // `massimo 2.000,00 euro per persona`: a cap on each share, the excess is
   // economia; at most one.
   std::vector<std::pair<Rational, Span>> caps;
@@ -533,6 +535,12 @@ struct Fund {
 };
 
 // ---- worked cases (`misura prova`) -----------------------------------------
+
+// `anno 2024` (the regolamento's, or a prova's).
+struct YearDecl {
+  int year = 0;
+  Span span;
+};
 
 // One `attendi` line: `attendi totale = 92,00`, `attendi fascia = "Ottimo"`,
 // `attendi premio = 1.247,35 euro`, `attendi componente obiettivi = 55,5 punti`,
@@ -553,6 +561,7 @@ struct Prova {
   Text title;
   std::vector<Text> data;     // the data folder; exactly one is valid, sema checks
   std::vector<Text> persons;  // the matricola; idem
+  std::vector<YearDecl> years;  // `anno 2023`: at most one; none: the regolamento's year (or --anno)
   std::vector<Expectation> expectations;
   Span span;
 };
@@ -676,10 +685,6 @@ struct DatedClause {
   std::string declared = {};  // a declaration: the name it introduces (for the hint of E0206)
 };
 
-struct YearDecl {
-  int year = 0;
-  Span span;
-};
 
 // ---- modules (docs/linguaggio.md, § 13) -----------------------------------
 

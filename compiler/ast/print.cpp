@@ -593,6 +593,7 @@ void Printer::fund(const Fund& f) {
     close();
   }
   for (const auto& u : f.unitQuotas) line("quota unitaria " + number(u.first) + " euro");
+  for (const ExprPtr& u : f.unitQuotaExprs) line("quota unitaria = " + expr(*u));
   for (const auto& c : f.caps) line("massimo " + number(c.first) + " euro per persona");
   for (const std::vector<SortKey>& keys : f.tieKeys) line("a parità ordine " + sortKeys(keys));
   close();

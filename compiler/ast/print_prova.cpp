@@ -43,6 +43,7 @@ std::string print(const Prova& prova) {
   std::string out = fmt::format("prova {} {{\n", quote(prova.title.value));
   for (const Text& d : prova.data) out += fmt::format("  dati {}\n", quote(d.value));
   for (const Text& p : prova.persons) out += fmt::format("  persona {}\n", quote(p.value));
+  for (const YearDecl& y : prova.years) out += fmt::format("  anno {}\n", y.year);
   for (const Expectation& e : prova.expectations) out += fmt::format("  attendi {}\n", expectation(e));
   return out + "}\n";
 }

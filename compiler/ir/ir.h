@@ -473,6 +473,9 @@ struct Places {
   bool share = false;
   CountRounding rounding = CountRounding::PerDifetto;
   std::optional<uint32_t> minimum;  // `almeno N` (at most the group's size)
+  // `dei concorrenti`: the share is of every person of the set in the group,
+  // admitted or not; the winners are at most the admitted (no error).
+  bool ofAll = false;
   std::string text;    // as written, for the outputs
   Span span;
 };
@@ -509,6 +512,10 @@ struct Fund {
   // `quota unitaria N euro`: each member gets N x quota, rounded to the cent
   // (half up; `ripartizione per difetto`: truncated); the rest is economia.
   std::optional<Rational> unitQuota;
+  // `quota unitaria = espressione`: no person; euro, >= 0, whole cents (the
+  // evaluation sets unitQuota on its copy of the fund).
+  std::optional<Chunk> unitQuotaExpr;
+  bool unit() const { return unitQuota || unitQuotaExpr; }
   std::optional<Rational> cap;  // `massimo N euro per persona`: each share at most N, the excess is economia
   bool budget = false;  // a budget line (no quota): the premi `a carico` of it are paid from it
   Span span;
@@ -553,6 +560,9 @@ struct Prova {
   std::string title;
   std::string dataDir;  // as written: relative to the regolamento's folder
   std::string person;   // matricola
+  // `anno 2023`: the prova is run on the regolamento compiled for that year
+  // (as with --anno; cli/prova.cpp); none: the module's year.
+  std::optional<int> year;
   std::vector<Expectation> expectations;
   Span span, dataSpan, personSpan;
 };

@@ -353,6 +353,10 @@ std::string print(const Module& m) {
     else if (f.bonus)
       out += fmt::format("  maggiorazione {} ai primi {}\n", f.bonus->rate.toFraction(), f.bonus->share.toFraction());
     if (f.unitQuota) out += fmt::format("  quota unitaria {}\n", f.unitQuota->toFraction());
+    if (f.unitQuotaExpr) {
+      out += "  quota unitaria =\n";
+      printChunk(out, *f.unitQuotaExpr, "    ");
+    }
     if (f.cap) out += fmt::format("  massimo per persona {}\n", f.cap->toFraction());
     for (const SortKey& k : f.tieKeys) out += fmt::format("  a parità {}\n", k.text);
     if (f.amountExpr) {

@@ -30,7 +30,8 @@ std::string expectation(const Module& m, const Expectation& e) {
 
 void printProve(std::string& out, const Module& m) {
   for (const Prova& p : m.prove) {
-    out += fmt::format("prova \"{}\" dati \"{}\" persona \"{}\"\n", p.title, p.dataDir, p.person);
+    out += fmt::format("prova \"{}\" dati \"{}\" persona \"{}\"{}\n", p.title, p.dataDir, p.person,
+                       p.year ? fmt::format(" anno {}", *p.year) : std::string());
     for (const Expectation& e : p.expectations) out += "  attendi " + expectation(m, e) + "\n";
   }
 }

@@ -10,6 +10,7 @@
 #include "compiler/lower/lower_prova.h"
 #include "compiler/lower/lower_scoring.h"
 #include "compiler/support/diagnostics.h"
+#include "compiler/support/year_file.h"
 
 namespace misura {
 
@@ -67,7 +68,7 @@ ir::Dataset lowerDataset(const sema::Checked& c, const sema::DatasetInfo& info, 
   const ast::Dataset& d = *info.decl;
   ir::Dataset out;
   out.name = d.isStaff ? "personale" : d.name.name;
-  out.file = d.file.value;
+  out.file = withYear(d.file.value, c.anno);  // `{anno}`: the evaluation year
   out.encoding = canonicalEncoding(d.encoding);
   out.separator = separatorOf(d.separator);
   if (d.sheet) out.sheet = d.sheet->value, out.sheetSpan = d.sheet->span;
@@ -248,6 +249,7 @@ ir::Fund lowerFund(const sema::Checked& c, const sema::FundInfo& info) {
   if (info.amountExpr) out.amountExpr = compileExpr(c, *info.amountExpr);
   if (info.quota) out.quota = compileExpr(c, *info.quota);
   out.unitQuota = info.unitQuota;
+  if (info.unitQuotaExpr) out.unitQuotaExpr = compileExpr(c, *info.unitQuotaExpr);
   out.cap = info.cap;
   out.budget = info.budget;
   out.split = info.split == ast::FundSplit::PerDifetto ? ir::FundSplit::PerDifetto : ir::FundSplit::AlCentesimo;

@@ -46,6 +46,7 @@ std::vector<ir::Prova> lowerProve(const sema::Checked& checked) {
     prova.title = p.title.value;
     prova.dataDir = info.dataDir;
     prova.person = info.person;
+    prova.year = info.year;
     prova.span = p.span;
     prova.dataSpan = p.data[0].span;
     prova.personSpan = p.persons[0].span;

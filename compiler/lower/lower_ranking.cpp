@@ -35,7 +35,8 @@ ir::Places lowerPlaces(const ast::Places& p) {
   out.value = p.percent ? p.value / 100 : p.value;
   if (p.rounding) out.rounding = countRounding(*p.rounding);
   if (p.minimum) out.minimum = static_cast<uint32_t>(p.minimum->toLong().value_or(0));
-  out.text = ast::printNumber(p.value) + (p.percent ? "%" : "");
+  out.ofAll = p.ofAll.has_value();
+  out.text = ast::printNumber(p.value) + (p.percent ? "%" : "") + (p.ofAll ? " dei concorrenti" : "");
   if (p.rounding) {
     switch (*p.rounding) {
       case ast::CountRounding::PerDifetto: out.text += " arrotondati per difetto"; break;

@@ -7,6 +7,7 @@
 
 #include "compiler/sema/checker.h"
 #include "compiler/support/suggest.h"
+#include "compiler/support/year_file.h"
 
 namespace misura::sema {
 
@@ -22,6 +23,9 @@ bool knownEncoding(std::string name) {
 }  // namespace
 
 void Checker::checkFileOptions(const ast::Dataset& d) {
+  if (std::string problem = yearPlaceholderProblem(d.file.value); !problem.empty())
+    diags_.error("E0536", d.file.span, fmt::format("nome di file non valido «{}»: {}", d.file.value, problem),
+                 "per un file che cambia con l'anno scrivi per esempio: da \"personale_{anno}.xlsx\"");
   if (d.encoding && !knownEncoding(d.encoding->value))
     diags_.error("E0214", d.encoding->span, fmt::format("codifica sconosciuta «{}»", d.encoding->value),
                  "le codifiche ammesse sono \"utf-8\", \"windows-1252\" e \"latin1\"");

@@ -4,7 +4,9 @@
 //   `massimo N euro per persona`     a cap on each share, the excess is economia;
 //   `premio a carico del fondo F`    (in a profile) the premio = ... is paid from
 //                                    the budget line F (importo only).
-// Codes E0376-E0380; roles by condition (`ruolo R = personale dove C`): E0381.
+// Codes E0376, E0378-E0380 (E0377, quota unitaria with a maggiorazione, is no
+// longer reported: runtime/eval/fund_bonus.cpp, unitBonus); roles by condition
+// (`ruolo R = personale dove C`): E0381.
 #include <fmt/format.h>
 
 #include "compiler/sema/checker.h"
@@ -59,6 +61,10 @@ void Checker::checkFundSchemes(const std::map<std::string, uint32_t>& index) {
     for (size_t i = 1; i < f.unitQuotas.size(); ++i)
       diags_.error("E0212", f.unitQuotas[i].second,
                    fmt::format("il fondo «{}» dichiara la quota unitaria più di una volta", f.name.name));
+    for (size_t i = f.unitQuotas.empty() ? 1 : 0; i < f.unitQuotaExprs.size(); ++i)
+      diags_.error("E0212", f.unitQuotaExprs[i]->span,
+                   fmt::format("il fondo «{}» dichiara la quota unitaria più di una volta", f.name.name));
+    if (f.unitQuotas.empty() && !f.unitQuotaExprs.empty()) checkFundUnitQuota(f, info);
     for (size_t i = 1; i < f.caps.size(); ++i)
       diags_.error("E0212", f.caps[i].second,
                    fmt::format("il fondo «{}» dichiara il massimo per persona più di una volta", f.name.name));
@@ -70,11 +76,6 @@ void Checker::checkFundSchemes(const std::map<std::string, uint32_t>& index) {
       euros(f.caps[0], "il massimo per persona");
       info.cap = f.caps[0].first;
     }
-    if (!f.unitQuotas.empty() && !f.bonuses.empty())
-      diags_.error("E0377", f.unitQuotas[0].second,
-                   fmt::format("il fondo «{}» ha sia la quota unitaria sia la maggiorazione dell'art. 81", f.name.name),
-                   "la maggiorazione si calcola sul premio medio di un fondo ripartito in proporzione: togli una delle "
-                   "due righe");
     if (!budgetFund(f.name.name)) continue;
     info.budget = true;
     bool shared = false;  // also divided with `premio da fondo`: E0380 below says it
@@ -84,6 +85,7 @@ void Checker::checkFundSchemes(const std::map<std::string, uint32_t>& index) {
     for (const ast::ExprPtr& q : f.quotas) extra.push_back(q->span);
     for (const auto& s : f.splits) extra.push_back(s.second);
     for (const auto& u : f.unitQuotas) extra.push_back(u.second);
+    for (const ast::ExprPtr& u : f.unitQuotaExprs) extra.push_back(u->span);
     for (const auto& c : f.caps) extra.push_back(c.second);
     for (const ast::FundBonus& b : f.bonuses) extra.push_back(b.span);
     for (Span s : extra)

@@ -313,6 +313,19 @@ void Checker::checkFundAmount(const ast::Fund& f, FundInfo& info) {
   info.amountExpr = &amount;
 }
 
+// `quota unitaria = espressione`: like `importo = ...`, once for the fund, in euro.
+void Checker::checkFundUnitQuota(const ast::Fund& f, FundInfo& info) {
+  const ast::Expr& unit = *f.unitQuotaExprs.front();
+  Type t = expr(unit, Scope{Scope::Kind::FundAmount, nullptr, 0, nullptr});
+  if (t != Type::Errore && t != Type::Euro)
+    diags_.error("E0320", unit.span,
+                 fmt::format("la quota unitaria del fondo «{}» deve essere in euro, ma questa espressione è di tipo {}",
+                             f.name.name, typeName(t)),
+                 "per esempio: quota unitaria = fondo_voci.importo di \"Quota unitaria\"  (con importo euro tra i "
+                 "campi della tabella)");
+  info.unitQuotaExpr = &unit;
+}
+
 void Checker::checkWeightExpr(ObjectiveInfo& info, const ast::Weight& w) {
   Type t = expr(*w.expr, Scope{Scope::Kind::Measured, nullptr, 0, &info});
   if (t != Type::Errore && t != Type::Numero)

@@ -83,6 +83,21 @@ void checkContradictions(Diagnostics& diags, const ast::Prova& p) {
                               {}});
 }
 
+// `anno 2023`: at most once (E0212), a plausible year (E0244).
+std::optional<int> provaYear(Diagnostics& diags, const ast::Prova& p) {
+  for (size_t i = 1; i < p.years.size(); ++i)
+    diags.error("E0212", p.years[i].span, fmt::format("la prova «{}» indica l'anno più di una volta", p.title.value),
+                "una prova si calcola in un anno solo: per un altro anno scrivi un'altra prova");
+  if (p.years.empty()) return std::nullopt;
+  const ast::YearDecl& y = p.years[0];
+  if (y.year < 2000 || y.year > 2100) {
+    diags.error("E0244", y.span, fmt::format("anno della prova «{}» non plausibile: {}", p.title.value, y.year),
+                "l'anno va scritto con quattro cifre, per esempio: anno 2023");
+    return std::nullopt;
+  }
+  return y.year;
+}
+
 }  // namespace
 
 void Checker::checkProve() {
@@ -92,6 +107,7 @@ void Checker::checkProve() {
     info.decl = &p;
     info.dataDir = single(diags_, p, p.data, "la cartella dei dati", "dati \"dati\"");
     info.person = single(diags_, p, p.persons, "la persona", "persona \"0102\"");
+    info.year = provaYear(diags_, p);
     if (p.expectations.empty())
       diags_.error("E0211", p.title.span, fmt::format("la prova «{}» non attende nulla", p.title.value),
                    "aggiungi almeno una riga come: attendi totale = 92,00");

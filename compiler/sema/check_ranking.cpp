@@ -148,6 +148,10 @@ void Checker::checkPlaces(const ast::Places& p) {
                  fmt::format("i posti sono più delle persone del gruppo: la quota deve essere tra 0% (escluso) e 100%, non {}%",
                              formatExact(p.value)),
                  "per esempio: posti 30% arrotondati per difetto");
+  if (p.ofAll && !p.percent)
+    diags_.error("E0913", *p.ofAll, fmt::format("«dei concorrenti» vale per una quota di posti, non per un numero fisso ({})",
+                                               formatExact(p.value)),
+                 "per esempio: posti 10% dei concorrenti arrotondati per difetto");
   if (p.percent && !p.rounding)
     diags_.error("E0907", p.span, "una quota di posti non dice come si arrotonda il numero dei posti",
                  "aggiungi «arrotondati per difetto», «arrotondati per eccesso» o «arrotondati al più vicino, metà per "

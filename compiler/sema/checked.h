@@ -186,6 +186,7 @@ struct FundInfo {
   const ast::FundBonus* bonus = nullptr;  // art. 81 maggiorazione, if declared
   // check_fund_scheme.cpp:
   std::optional<Rational> unitQuota;  // `quota unitaria N euro`: unit x quota each, the rest is economia
+  const ast::Expr* unitQuotaExpr = nullptr;  // `quota unitaria = espressione`: computed at evaluation
   std::optional<Rational> cap;        // `massimo N euro per persona`: the excess is economia
   bool budget = false;                // a budget line: profiles' `premio a carico del fondo`
   std::optional<uint32_t> bonusRanking;   // `maggiorazione R ai vincitori di G`: G
@@ -206,6 +207,7 @@ struct ProvaInfo {
   const ast::Prova* decl = nullptr;
   std::string dataDir;  // as written
   std::string person;   // matricola
+  std::optional<int> year;  // `anno 2023`
   std::vector<ExpectationInfo> expectations;
 };
 

@@ -178,6 +178,7 @@ class Checker {
   void checkSelfComparison(const ast::Expr& e, const ast::Binary& b);
   bool sameExpr(const ast::Expr& a, const ast::Expr& b) const;
   void checkFundAmount(const ast::Fund& f, FundInfo& info);
+  void checkFundUnitQuota(const ast::Fund& f, FundInfo& info);
   void checkWeightExpr(ObjectiveInfo& info, const ast::Weight& w);
   // check_esito.cpp: `esito(CODICE)` is typed at once, resolved once the
   // objectives are known (they are checked after the profiles).

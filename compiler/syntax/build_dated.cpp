@@ -69,6 +69,7 @@ std::string fundKey(P::VoceFondoContext* ctx) {
   if (dynamic_cast<P::RipartizioneContext*>(ctx)) return "ripartizione";
   if (dynamic_cast<P::MaggiorazioneFondoContext*>(ctx)) return "maggiorazione";
   if (dynamic_cast<P::QuotaUnitariaContext*>(ctx)) return "quota unitaria";
+  if (dynamic_cast<P::QuotaUnitariaCalcolataContext*>(ctx)) return "quota unitaria";
   if (dynamic_cast<P::MassimoFondoContext*>(ctx)) return "massimo";
   return {};
 }

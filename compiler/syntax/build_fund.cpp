@@ -22,6 +22,8 @@ ast::Fund Builder::fund(P::DichFondoContext* ctx) {
       f.bonuses.push_back(ast::FundBonus{number(m->NUMERO(0)), span(m->NUMERO(0)), number(m->NUMERO(1)), span(m->NUMERO(1)), span(m)});
     } else if (auto* u = dynamic_cast<P::QuotaUnitariaContext*>(item)) {
       f.unitQuotas.emplace_back(number(u->NUMERO()), span(u));
+    } else if (auto* u = dynamic_cast<P::QuotaUnitariaCalcolataContext*>(item)) {
+      f.unitQuotaExprs.push_back(expr(u->espr()));
     } else if (auto* c = dynamic_cast<P::MassimoFondoContext*>(item)) {
       f.caps.emplace_back(number(c->NUMERO()), span(c));
     } else if (auto* v = dynamic_cast<P::MaggiorazioneVincitoriContext*>(item)) {

@@ -1,5 +1,8 @@
 // Builder: worked cases (`prova`): data folder, person, expectations.
+#include <fmt/format.h>
+
 #include "compiler/syntax/builder.h"
+#include "compiler/syntax/literals.h"
 
 namespace misura::syntax {
 
@@ -14,6 +17,12 @@ ast::Prova Builder::prova(P::DichProvaContext* ctx) {
 void Builder::provaItem(ast::Prova& p, P::VoceProvaContext* ctx) {
   if (auto* c = dynamic_cast<P::ProvaDatiContext*>(ctx)) p.data.push_back(text(c->TESTO()));
   else if (auto* c = dynamic_cast<P::ProvaPersonaContext*>(ctx)) p.persons.push_back(text(c->TESTO()));
+  else if (auto* c = dynamic_cast<P::ProvaAnnoContext*>(ctx)) {
+    if (std::optional<int> year = readYear(source(c->NUMERO()))) p.years.push_back(ast::YearDecl{*year, span(c)});
+    else
+      sink_.error(code::kBadNumber, span(c->NUMERO()), fmt::format("anno non valido «{}»", source(c->NUMERO())),
+                  "scrivi l'anno con quattro cifre, per esempio 2023");
+  }
   else if (auto* c = dynamic_cast<P::ProvaAttendiContext*>(ctx)) {
     ast::Expectation e = expectation(c->attesa());
     e.span = span(c);

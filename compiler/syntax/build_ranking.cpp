@@ -37,6 +37,7 @@ ast::Places Builder::places(P::PostiGraduatoriaContext* ctx) {
   p.value = number(ctx->NUMERO(0));
   p.valueSpan = span(ctx->NUMERO(0));
   p.percent = ctx->percento != nullptr;
+  if (P::ConcorrentiContext* c = ctx->concorrenti()) p.ofAll = span(c);
   if (P::ConteggioContext* c = ctx->conteggio()) {
     p.roundingSpan = span(c);
     if (dynamic_cast<P::ContaPerDifettoContext*>(c)) p.rounding = ast::CountRounding::PerDifetto;

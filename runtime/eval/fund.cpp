@@ -100,7 +100,7 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
   outcome.quotaSum = std::accumulate(q.begin(), q.end(), Rational());
   std::vector<Rational> remainder(ids.size());
   std::vector<Rational> bonus;
-  if (f.bonus && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, tieRank, outcome);
+  if (f.bonus && !f.unitQuota && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, tieRank, outcome);
   Rational paidExact;  // the sum of the exact shares after the caps
   for (size_t k = 0; k < ids.size(); ++k) {
     PersonResult& r = ev.persons[ids[k]];
@@ -137,8 +137,9 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
       ++outcome.leftoverCents;
     }
   }
+  if (f.bonus && f.unitQuota) unitBonus(f, ev, ids, q, tieRank, outcome);
   // Art. 81 `in aggiunta al fondo`: the maggiorazione (already to the cent) on top.
-  if (f.bonus && f.bonus->onTop)
+  if (f.bonus && f.bonus->onTop && !f.unitQuota)
     for (uint32_t i : ids) {
       PersonResult& r = ev.persons[i];
       if (!r.maggiorazione || !r.premio || !r.premioExact) continue;
@@ -157,26 +158,30 @@ Span cellRead(const std::vector<interp::TraceEntry>& trace, bool missing) {
   return {};
 }
 
-// `importo = espressione`: the fund's amount from the data, or nullopt after
-// reporting E0643 (non rilevato), E0644 (negative), E0645 (not whole cents)
-// at the data cell it was read from.
-std::optional<Rational> amountOf(const Session& s, const ir::Fund& f, FundOutcome& outcome) {
-  if (!f.amountExpr) return f.amount;
+// A fund value computed from the data once (`importo = espressione`,
+// `quota unitaria = espressione`: `what` is "l'importo" or "la quota
+// unitaria"), or nullopt after reporting E0643 (non rilevato), E0644
+// (negative), E0645 (not whole cents) at the data cell it was read from.
+// `trace` gets the run, `cells` the data read.
+std::optional<Rational> computedValue(const Session& s, const ir::Fund& f, const ir::Chunk& chunk, const std::string& what,
+                                      std::vector<interp::TraceEntry>& trace, std::vector<std::string>& cells) {
   interp::Context ctx;
   ctx.module = &s.module;
   addLookups(s, nullptr, nullptr, ctx);
-  ctx.trace = &outcome.amountTrace;
-  interp::Result r = interp::run(*f.amountExpr, ctx);
-  const Span expr = f.amountExpr->span;
+  ctx.trace = &trace;
+  interp::Result r = interp::run(chunk, ctx);
+  const Span expr = chunk.span;
+  const std::string line = what == "l'importo" ? "importo = ..." : "quota unitaria = ...";
+  const std::string of = what == "l'importo" ? "importo" : "quota unitaria";
   auto fail = [&](const char* code, Span at, std::string message, std::string hint) {
     std::vector<Label> labels;
-    if (at.file != expr.file || at.begin != expr.begin) labels.push_back(Label{expr, "importo = ..."});
+    if (at.file != expr.file || at.begin != expr.begin) labels.push_back(Label{expr, line});
     s.diags.report(Diagnostic{code, Severity::Errore, at.valid() ? at : expr, std::move(message), std::move(labels),
                               std::move(hint), {}});
     return std::nullopt;
   };
   if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
-    Diagnostic d{e->code, Severity::Errore, e->span, fmt::format("importo del fondo «{}»: {}", f.name, e->message), {}, e->hint, {}};
+    Diagnostic d{e->code, Severity::Errore, e->span, fmt::format("{} del fondo «{}»: {}", of, f.name, e->message), {}, e->hint, {}};
     for (Span row : e->rows) d.labels.push_back(Label{row, "riga trovata"});
     s.diags.report(std::move(d));
     return std::nullopt;
@@ -184,28 +189,51 @@ std::optional<Rational> amountOf(const Session& s, const ir::Fund& f, FundOutcom
   const ir::Value& v = std::get<ir::Value>(r);
   const Rational* q = std::get_if<Rational>(&v);
   if (!q) {
-    Span cell = cellRead(outcome.amountTrace, true);
+    Span cell = cellRead(trace, true);
     bool noRow = cell.valid() && cell.file == expr.file;  // the lookup found no row: located at the expression
-    return fail("E0643", cell, fmt::format("l'importo del fondo «{}» non è rilevato", f.name),
+    return fail("E0643", cell, fmt::format("{} del fondo «{}» non è rilevat{}", what, f.name, of == "importo" ? "o" : "a"),
                 noRow ? "nei dati non c'è la riga cercata: controlla la chiave (per esempio l'anno) e il file"
-                      : "la cella dell'importo è vuota: completala nel file dei dati");
+                      : "la cella " + std::string(of == "importo" ? "dell'importo" : "della quota unitaria") +
+                            " è vuota: completala nel file dei dati");
   }
   if (q->sign() < 0)
-    return fail("E0644", cellRead(outcome.amountTrace, false),
-                fmt::format("l'importo del fondo «{}» è negativo: {} euro", f.name, formatExact(*q)),
+    return fail("E0644", cellRead(trace, false),
+                fmt::format("{} del fondo «{}» è negativ{}: {} euro", what, f.name, of == "importo" ? "o" : "a",
+                            formatExact(*q)),
                 "un fondo non può essere negativo: correggi il dato");
   if (!isExactAt(*q, 2))
-    return fail("E0645", cellRead(outcome.amountTrace, false),
-                fmt::format("l'importo del fondo «{}» non è in euro e centesimi: {}", f.name, formatExact(*q)),
-                "l'importo di un fondo ha al massimo due decimali: arrotondalo nel regolamento o nei dati");
+    return fail("E0645", cellRead(trace, false),
+                fmt::format("{} del fondo «{}» non è in euro e centesimi: {}", what, f.name, formatExact(*q)),
+                what + " di un fondo ha al massimo due decimali: arrotondal" + (of == "importo" ? "o" : "a") +
+                    " nel regolamento o nei dati");
   if (s.sources)
-    for (const interp::TraceEntry& t : outcome.amountTrace) {
+    for (const interp::TraceEntry& t : trace) {
       std::vector<Span> read;
       if (t.op == ir::Op::LoadCell && t.source.valid() && t.source.file != expr.file) read.push_back(t.source);
       if (t.op == ir::Op::Aggregate) read = t.usedRows;
-      for (Span r : read) outcome.amountCells.push_back(s.sources->location(r));
+      for (Span r : read) cells.push_back(s.sources->location(r));
     }
   return *q;
+}
+
+// The fund as paid: its amount and unit quota computed from the data when
+// declared so, or nullopt (reported). Sets outcome.amount once it is known.
+std::optional<ir::Fund> asPaid(const Session& s, const ir::Fund& declared, FundOutcome& outcome) {
+  ir::Fund f = declared;
+  if (declared.amountExpr) {
+    auto v = computedValue(s, declared, *declared.amountExpr, "l'importo", outcome.amountTrace, outcome.amountCells);
+    if (!v) return std::nullopt;
+    f.amount = *v;
+  }
+  outcome.amount = f.amount;  // known even if the unit quota below is not
+  if (declared.unitQuotaExpr) {
+    auto v = computedValue(s, declared, *declared.unitQuotaExpr, "la quota unitaria", outcome.unitQuotaTrace,
+                           outcome.unitQuotaCells);
+    if (!v) return std::nullopt;
+    f.unitQuota = *v;
+  }
+  outcome.unitQuota = f.unitQuota;
+  return f;
 }
 
 }  // namespace
@@ -218,16 +246,10 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
     }
     FundOutcome outcome;
     outcome.fund = fi;
-    std::optional<Rational> amount = amountOf(s, s.module.funds[fi], outcome);
-    ir::Fund computed;  // with the amount read from the data
-    if (amount && s.module.funds[fi].amountExpr) {
-      computed = s.module.funds[fi];
-      computed.amount = *amount;
-    }
-    const ir::Fund& f = amount && s.module.funds[fi].amountExpr ? computed : s.module.funds[fi];
-    outcome.amount = amount.value_or(Rational());
+    std::optional<ir::Fund> paid = asPaid(s, s.module.funds[fi], outcome);
+    const ir::Fund& f = paid ? *paid : s.module.funds[fi];
     auto ids = members(s, ev, fi);
-    if (!amount) ids.reset();
+    if (!paid) ids.reset();
     std::optional<std::vector<Rational>> q;
     if (ids) q = quotas(s, persons, ev, f, *ids);
     std::optional<std::vector<uint32_t>> tieRank;

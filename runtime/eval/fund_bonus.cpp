@@ -27,19 +27,13 @@ misura::RoundingMode roundingMode(misura::ir::Rounding r) {
 
 namespace misura::eval {
 
-std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
-                                  const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank,
-                                  FundOutcome& outcome) {
-  const ir::FundBonus& b = *f.bonus;
-  std::vector<size_t> eligible;
-  for (size_t k = 0; k < ids.size(); ++k)
-    if (q[k].sign() > 0) eligible.push_back(k);
-  const Rational quotaSum = std::accumulate(q.begin(), q.end(), Rational());
-  std::vector<Rational> shares(ids.size());
-  if (eligible.empty() || quotaSum.isZero()) {
-    for (size_t k = 0; k < ids.size(); ++k) shares[k] = quotaSum.isZero() ? Rational() : f.amount * q[k] / quotaSum;
-    return shares;
-  }
+namespace {
+
+// The members (indices into ids) with a positive quota, the beneficiaries
+// first: the k with the highest total (`ai primi`) or the winners of the
+// graduatoria (`ai vincitori di`). Returns k.
+size_t beneficiaries(const ir::FundBonus& b, const Evaluation& ev, const std::vector<uint32_t>& ids,
+                     const std::vector<uint32_t>& tieRank, std::vector<size_t>& eligible) {
   std::sort(eligible.begin(), eligible.end(), [&](size_t x, size_t y) {
     const PersonResult& a = ev.persons[ids[x]];
     const PersonResult& c = ev.persons[ids[y]];
@@ -62,6 +56,26 @@ std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::
     const long floorK = (b.share * n).floor().toLong().value_or(1);  // share <= 100%: floorK <= n
     k = static_cast<size_t>(std::clamp<long>(floorK, 1, static_cast<long>(eligible.size())));
   }
+  return k;
+}
+
+}  // namespace
+
+std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
+                                  const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank,
+                                  FundOutcome& outcome) {
+  const ir::FundBonus& b = *f.bonus;
+  std::vector<size_t> eligible;
+  for (size_t k = 0; k < ids.size(); ++k)
+    if (q[k].sign() > 0) eligible.push_back(k);
+  const Rational quotaSum = std::accumulate(q.begin(), q.end(), Rational());
+  std::vector<Rational> shares(ids.size());
+  if (eligible.empty() || quotaSum.isZero()) {
+    for (size_t k = 0; k < ids.size(); ++k) shares[k] = quotaSum.isZero() ? Rational() : f.amount * q[k] / quotaSum;
+    return shares;
+  }
+  const Rational n(static_cast<long>(eligible.size()));
+  const size_t k = beneficiaries(b, ev, ids, tieRank, eligible);
   const Rational kk(static_cast<long>(k));
   Rational each;
   Rational base;  // P: what is split by quota
@@ -89,6 +103,45 @@ std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::
   outcome.bonusBase = base;
   outcome.bonusEach = each;
   return shares;
+}
+
+}  // namespace misura::eval
+
+namespace misura::eval {
+
+// With `quota unitaria` the premi are already paid (unit x quota, capped, to
+// the cent): the maggiorazione m is R x the average of those premi over the n
+// members with a positive quota (`base premio medio`) or R x amount / n
+// (`base importo diviso valutati`), to the cent (as declared; half up
+// otherwise), added to each beneficiary's premio outside the cap. It is
+// paid from the fund's economia (`a carico del fondo`, the default) or on
+// top of it (`in aggiunta al fondo`).
+void unitBonus(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids, const std::vector<Rational>& q,
+               const std::vector<uint32_t>& tieRank, FundOutcome& outcome) {
+  const ir::FundBonus& b = *f.bonus;
+  std::vector<size_t> eligible;
+  Rational paid;  // the premi of the n members with a positive quota
+  for (size_t k = 0; k < ids.size(); ++k)
+    if (q[k].sign() > 0) {
+      eligible.push_back(k);
+      paid += ev.persons[ids[k]].premio.value_or(Rational());
+    }
+  if (eligible.empty()) return;
+  const Rational n(static_cast<long>(eligible.size()));
+  const size_t k = beneficiaries(b, ev, ids, tieRank, eligible);
+  const Rational base = b.base == ir::BonusBase::PremioMedio ? paid : f.amount;
+  const Rational each = roundTo(b.rate * base / n, 2, b.rounding ? roundingMode(*b.rounding) : RoundingMode::HalfUp);
+  for (size_t i = 0; i < k; ++i) {
+    PersonResult& r = ev.persons[ids[eligible[i]]];
+    r.maggiorazione = each;
+    if (r.premio) *r.premio += each;
+    if (r.premioExact) *r.premioExact += each;
+    (b.onTop ? outcome.bonusOnTop : outcome.distributed) += each;
+  }
+  outcome.bonusEligible = static_cast<uint32_t>(eligible.size());
+  outcome.bonusPersons = static_cast<uint32_t>(k);
+  outcome.bonusBase = base;
+  outcome.bonusEach = each;
 }
 
 }  // namespace misura::eval

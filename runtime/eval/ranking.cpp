@@ -69,6 +69,29 @@ struct Candidate {
   std::vector<ir::Value> keys;
 };
 
+// The person's `gruppi per` value (Missing without groups), or nullopt after
+// reporting why it is not known (a runtime error, E0670 non rilevato).
+std::optional<ir::Value> groupValue(const Session& s, const ir::Ranking& r, const Person& person,
+                                    const PersonResult& pr, const interp::Context& ctx) {
+  if (!r.group) return ir::Value{ir::Missing{}};
+  interp::Result g = interp::run(*r.group, ctx);
+  if (const auto* e = std::get_if<interp::RuntimeError>(&g)) {
+    PersonErrors errors(s.diags, person);
+    errors.runtime(*e, "gruppo della graduatoria «" + r.name + "»");
+    return std::nullopt;
+  }
+  ir::Value v = std::get<ir::Value>(g);
+  if (std::holds_alternative<ir::Missing>(v)) {
+    s.diags.report(Diagnostic{"E0670", Severity::Errore, r.group->span,
+                              fmt::format("graduatoria «{}»: il gruppo («{}») non è rilevato per la matricola {}",
+                                          r.name, r.groupText, pr.matricola),
+                              {Label{personSpan(person), fmt::format("matricola {}", pr.matricola)}},
+                              "ogni persona in graduatoria deve avere il valore che decide il suo gruppo", {}});
+    return std::nullopt;
+  }
+  return v;
+}
+
 }  // namespace
 
 void computeRankings(const Session& s, const std::vector<Person>& persons, Evaluation& ev) {
@@ -77,6 +100,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
     RankingOutcome outcome;
     outcome.ranking = ri;
     std::vector<Candidate> candidates;
+    std::vector<ir::Value> outsiders;  // `posti ... dei concorrenti`: the groups of those not admitted
     std::vector<Label> inError;
     bool ok = true;
     for (uint32_t i = 0; i < ev.persons.size(); ++i) {
@@ -99,30 +123,21 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
         }
         if (!*admitted) {
           outcome.notAdmitted.push_back(i);
+          if (r.places && r.places->ofAll) {  // `dei concorrenti`: counted in its group all the same
+            std::optional<ir::Value> g = groupValue(s, r, persons[i], pr, ctx);
+            if (g) outsiders.push_back(std::move(*g));
+            else ok = false;
+          }
           continue;
         }
       }
       Candidate c{i, ir::Missing{}, {}};
-      if (r.group) {
-        interp::Result g = interp::run(*r.group, ctx);
-        if (const auto* e = std::get_if<interp::RuntimeError>(&g)) {
-          PersonErrors errors(s.diags, persons[i]);
-          errors.runtime(*e, "gruppo della graduatoria «" + r.name + "»");
-          ok = false;
-          continue;
-        }
-        c.group = std::get<ir::Value>(g);
-        if (std::holds_alternative<ir::Missing>(c.group)) {
-          s.diags.report(Diagnostic{"E0670", Severity::Errore, r.group->span,
-                                    fmt::format("graduatoria «{}»: il gruppo («{}») non è rilevato per la matricola {}",
-                                                r.name, r.groupText, pr.matricola),
-                                    {Label{personSpan(persons[i]), fmt::format("matricola {}", pr.matricola)}},
-                                    "ogni persona in graduatoria deve avere il valore che decide il suo gruppo",
-                                    {}});
-          ok = false;
-          continue;
-        }
+      std::optional<ir::Value> g = groupValue(s, r, persons[i], pr, ctx);
+      if (!g) {
+        ok = false;
+        continue;
       }
+      c.group = std::move(*g);
       auto keys = keyValues(s, persons[i], pr, r.keys, "graduatoria «" + r.name + "»");
       if (!keys) {
         ok = false;
@@ -165,7 +180,10 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
     }
     if (r.places) {
       for (RankGroup& g : outcome.groups) {
-        const Rational size(static_cast<long>(g.entries.size()));
+        g.contenders = static_cast<uint32_t>(g.entries.size());
+        if (r.places->ofAll)
+          for (const ir::Value& v : outsiders) g.contenders += compareValues(v, g.value) == 0;
+        const Rational size(static_cast<long>(g.contenders));
         Rational count = r.places->value;
         if (r.places->share) {
           g.placesExact = r.places->value * size;
@@ -174,7 +192,9 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
         } else {
           g.placesExact = count;
         }
-        if (count > size) {
+        // `dei concorrenti`: fewer admitted than places, all of them win.
+        if (r.places->ofAll) count = std::min(count, Rational(static_cast<long>(g.entries.size())));
+        if (count > Rational(static_cast<long>(g.entries.size()))) {
           s.diags.report(Diagnostic{"E0673", Severity::Errore, r.places->span,
                                     fmt::format("la graduatoria «{}» ha {} posti{} ma {} {}", r.name, formatExact(count),
                                                 r.group ? " nel gruppo «" + groupLabel(g.value) + "»" : "",

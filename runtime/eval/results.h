@@ -119,6 +119,11 @@ struct FundOutcome {
   // `importo = espressione`: its run, with the cells and rows it read (always traced).
   std::vector<interp::TraceEntry> amountTrace;
   std::vector<std::string> amountCells;  // the data it was read from: "dati/fondo.csv:3:6", one per value read
+  // `quota unitaria`: the unit paid (declared, or computed by `quota unitaria = espressione`, whose run
+  // and cells are kept as for the amount).
+  std::optional<Rational> unitQuota;
+  std::vector<interp::TraceEntry> unitQuotaTrace;
+  std::vector<std::string> unitQuotaCells;
   Rational quotaSum;       // sum of the members' quotas
   Rational distributed;    // sum of the members' premi (whole cents)
   Rational unspent;        // amount - distributed
@@ -159,6 +164,7 @@ struct RankGroup {
   ir::Value value;        // the `gruppi per` value; Missing without groups
   uint32_t places = 0;    // the winners
   Rational placesExact;   // share x size before rounding (the count, if fixed)
+  uint32_t contenders = 0;  // `posti ... dei concorrenti`: the persons of the set in the group, admitted or not
   std::vector<RankEntry> entries;  // by position
 };
 

@@ -197,6 +197,13 @@ std::vector<Rational> bonusShares(const ir::Fund& f, Evaluation& ev, const std::
                                   const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank,
                                   FundOutcome& outcome);
 
+// The art. 81 maggiorazione of a fund with `quota unitaria` (fund_bonus.cpp),
+// after the premi are paid: added to the beneficiaries' premi; the figures
+// in `outcome` (bonusBase is what the average is taken of: the premi paid,
+// or the amount).
+void unitBonus(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids, const std::vector<Rational>& q,
+               const std::vector<uint32_t>& tieRank, FundOutcome& outcome);
+
 // Pays out every fund among the persons scored so far (fund.cpp): fills
 // their premio and ev.funds. `persons` and ev.persons are parallel.
 void distributeFunds(const Session& s, const std::vector<Person>& persons, Evaluation& ev);

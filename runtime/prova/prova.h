@@ -34,6 +34,8 @@ struct Outcome {
 // `sources` (the diagnostics' spans point into them). A missing folder, an
 // unknown matricola or data with errors make a prova fail; they never throw.
 std::vector<Outcome> runAll(const ir::Module& module, SourceManager& sources);
+// The same for the prove of `module` whose indices are `which` (in that order).
+std::vector<Outcome> runSome(const ir::Module& module, SourceManager& sources, const std::vector<uint32_t>& which);
 
 // "prova «titolo» ... superata\n", or "... NON superata\n" followed by one
 // line per failure: "  regolamento.misura:214:3: atteso totale 88,50, ottenuto 88,33\n".

@@ -213,6 +213,13 @@ Json fundShareJson(const Subject& s) {
     ruleValuesJson(s, *f.amountExpr, o->amountTrace, nullptr, a);
     j["importo_dai_dati"] = std::move(a);
   }
+  if (f.unitQuotaExpr && o) {  // `quota unitaria = ...`: read from the data
+    Json a;
+    a["espressione"] = sourceLine(s.sources, f.unitQuotaExpr->span);
+    a["nel_regolamento"] = orNull(location(s.sources, f.unitQuotaExpr->span));
+    ruleValuesJson(s, *f.unitQuotaExpr, o->unitQuotaTrace, nullptr, a);
+    j["quota_unitaria_dai_dati"] = std::move(a);
+  }
   if (!p.quotaTrace.empty()) {
     Json q;
     q["espressione"] = sourceLine(s.sources, f.quota.span);
@@ -227,14 +234,18 @@ Json fundShareJson(const Subject& s) {
     m["riferimento"] = "art. 81 CCNL Funzioni Locali 16.11.2022";
     m["beneficiari"] = o->bonusPersons;
     m["valutati_con_quota_positiva"] = o->bonusEligible;
-    putExact(m, "base_ripartita", o->bonusBase);
+    if (o->unitQuota)  // quota unitaria: the average of the premi paid, or of the amount
+      putExact(m, f.bonus && f.bonus->base == ir::BonusBase::ImportoDivisoValutati ? "importo" : "somma_dei_premi",
+               o->bonusBase);
+    else
+      putExact(m, "base_ripartita", o->bonusBase);
     m["ricevuta"] = p.maggiorazione.has_value();
     if (p.maggiorazione) putExact(m, "maggiorazione", *p.maggiorazione);
     j["maggiorazione_art81"] = std::move(m);
   }
   if (p.premioExact) putExact(j, "non_arrotondato", *p.premioExact);
   else j["non_arrotondato"] = nullptr;
-  if (f.unitQuota) j["quota_unitaria"] = euroText(*f.unitQuota, false);
+  if (o && o->unitQuota) j["quota_unitaria"] = euroText(*o->unitQuota, false);
   if (f.cap) j["massimo_per_persona"] = euroText(*f.cap, false);
   if (p.cappedExcess) putExact(j, "oltre_il_massimo", *p.cappedExcess);
   if (o && !o->blocked) {

@@ -314,6 +314,50 @@ void fundTotals(Text& t, const ir::Fund& f, const eval::FundOutcome& o, int inde
                 (o.members == 1 ? " persona" : " persone") + ", economia " + shown(o.unspent, ir::Type::Euro));
 }
 
+// A premio from a fund with `quota unitaria`: the unit (and where it was
+// read), unit x quota, the cap, the cent, the art. 81 maggiorazione.
+void unitShare(Text& t, const Subject& s, const ir::Fund& f, const eval::FundOutcome& o) {
+  const eval::PersonResult& p = s.person;
+  if (f.unitQuotaExpr) {
+    t.block(7, "quota unitaria = " + sourceText(s.sources, f.unitQuotaExpr->span));
+    ruleValues(t, 7, s, *f.unitQuotaExpr, o.unitQuotaTrace, nullptr, "");
+  }
+  const Rational share = *o.unitQuota * *p.fundQuota;
+  t.line(3, "parte spettante = quota unitaria × quota = " + shown(*o.unitQuota, ir::Type::Euro) + " × " +
+                num(*p.fundQuota) + " = " + shown(share, ir::Type::Euro) + exactNote(share));
+  const Rational bonus = p.maggiorazione.value_or(Rational());
+  const Rational paid = *p.premio - bonus;
+  if (p.cappedExcess)
+    t.line(3, "oltre il massimo di " + shown(*f.cap, ir::Type::Euro) + " per persona: la parte spettante è " +
+                  shown(*p.premioExact - bonus, ir::Type::Euro) + "; " + shown(*p.cappedExcess, ir::Type::Euro) +
+                  exactNote(*p.cappedExcess) + " restano economia del fondo");
+  t.line(3, std::string(f.split == ir::FundSplit::AlCentesimo ? "arrotondata al centesimo (metà in su): "
+                                                               : "troncata al centesimo: ") +
+                shown(paid, ir::Type::Euro));
+  if (o.bonusPersons && f.bonus) {
+    const ir::FundBonus& b = *f.bonus;
+    const std::string rate = shown(b.rate, ir::Type::Percentuale);
+    std::string who = b.ranking ? "ai vincitori della graduatoria «" + s.module.rankings.at(*b.ranking).name + "»"
+                                : "ai primi per totale";
+    t.line(3, fmt::format("maggiorazione art. 81 CCNL Funzioni Locali 16.11.2022: {} ({} dei {} valutati con quota "
+                          "positiva), {}, fuori dal massimo per persona",
+                          who, o.bonusPersons, o.bonusEligible, b.onTop ? "in aggiunta al fondo" : "a carico del fondo"));
+    std::string formula =
+        b.base == ir::BonusBase::PremioMedio
+            ? fmt::format("maggiorazione = {} × premio medio = {} × {} (premi dei {} valutati con quota positiva) ÷ {}",
+                          rate, rate, shown(o.bonusBase, ir::Type::Euro), o.bonusEligible, o.bonusEligible)
+            : fmt::format("maggiorazione = {} × importo ÷ {} valutati = {} × {} ÷ {}", rate, o.bonusEligible, rate,
+                          shown(o.bonusBase, ir::Type::Euro), o.bonusEligible);
+    formula += fmt::format(", arrotondata al centesimo {}",
+                           b.rounding ? ir::roundingName(*b.rounding) : std::string("mezzo in su"));
+    t.line(3, formula + " = " + shown(o.bonusEach, ir::Type::Euro));
+    t.line(3, p.maggiorazione ? "più la maggiorazione: " + shown(bonus, ir::Type::Euro)
+                              : std::string("nessuna maggiorazione: la persona non è tra i beneficiari"));
+  }
+  t.line(3, "premio: " + shown(*p.premio, ir::Type::Euro));
+  fundTotals(t, f, o);
+}
+
 // The art. 81 maggiorazione as the regolamento declares it (`ai vincitori di G { ... }`).
 void declaredBonus(Text& t, const Subject& s, const ir::Fund& f, const eval::FundOutcome& o) {
   const eval::PersonResult& p = s.person;
@@ -379,6 +423,10 @@ void fundShare(Text& t, const Subject& s) {
   t.line(3, "quota di questa persona: " + num(*p.fundQuota) + exactNote(*p.fundQuota));
   t.line(3, fmt::format("somma delle quote delle {} persone che condividono il fondo: {}{}", o->members,
                         num(o->quotaSum), exactNote(o->quotaSum)));
+  if (o->unitQuota) {
+    unitShare(t, s, f, *o);
+    return;
+  }
   if (f.bonus && f.bonus->ranking) {
     declaredBonus(t, s, f, *o);
     return;
@@ -405,10 +453,6 @@ void fundShare(Text& t, const Subject& s) {
     else
       t.line(3, "nessuna maggiorazione: la persona non è tra i primi");
     t.line(3, "parte spettante: " + shown(*p.premioExact, ir::Type::Euro) + exactNote(*p.premioExact));
-  } else if (f.unitQuota) {
-    Rational share = *f.unitQuota * *p.fundQuota;
-    t.line(3, "parte spettante = quota unitaria × quota = " + shown(*f.unitQuota, ir::Type::Euro) + " × " +
-                  num(*p.fundQuota) + " = " + shown(share, ir::Type::Euro) + exactNote(share));
   } else {
     Rational share = p.premioExact && !p.cappedExcess ? *p.premioExact : amount * *p.fundQuota / o->quotaSum;
     t.line(3, "parte spettante = importo × quota ÷ somma delle quote = " + shown(amount, ir::Type::Euro) + " × " +
@@ -420,10 +464,7 @@ void fundShare(Text& t, const Subject& s) {
                   shown(*p.premioExact, ir::Type::Euro) + "; " + shown(*p.cappedExcess, ir::Type::Euro) +
                   exactNote(*p.cappedExcess) + " restano economia del fondo");
   Rational truncated = (*p.premioExact * 100).floor() / 100;
-  if (f.unitQuota && f.split == ir::FundSplit::AlCentesimo)
-    t.line(3, "arrotondata al centesimo (metà in su): " + shown(*p.premio, ir::Type::Euro));
-  else
-    t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
+  t.line(3, "troncata al centesimo: " + shown(truncated, ir::Type::Euro));
   if (p.leftoverCent)
     t.line(3, std::string("più 1 centesimo avanzato, assegnato ai resti maggiori (a parità di resto, ") +
                   (f.tieKeys.empty() ? "alla matricola minore" : "secondo l'ordine a parità del fondo") + "): " +
@@ -462,8 +503,8 @@ void premioParts(Text& t, const Subject& s) {
     }
     t.block(7, "quota = " + sourceText(s.sources, f.quota.span));
     t.line(5, "quota di questa persona: " + num(*part.fundQuota) + exactNote(*part.fundQuota));
-    if (f.unitQuota)
-      t.line(5, "parte spettante = quota unitaria × quota = " + shown(*f.unitQuota, ir::Type::Euro) + " × " +
+    if (o->unitQuota)
+      t.line(5, "parte spettante = quota unitaria × quota = " + shown(*o->unitQuota, ir::Type::Euro) + " × " +
                     num(*part.fundQuota) + " = " + shown(*part.exact, ir::Type::Euro) + exactNote(*part.exact));
     else
       t.line(5, fmt::format("somma delle quote delle {} persone del fondo: {}{}; parte spettante = {} × {} ÷ {} = ",

@@ -62,7 +62,7 @@ std::string location(const SourceManager& sources, Span span);
 
 // Fund schemes and the derogation (funds.cpp):
 // " (quota unitaria 100,00 €, massimo 2.000,00 € per persona)", " (stanziamento)", or "".
-std::string fundSchemeText(const ir::Fund& f);
+std::string fundSchemeText(const ir::Fund& f, const eval::FundOutcome& o);
 // "Fondi dell'ente: stanziato ..., distribuito ..., economia ...\n", or "" without funds.
 std::string fundsTotalText(const eval::Evaluation& evaluation);
 // "Parti del premio:" and one line per person whose premio has parts

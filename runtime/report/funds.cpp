@@ -14,7 +14,7 @@ std::string cell(const std::string& text) { return detail::csvCell(text); }
 
 const char* schemeWord(const ir::Fund& f) {
   if (f.budget) return "stanziamento";
-  if (f.unitQuota) return "quota unitaria";
+  if (f.unit()) return "quota unitaria";
   return "ripartito in proporzione";
 }
 
@@ -22,10 +22,11 @@ const char* schemeWord(const ir::Fund& f) {
 
 namespace detail {
 
-std::string fundSchemeText(const ir::Fund& f) {
+std::string fundSchemeText(const ir::Fund& f, const eval::FundOutcome& o) {
   std::string out;
   if (f.budget) out = "stanziamento";
-  if (f.unitQuota) out = "quota unitaria " + euroText(*f.unitQuota, true) + " €";
+  if (o.unitQuota) out = "quota unitaria " + euroText(*o.unitQuota, true) + " €";
+  else if (f.unit()) out = "quota unitaria";  // computed, but not known (an error was reported)
   if (f.cap) out += (out.empty() ? "" : ", ") + std::string("massimo ") + euroText(*f.cap, true) + " € per persona";
   return out.empty() ? out : " (" + out + ")";
 }

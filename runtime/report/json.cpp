@@ -279,10 +279,11 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
     j["centesimi_ai_resti_maggiori"] = f.leftoverCents;
     // Fund schemes: every fund says stanziato, distribuito, economia.
     const ir::Fund& decl = module.funds.at(f.fund);
-    j["tipo"] = decl.budget ? "stanziamento" : decl.unitQuota ? "quota unitaria" : "ripartito in proporzione";
+    j["tipo"] = decl.budget ? "stanziamento" : decl.unit() ? "quota unitaria" : "ripartito in proporzione";
     j["stanziato"] = detail::euroText(f.amount, false);
     j["economia"] = f.blocked ? Json(nullptr) : Json(detail::euroText(f.unspent, false));
-    if (decl.unitQuota) j["quota_unitaria"] = detail::euroText(*decl.unitQuota, false);
+    if (f.unitQuota) j["quota_unitaria"] = detail::euroText(*f.unitQuota, false);
+    if (decl.unitQuotaExpr) j["quota_unitaria_dai_dati"] = f.unitQuotaCells;
     if (decl.cap) {
       j["massimo_per_persona"] = detail::euroText(*decl.cap, false);
       j["oltre_il_massimo_esatto"] = f.cappedExcess.toFraction();
@@ -291,7 +292,10 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
       Json m;
       m["beneficiari"] = f.bonusPersons;
       m["valutati_con_quota_positiva"] = f.bonusEligible;
-      m["base_ripartita_esatta"] = f.bonusBase.toFraction();
+      // quota unitaria: what the average is taken of (the premi paid, or the amount); else the part split by quota
+      const bool onAmount = decl.bonus && decl.bonus->base == ir::BonusBase::ImportoDivisoValutati;
+      m[!f.unitQuota ? "base_ripartita_esatta" : onAmount ? "importo_esatto" : "somma_dei_premi_esatta"] =
+          f.bonusBase.toFraction();
       m["maggiorazione_esatta"] = f.bonusEach.toFraction();
       const ir::Fund& fund = module.funds.at(f.fund);
       if (fund.bonus && fund.bonus->ranking) {

@@ -28,7 +28,10 @@ std::string keysLine(const ir::Ranking& r) {
 std::string placesText(const ir::Ranking& r, const eval::RankGroup& g) {
   if (!r.places) return fmt::format("{} in graduatoria, senza posti", g.entries.size());
   std::string out = fmt::format("{} {} su {}", g.places, g.places == 1 ? "posto" : "posti", g.entries.size());
-  if (r.places->share)
+  if (r.places->share && r.places->ofAll)
+    out += fmt::format(" ({} dei {} concorrenti = {}; posti {})", percentText(r.places->value), g.contenders,
+                       exactText(g.placesExact), r.places->text);
+  else if (r.places->share)
     out += fmt::format(" ({} di {} = {}; posti {})", percentText(r.places->value), g.entries.size(),
                        exactText(g.placesExact), r.places->text);
   return out;
@@ -162,6 +165,7 @@ void putRankings(Json& doc, const ir::Module& module, const eval::Evaluation& ev
         if (r.places) {
           gj["posti"] = g.places;
           putExact(gj, "posti_prima_dell_arrotondamento", g.placesExact);
+          if (r.places->ofAll) gj["concorrenti"] = g.contenders;
         }
         Json entries = Json::array();
         for (const eval::RankEntry& e : g.entries) {

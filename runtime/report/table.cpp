@@ -59,13 +59,16 @@ void trimRight(std::string& line) {
 // One line per fund: how much there was, how much was paid, what is left.
 std::string fundLine(const ir::Module& module, const eval::FundOutcome& f) {
   const ir::Fund& fund = module.funds.at(f.fund);
-  std::string out = "Fondo «" + fund.name + "»" + detail::fundSchemeText(fund) + ": stanziato " +
+  std::string out = "Fondo «" + fund.name + "»" + detail::fundSchemeText(fund, f) + ": stanziato " +
                     detail::euroText(f.amount, true) + " €";
-  if (!f.amountCells.empty()) {  // `importo = ...`: where it was read
-    out += " (importo dai dati: ";
-    for (size_t i = 0; i < f.amountCells.size(); ++i) out += (i ? ", " : "") + f.amountCells[i];
+  auto readFrom = [&](const char* what, const std::vector<std::string>& cells) {  // `... = espressione`: where
+    if (cells.empty()) return;
+    out += std::string(" (") + what + " dai dati: ";
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? ", " : "") + cells[i];
     out += ")";
-  }
+  };
+  readFrom("importo", f.amountCells);
+  readFrom("quota unitaria", f.unitQuotaCells);
   if (f.blocked) return out + ", non ripartito per gli errori segnalati\n";
   out += ", distribuito " + detail::euroText(f.distributed, true) + " € fra " + std::to_string(f.members) +
          (f.members == 1 ? " persona" : " persone");
