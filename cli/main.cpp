@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/mostra.h"
 #include "cli/legge.h"
 #include "cli/prova.h"
 #include "cli/spiega.h"
@@ -192,6 +193,15 @@ int cmdValuta(const ValutaOptions& opt) {
 }
 
 // ---- command line --------------------------------------------------------------
+
+// The value of a numeric option: a whole number from 1 to 1.000.000, else a usage error.
+uint32_t positive(const std::string& value, const char* option) {
+  bool digits = !value.empty() && value.size() <= 7 && value.find_first_not_of("0123456789") == std::string::npos;
+  uint32_t n = digits ? static_cast<uint32_t>(std::stoul(value)) : 0;
+  if (n < 1 || n > 1000000)
+    throw UsageError{std::string("l'opzione ") + option + " vuole un numero intero da 1 a 1000000, non " + inQuotes(value)};
+  return n;
+}
 
 // The first "-x" or "--xyz" word of a CLI11 message: the option it is about.
 std::string optionIn(const std::string& message) {
@@ -386,6 +396,15 @@ int run(int argc, char** argv) {
   std::string provaFile;
   provaCmd->add_option("FILE", provaFile, fileHelp)->type_name("");
 
+  CLI::App* mostraCmd =
+      app.add_subcommand("mostra", "mostra le prime righe di un file di dati (CSV o XLSX) come Misura le legge");
+  std::string mostraFile;
+  mostraCmd->add_option("FILE", mostraFile, "il file di dati (.csv o .xlsx)")->type_name("");
+  ValueOption mostraFoglio, mostraIntestazione, mostraRighe;
+  mostraFoglio.add(mostraCmd, "--foglio", "il foglio della cartella di lavoro", "NOME");
+  mostraIntestazione.add(mostraCmd, "--intestazione", "la riga dei nomi delle colonne", "N");
+  mostraRighe.add(mostraCmd, "--righe", "quante righe di dati mostrare (10 se non indicato)", "N");
+
   CLI::App* astCmd = app.add_subcommand("ast", "mostra l'albero sintattico del regolamento (per sviluppatori)");
   std::string astFile;
   astCmd->add_option("FILE", astFile, fileHelp)->type_name("");
@@ -395,8 +414,8 @@ int run(int argc, char** argv) {
   irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
 
   CompileArgs compileArgs;
-  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd}) {
-    compileArgs.add(sub);
+  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd}) compileArgs.add(sub);
+  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd, mostraCmd}) {
     sub->group("Comandi");
     // The inherited help flag is created before the group default applies.
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
@@ -426,13 +445,13 @@ int run(int argc, char** argv) {
   }
 
   CLI::App* chosen = nullptr;
-  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd})
+  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd, mostraCmd})
     if (sub->parsed()) chosen = sub;
 
   if (!chosen) {
     for (const std::string& word : app.remaining()) {
       if (word.size() > 1 && word[0] == '-') throw UsageError{"opzione sconosciuta " + inQuotes(word)};
-      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, prova, ast, ir"};
+      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, prova, mostra, ast, ir"};
     }
     throw UsageError{"manca il comando: scrivi per esempio `misura verifica regolamento.misura`"};
   }
@@ -456,6 +475,16 @@ int run(int argc, char** argv) {
       throw UsageError{"formato sconosciuto " + inQuotes(*fmt) + " per verifica: i formati sono testo, json"};
     opt.json = fmt && *fmt == "json";
     return cmdVerifica(opt);
+  }
+  if (chosen == mostraCmd) {
+    MostraOptions opt;
+    if (mostraCmd->get_option("FILE")->count() == 0)
+      throw UsageError{"manca il file di dati: scrivi `misura mostra FILE`"};
+    opt.file = mostraFile;
+    opt.sheet = mostraFoglio.get("--foglio");
+    if (auto n = mostraIntestazione.get("--intestazione")) opt.headerRow = positive(*n, "--intestazione");
+    if (auto n = mostraRighe.get("--righe")) opt.rows = positive(*n, "--righe");
+    return cmdMostra(opt);
   }
   if (chosen == provaCmd) return cmdProva(fileOf(provaFile), compileArgs.options(argv[0]));
   if (chosen == astCmd) return cmdAst(fileOf(astFile), compileArgs.options(argv[0]));
