@@ -287,6 +287,10 @@ attesa
 voceGraduatoria
   : 'tra' assegnazione                                             # TraGraduatoria
   | 'ammessi' 'se' espr                                            # AmmessiGraduatoria
+  // A reason of exclusion, published with the graduatoria: the first that holds.
+  | 'escluso' 'se' espr TESTO                                      # EsclusoGraduatoria
+  // Persons not evaluated this year compete too (their totale is non rilevato).
+  | 'compresi' 'i' 'non' 'valutati'                                # CompresiNonValutati
   | 'ordine' chiaveOrdine (SEP chiaveOrdine)*                      # OrdineGraduatoria
   | 'gruppi' 'per' espr                                            # GruppiGraduatoria
   | 'posti' NUMERO percento='%'? concorrenti? ('arrotondati' conteggio)? (SEP? 'almeno' minimo=NUMERO)?  # PostiGraduatoria
@@ -437,6 +441,7 @@ nome
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
   | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi' | 'titolo'
+  | 'compresi' | 'i'
   | 'punteggio' | 'valore' | 'funzione'
   | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
   | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'

@@ -504,6 +504,8 @@ struct Ranking {
   std::optional<Text> title;
   std::vector<Assignment> among;              // at most one; none: every evaluated person
   std::vector<ExprPtr> admitted;              // at most one
+  std::vector<std::pair<ExprPtr, Text>> exclusions;  // `escluso se C "motivo"`, in writing order
+  std::vector<Span> withNotEvaluated;         // `compresi i non valutati`: at most one
   std::vector<std::vector<SortKey>> orders;   // exactly one
   std::vector<Span> orderSpans;               // parallel to orders
   std::vector<ExprPtr> groups;                // at most one

@@ -492,6 +492,9 @@ struct Ranking {
   std::vector<std::string> matricole;  // Matricole
   std::optional<Chunk> where;          // Dove: person context
   std::optional<Chunk> admitted;       // `ammessi se`: result context (totale, fascia, ...)
+  // `escluso se C "motivo"`: not admitted, with the reason of the first that holds.
+  std::vector<std::pair<Chunk, std::string>> exclusions;
+  bool withNotEvaluated = false;  // `compresi i non valutati`: their totale, fascia, components are non rilevato
   std::vector<SortKey> keys;
   std::optional<Chunk> group;          // `gruppi per`: person context
   std::string groupText;

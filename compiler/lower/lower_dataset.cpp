@@ -4,6 +4,7 @@
 // files' fields, wide sheets and `unico`.
 #include "compiler/ast/print.h"
 #include "compiler/lower/lower_expr.h"
+#include "compiler/support/year_file.h"
 
 namespace misura::lowering {
 
@@ -28,8 +29,11 @@ ir::FieldRules rules(const ast::Field& f) {
   return r;
 }
 
-void readAs(const ast::Field& f, ir::Field& out) {
-  out.column = f.column ? f.column->value : f.name.name;
+// `colonna "Obiettivo (PIAO {anno})"`: a header that changes with the year.
+std::string columnOf(const sema::Checked& c, const ast::Text& column) { return withYear(column.value, c.anno); }
+
+void readAs(const sema::Checked& c, const ast::Field& f, ir::Field& out) {
+  out.column = f.column ? columnOf(c, *f.column) : f.name.name;
   out.rules = rules(f);
 }
 
@@ -59,7 +63,7 @@ void lowerStaffFields(const sema::Checked& checked, uint32_t block, ir::Dataset&
       f.derived = compileExpr(checked, *info.decl->derived.at(*own.derived));
       f.optional = true;  // a computed value may be non rilevato (a missing operand)
     } else {
-      readAs(own, f);
+      readAs(checked, own, f);
     }
     out.fields.push_back(std::move(f));
   }
@@ -67,17 +71,17 @@ void lowerStaffFields(const sema::Checked& checked, uint32_t block, ir::Dataset&
 
 void lowerTableDetails(const sema::Checked& checked, const sema::DatasetInfo& info, ir::Dataset& out) {
   const ast::Dataset& d = *info.decl;
-  for (size_t i = 0; i < d.fields.size(); ++i) readAs(d.fields[i], out.fields[i]);
+  for (size_t i = 0; i < d.fields.size(); ++i) readAs(checked, d.fields[i], out.fields[i]);
   // A key column whose header differs: a text field of the same name with `colonna`.
   for (size_t k = 0; k < d.key.size() && k < out.key.size(); ++k)
     for (const ast::Field& f : d.fields)
-      if (f.name.name == d.key[k].name && f.column) out.key[k].column = f.column->value;
+      if (f.name.name == d.key[k].name && f.column) out.key[k].column = columnOf(checked, *f.column);
   if (info.wideField) {
     const ast::CodeColumns& cc = *d.fields[*info.wideField].perCode;
     ir::WideField w;
     w.field = *info.wideField;
     for (const auto& [code, column] : cc.columns) {
-      w.columns.emplace_back(code.name, column.value);
+      w.columns.emplace_back(code.name, columnOf(checked, column));
       w.spans.push_back(Span::cover(code.span, column.span));
     }
     out.fields[*info.wideField].optional = true;  // an empty cell of a wide sheet is non rilevato

@@ -97,6 +97,8 @@ ir::Ranking lowerRanking(const sema::Checked& checked, const sema::RankingInfo& 
     }
   }
   if (info.admitted) out.admitted = compileExpr(checked, *info.admitted);
+  for (const auto& [cond, reason] : info.decl->exclusions) out.exclusions.emplace_back(compileExpr(checked, *cond), reason.value);
+  out.withNotEvaluated = info.withNotEvaluated;
   out.keys = lowerSortKeys(checked, info.keys);
   if (info.group) {
     out.group = compileExpr(checked, *info.group);

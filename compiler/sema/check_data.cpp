@@ -26,6 +26,11 @@ void Checker::checkFileOptions(const ast::Dataset& d) {
   if (std::string problem = yearPlaceholderProblem(d.file.value); !problem.empty())
     diags_.error("E0536", d.file.span, fmt::format("nome di file non valido «{}»: {}", d.file.value, problem),
                  "per un file che cambia con l'anno scrivi per esempio: da \"personale_{anno}.xlsx\"");
+  for (const ast::Field& f : d.fields)
+    if (f.column)
+      if (std::string problem = yearPlaceholderProblem(f.column->value); !problem.empty())
+        diags_.error("E0536", f.column->span, fmt::format("nome di colonna non valido «{}»: {}", f.column->value, problem),
+                     "per una colonna che cambia con l'anno scrivi per esempio: colonna \"Obiettivo (PIAO {anno})\"");
   if (d.encoding && !knownEncoding(d.encoding->value))
     diags_.error("E0214", d.encoding->span, fmt::format("codifica sconosciuta «{}»", d.encoding->value),
                  "le codifiche ammesse sono \"utf-8\", \"windows-1252\" e \"latin1\"");

@@ -48,6 +48,13 @@ void Checker::checkRanking(const ast::Ranking& r) {
   }
   for (size_t i = 1; i < r.admitted.size(); ++i)
     diags_.error("E0212", r.admitted[i]->span, fmt::format("la graduatoria «{}» dice più di una volta «ammessi se»", r.name.name));
+  for (const auto& [cond, reason] : r.exclusions) {
+    Type t = expr(*cond, Scope{Scope::Kind::FundQuota, nullptr, 0, nullptr, true});
+    expectType(*cond, t, Type::Booleano, "dopo «escluso se»");
+  }
+  for (size_t i = 1; i < r.withNotEvaluated.size(); ++i)
+    diags_.error("E0212", r.withNotEvaluated[i], fmt::format("la graduatoria «{}» dice più di una volta «compresi i non valutati»", r.name.name));
+  info.withNotEvaluated = !r.withNotEvaluated.empty();
   if (!r.admitted.empty()) {
     info.admitted = r.admitted[0].get();
     Type t = expr(*info.admitted, Scope{Scope::Kind::FundQuota, nullptr, 0, nullptr, true});

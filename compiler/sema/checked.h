@@ -172,6 +172,7 @@ struct RankingInfo {
   const ast::Assignment* among = nullptr;  // null: every evaluated person
   std::vector<uint32_t> profiles;          // for Assignment::Kind::Profili
   const ast::Expr* admitted = nullptr;     // `ammessi se`
+  bool withNotEvaluated = false;           // `compresi i non valutati`
   std::vector<SortKeyInfo> keys;
   const ast::Expr* group = nullptr;        // `gruppi per`
   const ast::Places* places = nullptr;     // `posti`; null: a ranking without winners

@@ -66,6 +66,10 @@ ast::Ranking Builder::ranking(P::DichGraduatoriaContext* ctx) {
       r.among.push_back(assignment(c->assegnazione(), c));
     } else if (auto* c = dynamic_cast<P::AmmessiGraduatoriaContext*>(item)) {
       r.admitted.push_back(expr(c->espr()));
+    } else if (auto* c = dynamic_cast<P::EsclusoGraduatoriaContext*>(item)) {
+      r.exclusions.emplace_back(expr(c->espr()), text(c->TESTO()));
+    } else if (dynamic_cast<P::CompresiNonValutatiContext*>(item)) {
+      r.withNotEvaluated.push_back(span(item));
     } else if (auto* c = dynamic_cast<P::OrdineGraduatoriaContext*>(item)) {
       r.orders.push_back(sortKeys(c->chiaveOrdine()));
       r.orderSpans.push_back(span(c));

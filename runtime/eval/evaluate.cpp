@@ -69,6 +69,11 @@ std::shared_ptr<const ir::Module> withObjectivesFromData(const ir::Module& modul
 
 std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
                                    Diagnostics& diags) {
+  if (module.profiles.empty()) {  // a regolamento being written: not a broken plan
+    diags.error("E0217", Span{}, "il regolamento non dichiara nessun profilo: non c'è nessuno da valutare",
+                "aggiungi un blocco «profilo NOME { ... }» con le componenti, le fasce e il premio");
+    return std::nullopt;
+  }
   checkPlan(module);
   Timings* t = options.timings;
   Clock::time_point start = Clock::now();

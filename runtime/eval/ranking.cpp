@@ -92,6 +92,25 @@ std::optional<ir::Value> groupValue(const Session& s, const ir::Ranking& r, cons
   return v;
 }
 
+// Why the person is not admitted: nullopt on a reported error; an empty
+// optional if admitted; else "" (`ammessi se` is false) or the reason of
+// the first `escluso se` that holds.
+std::optional<std::optional<std::string>> exclusion(const Session& s, const ir::Ranking& r, const Person& p,
+                                                    const interp::Context& ctx) {
+  const std::string what = "graduatoria «" + r.name + "»";
+  if (r.admitted) {
+    std::optional<bool> admitted = runCondition(*r.admitted, ctx, p, what, s.diags);
+    if (!admitted) return std::nullopt;
+    if (!*admitted) return std::optional<std::string>(std::string());
+  }
+  for (const auto& [condition, reason] : r.exclusions) {
+    std::optional<bool> excluded = runCondition(condition, ctx, p, what, s.diags);
+    if (!excluded) return std::nullopt;
+    if (*excluded) return std::optional<std::string>(reason);
+  }
+  return std::optional<std::string>();
+}
+
 }  // namespace
 
 void computeRankings(const Session& s, const std::vector<Person>& persons, Evaluation& ev) {
@@ -105,7 +124,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
     bool ok = true;
     for (uint32_t i = 0; i < ev.persons.size(); ++i) {
       const PersonResult& pr = ev.persons[i];
-      if (pr.status == PersonStatus::NonValutato) continue;
+      if (pr.status == PersonStatus::NonValutato && !r.withNotEvaluated) continue;
       if (!inSet(s, r, persons[i], ok)) continue;
       if (pr.status == PersonStatus::Errore) {
         inError.push_back(Label{personSpan(persons[i]), fmt::format("matricola {} in errore", pr.matricola)});
@@ -115,14 +134,15 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
       for (const ComponentOutcome& c : pr.components) points.push_back(c.points);
       const std::vector<std::optional<Rational>> esiti = esitiOf(s, pr.components);
       const interp::Context ctx = resultContext(s, persons[i], pr, points, esiti);
-      if (r.admitted) {
-        std::optional<bool> admitted = runCondition(*r.admitted, ctx, persons[i], "graduatoria «" + r.name + "»", s.diags);
-        if (!admitted) {
+      {
+        std::optional<std::optional<std::string>> excluded = exclusion(s, r, persons[i], ctx);
+        if (!excluded) {
           ok = false;
           continue;
         }
-        if (!*admitted) {
+        if (*excluded) {
           outcome.notAdmitted.push_back(i);
+          outcome.reasons.push_back(**excluded);
           if (r.places && r.places->ofAll) {  // `dei concorrenti`: counted in its group all the same
             std::optional<ir::Value> g = groupValue(s, r, persons[i], pr, ctx);
             if (g) outsiders.push_back(std::move(*g));

@@ -173,6 +173,8 @@ struct RankingOutcome {
   bool blocked = false;  // an error (reported) kept it from being decided: no positions
   std::vector<RankGroup> groups;
   std::vector<uint32_t> notAdmitted;  // persons of the set for whom `ammessi se` is false
+  // Parallel to notAdmitted: the reason of the first `escluso se` that holds ("" : `ammessi se`).
+  std::vector<std::string> reasons = {};
   // Per person (Evaluation::persons order): the group and entry index, -1 if not ranked.
   std::vector<int32_t> groupOf = {}, entryOf = {};
 };

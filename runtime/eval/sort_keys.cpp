@@ -64,6 +64,7 @@ interp::Context resultContext(const Session& s, const Person& p, const PersonRes
   ctx.esiti = &esiti;
   ctx.total = r.total;
   if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
+  ctx.notEvaluated = r.status == PersonStatus::NonValutato;
   return ctx;
 }
 

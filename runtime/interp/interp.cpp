@@ -296,9 +296,18 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
       case ir::Op::PushConst: step = pushAt(stack, chunk.consts, in.a, "costante"); break;
       case ir::Op::LoadParam: step = pushAt(stack, ctx.args, in.a, "argomento"); break;
       case ir::Op::LoadPerson: step = loadPerson(stack, ctx, in.a); break;
-      case ir::Op::LoadComponent: step = loadComponent(stack, ctx, in.a); break;
-      case ir::Op::LoadTotal: step = loadOptional(stack, ctx.total, "totale"); break;
-      case ir::Op::LoadBand: step = loadOptional(stack, ctx.band, "percentuale della fascia"); break;
+      case ir::Op::LoadComponent:
+        if (ctx.notEvaluated) stack.push(ir::Missing{});
+        else step = loadComponent(stack, ctx, in.a);
+        break;
+      case ir::Op::LoadTotal:
+        if (ctx.notEvaluated) stack.push(ir::Missing{});
+        else step = loadOptional(stack, ctx.total, "totale");
+        break;
+      case ir::Op::LoadBand:
+        if (ctx.notEvaluated) stack.push(ir::Missing{});
+        else step = loadOptional(stack, ctx.band, "percentuale della fascia");
+        break;
       case ir::Op::LoadEsito: step = loadEsito(stack, ctx, in.a); break;
       case ir::Op::Add: step = arith(stack, Arith::Add); break;
       case ir::Op::Sub: step = arith(stack, Arith::Sub); break;

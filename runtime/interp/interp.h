@@ -64,6 +64,9 @@ struct Context {
   const std::vector<ir::Value>* person = nullptr;                     // LoadPerson: per staff field
   const std::vector<std::optional<Rational>>* components = nullptr;  // LoadComponent: per profile component
   std::optional<Rational> total;                                      // LoadTotal (after its rounding)
+  // A person not evaluated this year, in a graduatoria `compresi i non
+  // valutati`: LoadTotal, LoadBand and LoadComponent give non rilevato.
+  bool notEvaluated = false;
   std::optional<Rational> band;                                       // LoadBand: the band's percentage
   // LoadEsito: per objective (module order), the person's esito as a fraction;
   // nullopt when not assigned, neutralised or not scored (pushed as Missing).

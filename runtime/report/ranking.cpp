@@ -1,6 +1,8 @@
 // The graduatorie in the table, CSV, JSON and `spiega` (see ranking.h).
 #include "runtime/report/ranking.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "runtime/report/format.h"
@@ -9,6 +11,9 @@
 namespace misura::report::detail {
 
 namespace {
+
+// The k-th not admitted person's reason ("" : `ammessi se`, or none recorded).
+std::string reasonOf(const eval::RankingOutcome& o, size_t k) { return k < o.reasons.size() ? o.reasons[k] : std::string(); }
 
 const eval::RankingOutcome* outcomeOf(const eval::Evaluation& ev, uint32_t ranking) {
   for (const eval::RankingOutcome& o : ev.rankings)
@@ -111,11 +116,24 @@ std::string rankingsText(const ir::Module& module, const eval::Evaluation& evalu
     }
     if (!o->notAdmitted.empty()) {
       std::string list;
-      for (uint32_t i : o->notAdmitted) list += (list.empty() ? "" : ", ") + personAt(evaluation, i).matricola;
+      for (size_t k = 0; k < o->notAdmitted.size(); ++k) {
+        std::string reason = reasonOf(*o, k);
+        list += (list.empty() ? "" : ", ") + personAt(evaluation, o->notAdmitted[k]).matricola +
+                (reason.empty() ? "" : " (" + reason + ")");
+      }
       out += "non ammessi: " + list + "\n";
     }
   }
   return out;
+}
+
+// The CSV cell `esclusione_NOME`: the reason the person is not admitted, or "".
+std::string exclusionOf(const eval::Evaluation& evaluation, uint32_t ranking, uint32_t person) {
+  const eval::RankingOutcome* o = outcomeOf(evaluation, ranking);
+  if (!o) return {};
+  for (size_t k = 0; k < o->notAdmitted.size(); ++k)
+    if (o->notAdmitted[k] == person) return reasonOf(*o, k).empty() ? "non ammesso" : reasonOf(*o, k);
+  return {};
 }
 
 std::string rankingsCsvHeader(const ir::Module& module) {
@@ -124,6 +142,7 @@ std::string rankingsCsvHeader(const ir::Module& module) {
     if (r.group) out += ";gruppo_" + r.name;
     out += ";posizione_" + r.name;
     if (r.places) out += ";vincitore_" + r.name;
+    if (!r.exclusions.empty()) out += ";esclusione_" + r.name;
   }
   return out;
 }
@@ -136,6 +155,7 @@ std::string rankingsCsvCells(const ir::Module& module, const eval::Evaluation& e
     if (r.group) out += ";" + (g ? groupText(r, g->value) : std::string());
     out += ";" + (e ? std::to_string(e->position) : std::string());
     if (r.places) out += ";" + (e ? std::string(e->winner ? "sì" : "no") : std::string());
+    if (!r.exclusions.empty()) out += ";" + exclusionOf(evaluation, ri, index);
   }
   return out;
 }
@@ -183,9 +203,14 @@ void putRankings(Json& doc, const ir::Module& module, const eval::Evaluation& ev
       }
     j["gruppi"] = std::move(groups);
     Json excluded = Json::array();
+    Json reasons = Json::object();
     if (o)
-      for (uint32_t i : o->notAdmitted) excluded.push_back(personAt(evaluation, i).matricola);
+      for (size_t k = 0; k < o->notAdmitted.size(); ++k) {
+        excluded.push_back(personAt(evaluation, o->notAdmitted[k]).matricola);
+        if (!reasonOf(*o, k).empty()) reasons[personAt(evaluation, o->notAdmitted[k]).matricola] = reasonOf(*o, k);
+      }
     j["non_ammessi"] = std::move(excluded);
+    if (!r.exclusions.empty()) j["motivi_di_esclusione"] = std::move(reasons);
     list.push_back(std::move(j));
   }
   doc["graduatorie"] = std::move(list);
@@ -219,10 +244,11 @@ std::string explainRankingsText(const ir::Module& module, const eval::Evaluation
       out += head + "   non decisa per gli errori segnalati\n";
       continue;
     }
-    bool excluded = false;
-    for (uint32_t i : o->notAdmitted) excluded = excluded || i == index;
-    if (excluded) {
-      out += head + "   non ammessa: la condizione «ammessi se» non è soddisfatta\n";
+    auto at = std::find(o->notAdmitted.begin(), o->notAdmitted.end(), index);
+    if (at != o->notAdmitted.end()) {
+      std::string reason = reasonOf(*o, static_cast<size_t>(at - o->notAdmitted.begin()));
+      out += head + (reason.empty() ? "   non ammessa: la condizione «ammessi se» non è soddisfatta\n"
+                                    : "   non ammessa: " + reason + " (escluso se)\n");
       continue;
     }
     auto [g, e] = eval::findRank(evaluation, ri, index);
