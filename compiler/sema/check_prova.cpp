@@ -74,8 +74,10 @@ void checkContradictions(Diagnostics& diags, const ast::Prova& p) {
   }
   if (!exclusive) return;
   const char* what = exclusive->kind == Kind::NonValutato ? "una persona non valutata" : "una persona in errore";
+  // A graduatoria `compresi i non valutati` ranks a person not evaluated this year.
+  auto ranking = [](Kind k) { return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore; };
   for (const ast::Expectation& e : p.expectations)
-    if (e.kind != Kind::NonValutato && e.kind != Kind::Errore)
+    if (e.kind != Kind::NonValutato && e.kind != Kind::Errore && !(exclusive->kind == Kind::NonValutato && ranking(e.kind)))
       diags.report(Diagnostic{"E0243", Severity::Errore, e.span,
                               fmt::format("attesa incompatibile: {} non ha punteggio, fascia, premio né esiti", what),
                               {Label{exclusive->span, "attesa qui"}},

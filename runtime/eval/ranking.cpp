@@ -92,6 +92,24 @@ std::optional<ir::Value> groupValue(const Session& s, const ir::Ranking& r, cons
   return v;
 }
 
+// The persons not admitted in matricola order (numbers as numbers: 9 before
+// 10), as a graduatoria lists the excluded, each with their reason.
+void sortNotAdmitted(const Evaluation& ev, RankingOutcome& outcome) {
+  std::vector<size_t> order(outcome.notAdmitted.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return compareText(ev.persons[outcome.notAdmitted[a]].matricola, ev.persons[outcome.notAdmitted[b]].matricola) < 0;
+  });
+  std::vector<uint32_t> persons;
+  std::vector<std::string> reasons;
+  for (size_t k : order) {
+    persons.push_back(outcome.notAdmitted[k]);
+    reasons.push_back(k < outcome.reasons.size() ? outcome.reasons[k] : std::string());
+  }
+  outcome.notAdmitted = std::move(persons);
+  outcome.reasons = std::move(reasons);
+}
+
 // Why the person is not admitted: nullopt on a reported error; an empty
 // optional if admitted; else "" (`ammessi se` is false) or the reason of
 // the first `escluso se` that holds.
@@ -166,6 +184,7 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
       c.keys = std::move(*keys);
       candidates.push_back(std::move(c));
     }
+    sortNotAdmitted(ev, outcome);
     if (!inError.empty()) {
       s.diags.report(Diagnostic{"E0672", Severity::Errore, r.span,
                                 fmt::format("la graduatoria «{}» non è stata decisa: {} in errore", r.name,

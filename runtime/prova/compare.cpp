@@ -16,6 +16,8 @@ namespace {
 using Kind = ir::Expectation::Kind;
 
 bool isScore(Kind k) { return k != Kind::NonValutato && k != Kind::Errore; }
+// A graduatoria `compresi i non valutati` ranks persons without a score too.
+bool isRanking(Kind k) { return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore; }
 
 // The distinct codes of the errors among `diags`, in order: "E0602, E0603".
 std::vector<std::string> errorCodes(const std::vector<Diagnostic>& diags) {
@@ -37,9 +39,9 @@ bool contains(const std::vector<std::string>& items, const std::string& s) {
 }
 
 // One failure for all the score expectations, at the first of them.
-void noScores(const ir::Prova& prova, const std::string& why, std::vector<Failure>& out) {
+void noScores(const ir::Prova& prova, const std::string& why, std::vector<Failure>& out, bool rankings = false) {
   for (const ir::Expectation& e : prova.expectations)
-    if (isScore(e.kind)) {
+    if (isScore(e.kind) && !(rankings && isRanking(e.kind))) {
       out.push_back({e.span, why + ": nessun risultato da confrontare con le attese"});
       return;
     }
@@ -100,11 +102,15 @@ void compareEvaluated(const ir::Module& m, const eval::Evaluation& ev, const eva
   if (obtained) out.push_back({e.span, *obtained});
 }
 
-void compareNotEvaluated(const ir::Prova& prova, const eval::PersonResult& person, std::vector<Failure>& out) {
-  for (const ir::Expectation& e : prova.expectations)
+void compareNotEvaluated(const ir::Module& m, const eval::Evaluation& ev, const ir::Prova& prova,
+                         const eval::PersonResult& person, std::vector<Failure>& out) {
+  for (const ir::Expectation& e : prova.expectations) {
     if (e.kind == Kind::Errore)
       out.push_back({e.span, fmt::format("atteso errore {}, ma «{}» non è valutato", e.text, person.matricola)});
-  noScores(prova, fmt::format("«{}» non è valutato ({})", person.matricola, person.reason), out);
+    if (isRanking(e.kind))
+      if (std::optional<std::string> obtained = checkRanking(m, ev, person, e)) out.push_back({e.span, *obtained});
+  }
+  noScores(prova, fmt::format("«{}» non è valutato ({})", person.matricola, person.reason), out, true);
 }
 
 void compareInError(const ir::Prova& prova, const eval::PersonResult& person, std::vector<Failure>& out) {
@@ -129,7 +135,7 @@ void compare(const ir::Module& module, const ir::Prova& prova, const eval::Evalu
     case eval::PersonStatus::Valutato:
       for (const ir::Expectation& e : prova.expectations) compareEvaluated(module, evaluation, person, e, out);
       return;
-    case eval::PersonStatus::NonValutato: compareNotEvaluated(prova, person, out); return;
+    case eval::PersonStatus::NonValutato: compareNotEvaluated(module, evaluation, prova, person, out); return;
     case eval::PersonStatus::Errore: compareInError(prova, person, out); return;
   }
 }

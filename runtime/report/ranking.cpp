@@ -79,11 +79,19 @@ std::string decidingKey(const ir::Ranking& r, const eval::RankEntry& a, const ev
 
 }  // namespace
 
+// Points as a graduatoria is published: two decimals (92,67 punti; 101,00
+// punti), more only when the value has them.
+std::string pointsText(const ir::Value& value, ir::Type type) {
+  const Rational* q = std::get_if<Rational>(&value);
+  if (!q || type != ir::Type::Punti || roundTo(*q, 2, RoundingMode::Down) != *q) return valueText(value, type);
+  return formatItalian(*q, 2) + " punti";
+}
+
 std::string keyValueText(const ir::SortKey& key, const ir::Value& value) {
   switch (key.kind) {
     case ir::SortKey::Kind::Matricola: return valueText(value, ir::Type::Testo);
-    case ir::SortKey::Kind::Componente: return valueText(value, ir::Type::Punti);
-    case ir::SortKey::Kind::Espressione: return valueText(value, key.expr.type);
+    case ir::SortKey::Kind::Componente: return pointsText(value, ir::Type::Punti);
+    case ir::SortKey::Kind::Espressione: return pointsText(value, key.expr.type);
   }
   return valueText(value, ir::Type::Testo);
 }
