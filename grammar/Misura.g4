@@ -289,6 +289,8 @@ voceGraduatoria
   | 'ammessi' 'se' espr                                            # AmmessiGraduatoria
   // A reason of exclusion, published with the graduatoria: the first that holds.
   | 'escluso' 'se' espr TESTO                                      # EsclusoGraduatoria
+  // What legal requirement it implements (`tema differenziali`).
+  | temi                                                           # TemaGraduatoria
   // Persons not evaluated this year compete too (their totale is non rilevato).
   | 'compresi' 'i' 'non' 'valutati'                                # CompresiNonValutati
   | 'ordine' chiaveOrdine (SEP chiaveOrdine)*                      # OrdineGraduatoria
@@ -404,6 +406,9 @@ richiesta
   | 'maggiorazione' 'almeno' NUMERO '%'                            # RichiestaMaggiorazione
   | 'maggiorazione' 'a' 'quota' 'limitata'                         # RichiestaQuotaLimitata
   | 'dichiarazione' nome                                           # RichiestaDichiarazione
+  // A graduatoria of the theme (`tema differenziali`), selective (`e posti`)
+  // or with admission rules (`e requisiti`): art. 14 CCNL 16.11.2022.
+  | 'graduatoria' 'con' 'tema' nome ('e' aspetto=('posti' | 'requisiti'))?  # RichiestaGraduatoria
   ;
 
 sogliaPeso : 'peso' 'effettivo' confronto=('almeno' | 'oltre') NUMERO '%' ;
@@ -441,7 +446,7 @@ nome
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
   | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi' | 'titolo'
-  | 'compresi' | 'i'
+  | 'compresi' | 'i' | 'requisiti'
   | 'punteggio' | 'valore' | 'funzione'
   | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
   | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'

@@ -506,6 +506,7 @@ struct Ranking {
   std::vector<ExprPtr> admitted;              // at most one
   std::vector<std::pair<ExprPtr, Text>> exclusions;  // `escluso se C "motivo"`, in writing order
   std::vector<Span> withNotEvaluated;         // `compresi i non valutati`: at most one
+  std::vector<Ident> themes;                  // `tema differenziali`
   std::vector<std::vector<SortKey>> orders;   // exactly one
   std::vector<Span> orderSpans;               // parallel to orders
   std::vector<ExprPtr> groups;                // at most one
@@ -592,7 +593,10 @@ struct Demand {
     Maggiorazione,  // `richiede maggiorazione almeno 30%` (the person's fund)
     QuotaLimitata,  // `richiede maggiorazione a quota limitata`: to a limited share of the staff (art. 81 c. 3)
     Dichiarazione,  // `richiede dichiarazione NOME`: the regolamento states it (`dichiara NOME "..."`)
+    Graduatoria,    // `richiede graduatoria con tema T [e posti | e requisiti]`
   };
+  enum class RankingAspect { Nessuno, Posti, Requisiti };
+  RankingAspect aspect = RankingAspect::Nessuno;  // Graduatoria
   Kind kind = Kind::Obiettivo;
   Ident theme;                             // Obiettivo, Elemento; Dichiarazione: the statement's name
   ComponentSource source = ComponentSource::Obiettivi;  // Componente

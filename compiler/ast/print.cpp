@@ -605,6 +605,7 @@ void Printer::ranking(const Ranking& r) {
   for (const ExprPtr& e : r.admitted) line("ammessi se " + expr(*e));
   for (const auto& [e, reason] : r.exclusions) line("escluso se " + expr(*e) + " " + text(reason));
   for (size_t i = 0; i < r.withNotEvaluated.size(); ++i) line("compresi i non valutati");
+  if (!r.themes.empty()) line("tema " + names(r.themes));
   for (const std::vector<SortKey>& keys : r.orders) line("ordine " + sortKeys(keys));
   for (const ExprPtr& e : r.groups) line("gruppi per " + expr(*e));
   for (const Places& p : r.places) {

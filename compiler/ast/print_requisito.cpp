@@ -26,6 +26,11 @@ std::string demand(const Demand& d) {
     case Demand::Kind::Maggiorazione: return "richiede maggiorazione almeno " + printNumber(d.percent) + "%";
     case Demand::Kind::QuotaLimitata: return "richiede maggiorazione a quota limitata";
     case Demand::Kind::Dichiarazione: return "richiede dichiarazione " + d.theme.name;
+    case Demand::Kind::Graduatoria:
+      return "richiede graduatoria con tema " + d.theme.name +
+             (d.aspect == Demand::RankingAspect::Posti       ? " e posti"
+              : d.aspect == Demand::RankingAspect::Requisiti ? " e requisiti"
+                                                             : "");
   }
   return "";
 }

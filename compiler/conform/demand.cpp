@@ -165,6 +165,35 @@ Finding statement(const sema::Checked& c, const ast::Demand& d) {
                              d.theme.name)};
 }
 
+// `richiede graduatoria con tema T [e posti | e requisiti]`: the rankings of
+// the theme exist, and each has winners limited by `posti` (selective) or
+// admission rules (`ammessi se`, `escluso se`).
+Finding rankingDemand(const sema::Checked& c, const ast::Demand& d) {
+  using A = ast::Demand::RankingAspect;
+  std::string names;
+  for (const sema::RankingInfo& r : c.rankings) {
+    const ast::Ranking& g = *r.decl;
+    bool themed = std::any_of(g.themes.begin(), g.themes.end(), [&](const ast::Ident& t) { return t.name == d.theme.name; });
+    if (!themed) continue;
+    names += (names.empty() ? "«" : ", «") + g.name.name + "»";
+    bool selective = !g.places.empty() && (!g.places[0].percent || g.places[0].value < 100);
+    if (d.aspect == A::Posti && !selective)
+      return Finding{false, fmt::format("la graduatoria «{}» non limita i vincitori con «posti»", g.name.name), "0854",
+                     g.name.span, "scrivi i posti: posti 4, oppure posti 30% arrotondati per difetto"};
+    if (d.aspect == A::Requisiti && g.admitted.empty() && g.exclusions.empty())
+      return Finding{false, fmt::format("la graduatoria «{}» non ha requisiti di ammissione", g.name.name), "0855",
+                     g.name.span, "scrivi i requisiti: escluso se CONDIZIONE \"motivo\" (oppure ammessi se CONDIZIONE)"};
+  }
+  if (names.empty()) {
+    const ast::Program& p = *c.program;
+    return Finding{false, fmt::format("nessuna graduatoria ha il tema «{}»", d.theme.name), "0853",
+                   p.ente.empty() ? Span{p.file, 0, 0} : p.ente.front().span,
+                   fmt::format("aggiungi alla graduatoria la riga: tema {}", d.theme.name)};
+  }
+  const char* what = d.aspect == A::Posti ? ", con i posti" : d.aspect == A::Requisiti ? ", con i requisiti" : "";
+  return Finding{true, fmt::format("graduatorie con il tema «{}»: {}{}", d.theme.name, names, what), {}, {}};
+}
+
 Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::ProfileShares& shares) {
   switch (d.kind) {
     case ast::Demand::Kind::Obiettivo:
@@ -173,6 +202,7 @@ Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::Pr
     case ast::Demand::Kind::Maggiorazione: return bonus(c, d, shares);
     case ast::Demand::Kind::QuotaLimitata: return limitedShare(c, d, shares);
     case ast::Demand::Kind::Dichiarazione: return statement(c, d);
+    case ast::Demand::Kind::Graduatoria: return rankingDemand(c, d);
   }
   return Finding{};
 }

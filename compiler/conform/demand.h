@@ -24,6 +24,8 @@ Finding checkDemand(const sema::Checked& c, const ast::Demand& d, const sema::Pr
 
 // `richiede dichiarazione NOME`: whether the regolamento has `dichiara NOME "..."`.
 Finding statement(const sema::Checked& c, const ast::Demand& d);
+// `richiede graduatoria con tema T [e posti | e requisiti]`.
+Finding rankingDemand(const sema::Checked& c, const ast::Demand& d);
 
 // The objectives of `shares` implementing an `obiettivo con tema` demand of
 // `r` on which the premio has no gate (`avviso se senza soglia`).

@@ -261,8 +261,8 @@ class Verifier {
     check.outcome = Outcome::Conforme;
     check.warningOnly = r_.warningLevel;
     for (const ast::Demand& d : r_.decl->demands) {
-      if (d.kind == ast::Demand::Kind::Dichiarazione) {
-        Finding f = statement(c_, d);
+      if (d.kind == ast::Demand::Kind::Dichiarazione || d.kind == ast::Demand::Kind::Graduatoria) {
+        Finding f = d.kind == ast::Demand::Kind::Dichiarazione ? statement(c_, d) : rankingDemand(c_, d);
         check.details.push_back((f.ok ? "rispettato: " : "NON rispettato: ") + f.detail);
         if (f.ok) continue;
         check.outcome = Outcome::NonConforme;

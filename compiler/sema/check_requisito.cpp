@@ -33,7 +33,9 @@ std::set<std::string> demandedThemes(const ast::Program& program) {
   std::set<std::string> out;
   for (const ast::Requirement& r : program.requirements)
     for (const ast::Demand& d : r.demands)
-      if (d.kind == ast::Demand::Kind::Obiettivo || d.kind == ast::Demand::Kind::Elemento) out.insert(d.theme.name);
+      if (d.kind == ast::Demand::Kind::Obiettivo || d.kind == ast::Demand::Kind::Elemento ||
+          d.kind == ast::Demand::Kind::Graduatoria)
+        out.insert(d.theme.name);
   return out;
 }
 
@@ -164,6 +166,11 @@ void Checker::checkThemes() {
   for (const ast::Catalogue& c : program_.catalogues)
     for (const ast::BehaviourItem& b : c.items)
       for (const ast::Ident& t : b.themes) check(t);
+  for (const ast::Ranking& r : program_.rankings)
+    for (const ast::Ident& t : r.themes) check(t);
+  // The objectives read from the data carry the block's themes.
+  for (const ast::ObjectiveTemplate& o : program_.objectiveTemplates)
+    for (const ast::Ident& t : o.body.themes) check(t);
 }
 
 }  // namespace misura::sema

@@ -68,6 +68,8 @@ ast::Ranking Builder::ranking(P::DichGraduatoriaContext* ctx) {
       r.admitted.push_back(expr(c->espr()));
     } else if (auto* c = dynamic_cast<P::EsclusoGraduatoriaContext*>(item)) {
       r.exclusions.emplace_back(expr(c->espr()), text(c->TESTO()));
+    } else if (auto* c = dynamic_cast<P::TemaGraduatoriaContext*>(item)) {
+      for (ast::Ident& t : themes(c->temi())) r.themes.push_back(std::move(t));
     } else if (dynamic_cast<P::CompresiNonValutatiContext*>(item)) {
       r.withNotEvaluated.push_back(span(item));
     } else if (auto* c = dynamic_cast<P::OrdineGraduatoriaContext*>(item)) {

@@ -62,6 +62,11 @@ ast::Demand Builder::demand(P::RichiestaContext* ctx) {
   } else if (auto* c = dynamic_cast<P::RichiestaDichiarazioneContext*>(ctx)) {
     d.kind = Kind::Dichiarazione;
     d.theme = ident(c->nome());
+  } else if (auto* c = dynamic_cast<P::RichiestaGraduatoriaContext*>(ctx)) {
+    d.kind = Kind::Graduatoria;
+    d.theme = ident(c->nome());
+    using A = ast::Demand::RankingAspect;
+    if (c->aspetto) d.aspect = c->aspetto->getText() == "posti" ? A::Posti : A::Requisiti;
   }
   return d;
 }

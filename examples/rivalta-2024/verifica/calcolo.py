@@ -226,11 +226,14 @@ def esempio():
             posto[(nomi[area], matr)] = ("", "", esito[len("escluso: "):])
         else:
             posto[(nomi[area], matr)] = (pos, "sì" if esito == "vincitore" else "no", "")
-    testa = "matricola;nominativo;profilo;stato;totale;fascia;premio"
+    # Il regolamento usa il modulo dell'art. 14: misura lo riporta in ogni riga.
+    moduli = "ccnl.differenziali_2022 sempre vigente"
+    testa = "matricola;nominativo;profilo;stato;totale;fascia;premio;moduli"
     for g in ("istruttori", "operatori_esperti"):
         testa += ";posizione_%s;vincitore_%s;esclusione_%s" % (g, g, g)
     out = [testa]
     for riga in catturato(risultati):
+        riga.append(moduli)
         for g in ("istruttori", "operatori_esperti"):
             riga += list(posto.get((g, riga[0]), ("", "", "")))
         out.append(";".join(riga))
