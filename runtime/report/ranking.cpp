@@ -118,15 +118,17 @@ std::string rankingsText(const ir::Module& module, const eval::Evaluation& evalu
       for (const eval::RankEntry& e : g.entries) {
         const eval::PersonResult& p = personAt(evaluation, e.person);
         std::string name = p.nominativo.empty() ? "" : " " + p.nominativo;
+        // With places, the others are «idoneo» (admitted, not a winner), as a graduatoria is published.
         out += fmt::format("  {:>3}. {}{}  {}{}\n", e.position, p.matricola, name, keyValues(r, e),
-                           e.winner ? "  vincitore" : "");
+                           e.winner ? "  vincitore" : r.places ? "  idoneo" : "");
       }
     }
     if (!o->notAdmitted.empty()) {
       std::string list;
       for (size_t k = 0; k < o->notAdmitted.size(); ++k) {
         std::string reason = reasonOf(*o, k);
-        list += (list.empty() ? "" : ", ") + personAt(evaluation, o->notAdmitted[k]).matricola +
+        const eval::PersonResult& p = personAt(evaluation, o->notAdmitted[k]);
+        list += (list.empty() ? "" : ", ") + p.matricola + (p.nominativo.empty() ? "" : " " + p.nominativo) +
                 (reason.empty() ? "" : " (" + reason + ")");
       }
       out += "non ammessi: " + list + "\n";
