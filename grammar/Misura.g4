@@ -307,7 +307,8 @@ concorrenti
 // `assunzione crescente`, `matricola` (numbers in numeric order).
 chiaveOrdine
   : 'componente' nome verso=('crescente' | 'decrescente')?         # ChiaveComponente
-  | espr verso=('crescente' | 'decrescente')?                      # ChiaveEspressione
+  // `voto_2024 decrescente, non rilevati in fondo`: who has no value comes after everyone.
+  | espr verso=('crescente' | 'decrescente')? (SEP? inFondo='non' 'rilevati' 'in' 'fondo')?  # ChiaveEspressione
   ;
 
 // How a share of a group's size becomes a number of places.
@@ -446,7 +447,7 @@ nome
   | 'foglio' | 'decimale' | 'intestazione' | 'riga'
   | 'colonna' | 'intero' | 'escluso' | 'negativo' | 'unico' | 'controlla'
   | 'pesi' | 'relativi' | 'solo' | 'il' | 'ogni' | 'somma' | 'interi' | 'mezzi' | 'titolo'
-  | 'compresi' | 'i' | 'requisiti'
+  | 'compresi' | 'i' | 'requisiti' | 'rilevati'
   | 'punteggio' | 'valore' | 'funzione'
   | 'carico' | 'del' | 'unitaria' | 'massimo' | 'parte'
   | 'graduatoria' | 'tra' | 'ammessi' | 'ordine' | 'gruppi' | 'posti'

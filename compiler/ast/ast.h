@@ -479,6 +479,7 @@ struct SortKey {
   std::optional<Ident> component;  // `componente NOME`
   ExprPtr expr;                    // otherwise
   SortDirection direction = SortDirection::NonDetta;
+  bool missingLast = false;  // `non rilevati in fondo`: a non rilevato value comes after every value
   Span span;
 };
 

@@ -464,17 +464,24 @@ std::string matricole(const Assignment& a) {
 
 std::string sortKeys(const std::vector<SortKey>& keys) {
   std::string out;
-  for (const SortKey& k : keys) {
-    if (!out.empty()) out += ", ";
-    out += k.component ? "componente " + k.component->name : (k.expr ? expr(*k.expr) : "?");
-    switch (k.direction) {
-      case SortDirection::NonDetta: break;
-      case SortDirection::Crescente: out += " crescente"; break;
-      case SortDirection::Decrescente: out += " decrescente"; break;
-    }
-  }
+  for (const SortKey& k : keys) out += (out.empty() ? "" : ", ") + print(k);
   return out;
 }
+
+}  // namespace
+
+std::string print(const SortKey& k) {
+  std::string out = k.component ? "componente " + k.component->name : (k.expr ? expr(*k.expr) : "?");
+  switch (k.direction) {
+    case SortDirection::NonDetta: break;
+    case SortDirection::Crescente: out += " crescente"; break;
+    case SortDirection::Decrescente: out += " decrescente"; break;
+  }
+  if (k.missingLast) out += ", non rilevati in fondo";
+  return out;
+}
+
+namespace {
 
 std::string assignment(const Assignment& a) {
   switch (a.kind) {

@@ -20,6 +20,8 @@ std::string print(const Program& program);
 
 // One expression, as it would appear in a program.
 std::string print(const Expr& expr);
+// One key of `ordine`, as written: "totale decrescente", "voto decrescente, non rilevati in fondo".
+std::string print(const SortKey& key);
 
 // A text literal as written in a program: "..." with \" and \\ escaped.
 std::string quote(std::string_view value);

@@ -461,6 +461,7 @@ struct SortKey {
   Chunk expr;             // Espressione: staff fields, totale, fascia, esiti
   std::string component;  // Componente: by name in the person's profile
   bool descending = false;
+  bool missingLast = false;  // `non rilevati in fondo`: non rilevato comes after every value (else E0670)
   std::string text;       // as written ("totale decrescente"), for the outputs
   Span span;
 };

@@ -8,15 +8,7 @@ namespace misura::lowering {
 
 namespace {
 
-std::string keyText(const sema::SortKeyInfo& k) {
-  std::string out = k.component ? "componente " + *k.component : ast::print(*k.expr);
-  switch (k.decl->direction) {
-    case ast::SortDirection::NonDetta: break;
-    case ast::SortDirection::Crescente: out += " crescente"; break;
-    case ast::SortDirection::Decrescente: out += " decrescente"; break;
-  }
-  return out;
-}
+std::string keyText(const sema::SortKeyInfo& k) { return ast::print(*k.decl); }
 
 ir::CountRounding countRounding(ast::CountRounding r) {
   switch (r) {
@@ -58,6 +50,7 @@ std::vector<ir::SortKey> lowerSortKeys(const sema::Checked& checked, const std::
   for (const sema::SortKeyInfo& k : keys) {
     ir::SortKey key;
     key.descending = k.descending;
+    key.missingLast = k.decl->missingLast;
     key.text = keyText(k);
     key.span = k.decl->span;
     if (k.component) {

@@ -21,6 +21,7 @@ ast::SortKey Builder::sortKey(P::ChiaveOrdineContext* ctx) {
   } else if (auto* c = dynamic_cast<P::ChiaveEspressioneContext*>(ctx)) {
     k.expr = expr(c->espr());
     k.direction = direction(c->verso);
+    k.missingLast = c->inFondo != nullptr;
   }
   k.span = span(ctx);
   return k;

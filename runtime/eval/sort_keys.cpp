@@ -50,6 +50,12 @@ int compareValues(const ir::Value& a, const ir::Value& b) {
 bool comesBefore(const std::vector<ir::SortKey>& keys, const std::vector<ir::Value>& a, const std::string& ma,
                  const std::vector<ir::Value>& b, const std::string& mb) {
   for (size_t i = 0; i < keys.size() && i < a.size() && i < b.size(); ++i) {
+    // `non rilevati in fondo`: after every value, whatever the direction.
+    bool missingA = std::holds_alternative<ir::Missing>(a[i]), missingB = std::holds_alternative<ir::Missing>(b[i]);
+    if (missingA || missingB) {
+      if (missingA != missingB) return missingB;
+      continue;
+    }
     int c = compareValues(a[i], b[i]);
     if (keys[i].descending) c = -c;
     if (c != 0) return c < 0;
@@ -110,13 +116,13 @@ std::optional<std::vector<ir::Value>> keyValues(const Session& s, const Person& 
         break;
       }
     }
-    if (std::holds_alternative<ir::Missing>(v)) {
+    if (std::holds_alternative<ir::Missing>(v) && !k.missingLast) {
       errors.report(Diagnostic{"E0670", Severity::Errore, k.span,
                                fmt::format("{}: la chiave «{}» non è rilevata per la matricola {}", what, k.text,
                                            r.matricola),
                                {Label{personSpan(p), fmt::format("matricola {}", r.matricola)}},
                                "senza il valore di ogni chiave la posizione non si decide: completa il dato, oppure "
-                               "scrivi la chiave con «se rilevato(...) allora ... altrimenti ...»",
+                               "scrivi dopo il verso dove va chi non ce l'ha: «, non rilevati in fondo»",
                                {}});
       return std::nullopt;
     }

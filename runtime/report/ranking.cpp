@@ -46,12 +46,15 @@ const eval::PersonResult& personAt(const eval::Evaluation& ev, uint32_t i) { ret
 
 // The key as written, without its direction: "totale", "componente comportamenti".
 std::string keyLabel(const ir::SortKey& k) {
+  std::string text = k.text;
+  const std::string last = ", non rilevati in fondo";
+  if (k.missingLast && text.size() > last.size()) text.resize(text.size() - last.size());
   for (const char* suffix : {" decrescente", " crescente"}) {
     const std::string sfx(suffix);
-    if (k.text.size() > sfx.size() && k.text.compare(k.text.size() - sfx.size(), sfx.size(), sfx) == 0)
-      return k.text.substr(0, k.text.size() - sfx.size());
+    if (text.size() > sfx.size() && text.compare(text.size() - sfx.size(), sfx.size(), sfx) == 0)
+      return text.substr(0, text.size() - sfx.size());
   }
-  return k.text;
+  return text;
 }
 
 // "totale 95 punti, componente comportamenti 25 punti, assunzione 01/01/2005"
