@@ -205,6 +205,22 @@ def risultati():
     sys.stdout.write("\n".join(out) + "\n")
 
 
+def maggiorazione(righe):
+    """Art. 11: fra i partecipanti alla ripartizione (valutati non Insufficienti),
+    i primi 12,5% (all'unità più vicina, 0,5 per eccesso) per punteggio 2024, a
+    parità la matricola come numero, ricevono il 30% del premio medio pro capite
+    (risorse / partecipanti), arrotondato al centesimo, in aggiunta al premio.
+    Restituisce {matricola: (posizione, vincitore)} e l'importo."""
+    partecipanti = [r for r in righe if r[3] == "valutato" and r[5] != "Insufficiente"]
+    n = len(partecipanti)
+    k = math.floor(F(n) * F(125, 1000) + F(1, 2))
+    m = arr2(F(3, 10) * RISORSE_PREMI / n)
+    log("art.11: %d partecipanti x 12,5%% = %s -> %d posti; premio medio %s; maggiorazione %s" % (
+        n, float(F(n) * F(125, 1000)), k, float(RISORSE_PREMI / n), fmt(m)))
+    ordine = sorted(partecipanti, key=lambda r: (-num(r[4]), int(r[0])))
+    return {r[0]: (i, i <= k) for i, r in enumerate(ordine, 1)}, m
+
+
 def catturato(funzione):
     """Le righe CSV che `funzione` scrive, senza l'intestazione."""
     vero, sys.stdout = sys.stdout, io.StringIO()
@@ -231,11 +247,18 @@ def esempio():
     testa = "matricola;nominativo;profilo;stato;totale;fascia;premio;moduli"
     for g in ("istruttori", "operatori_esperti"):
         testa += ";posizione_%s;vincitore_%s;esclusione_%s" % (g, g, g)
+    testa += ";posizione_art81;vincitore_art81"
     out = [testa]
-    for riga in catturato(risultati):
+    righe = catturato(risultati)
+    art81, m = maggiorazione(righe)
+    for riga in righe:
+        pos, vince = art81.get(riga[0], ("", None))
+        if vince:
+            riga[6] = fmt(num(riga[6]) + m)
         riga.append(moduli)
         for g in ("istruttori", "operatori_esperti"):
             riga += list(posto.get((g, riga[0]), ("", "", "")))
+        riga += [str(pos), "" if vince is None else ("sì" if vince else "no")]
         out.append(";".join(riga))
     sys.stdout.write("\n".join(out) + "\n")
 
