@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     if (std::optional<eval::Evaluation> ev = eval::evaluate(*fx.compiled.module, options, sources, diags))
       for (report::Format f : {report::Format::Testo, report::Format::Csv, report::Format::Json})
-        (void)report::render(f, *fx.compiled.module, *ev, sources);
+        (void)report::render(f, eval::planOf(*fx.compiled.module, *ev), *ev, sources);
   } catch (const InternalError&) {
     __builtin_trap();
   }
