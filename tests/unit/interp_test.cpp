@@ -269,6 +269,20 @@ TEST_CASE("Builtins", "[interp]") {
   Code notMeasured;
   notMeasured.push(ir::Missing{}).call(B::Rilevato, 1);
   CHECK(std::get<bool>(runOk(notMeasured.done())) == false);
+
+  auto text = [](ir::Builtin fn, const char* t, const char* p) {
+    Code c;
+    c.push(std::string(t)).push(std::string(p)).call(fn, 2);
+    return std::get<bool>(runOk(c.done()));
+  };
+  CHECK(text(B::Contiene, "Sospensione dal servizio", "SOSPENSIONE"));
+  CHECK(text(B::Contiene, "Attività di sportello", "ATTIVITÀ"));  // accented capitals too
+  CHECK_FALSE(text(B::Contiene, "Multa", "sospensione"));
+  CHECK(text(B::IniziaCon, "PEO C1 -> C2", "peo"));
+  CHECK_FALSE(text(B::IniziaCon, "Progressione PEO", "peo"));
+  Code textMissing;
+  textMissing.push(ir::Missing{}).push(std::string("x")).call(B::Contiene, 2);
+  CHECK(std::holds_alternative<ir::Missing>(runOk(textMissing.done())));
 }
 
 TEST_CASE("Calendar builtins read the year and the person's service", "[interp]") {

@@ -41,3 +41,16 @@ TEST_CASE("chiavi nel loro verso, poi la matricola", "[graduatoria]") {
   CHECK(eval::comesBefore(keys, a, "9", a, "10"));   // all equal: 9 before 10
   CHECK_FALSE(eval::comesBefore(keys, a, "10", a, "9"));
 }
+
+TEST_CASE("non rilevati in fondo: dopo ogni valore, in qualunque verso", "[graduatoria]") {
+  for (bool descending : {true, false}) {
+    ir::SortKey vote;
+    vote.descending = descending;
+    vote.missingLast = true;
+    const std::vector<ir::SortKey> keys{vote};
+    const std::vector<ir::Value> voted{Rational(60)}, notVoted{ir::Missing{}};
+    CHECK(eval::comesBefore(keys, voted, "10", notVoted, "9"));
+    CHECK_FALSE(eval::comesBefore(keys, notVoted, "9", voted, "10"));
+    CHECK(eval::comesBefore(keys, notVoted, "9", notVoted, "10"));  // both missing: the next key (matricola)
+  }
+}
