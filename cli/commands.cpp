@@ -88,6 +88,7 @@ std::optional<std::string> formatName(std::optional<std::string> given, const st
     std::string ext = std::filesystem::path(*output).extension().string();
     if (ext == ".csv") given = "csv";
     if (ext == ".json") given = "json";
+    if (ext == ".xlsx") given = "xlsx";
   }
   if (given)
     for (char& ch : *given) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

@@ -154,7 +154,15 @@ int cmdValuta(const ValutaOptions& opt) {
 
   Clock::time_point writing = Clock::now();
   const ir::Module& plan = eval::planOf(*c.module, *evaluation);
-  std::string text = report::render(opt.format, plan, *evaluation, c.sources);
+  std::string text;
+  if (opt.format != report::Format::Xlsx) {
+    text = report::render(opt.format, plan, *evaluation, c.sources);
+  } else if (std::string error; std::optional<std::string> bytes = report::xlsx(plan, *evaluation, error)) {
+    text = std::move(*bytes);
+  } else {
+    printPlainError("E0702", error, "controlla lo spazio e i permessi della cartella temporanea");
+    return kDiagnostics;
+  }
   if (opt.output) {
     if (failed) {
       // A results file with holes must not replace a good one that payroll
@@ -366,8 +374,8 @@ int run(int argc, char** argv) {
   ValueOption dati, formato, uscita;
   dati.add(valuta, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
   formato.add(valuta, "--formato",
-              "testo (tabella, predefinito), csv o json; con --uscita FILE.csv o FILE.json il formato segue "
-              "l'estensione",
+              "testo (tabella, predefinito), csv, json o xlsx (solo con --uscita); con --uscita FILE.csv, "
+              "FILE.json o FILE.xlsx il formato segue l'estensione",
               "FORMATO");
   uscita.add(valuta, "--uscita", "scrive i risultati in FILE invece che sul terminale", "FILE");
   ValueOption deroga, riepilogo;
@@ -514,8 +522,13 @@ int run(int argc, char** argv) {
     opt.format = report::Format::Csv;
   else if (*fmtName == "json")
     opt.format = report::Format::Json;
+  else if (*fmtName == "xlsx")
+    opt.format = report::Format::Xlsx;
   else
-    throw UsageError{"formato sconosciuto " + inQuotes(*fmtName) + ": i formati sono testo, csv, json"};
+    throw UsageError{"formato sconosciuto " + inQuotes(*fmtName) + ": i formati sono testo, csv, json, xlsx"};
+  if (opt.format == report::Format::Xlsx && !opt.output)
+    throw UsageError{"il formato xlsx è una cartella di lavoro di Excel: si scrive in un file",
+                     "aggiungi per esempio --uscita risultati.xlsx"};
   opt.tempi = tempi;
   opt.deroga = deroga.get("--deroga");
   if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};

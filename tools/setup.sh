@@ -34,6 +34,8 @@ packages=(
   catch2
   libzip-dev            # XLSX data files: the zip container
   libexpat1-dev         # XLSX data files: the XML inside
+  libxlsxwriter-dev     # valuta --formato xlsx: the workbook for the payroll office
+  python3-openpyxl      # tests/xlsx_uscita.sh reads that workbook back
   python3               # bench/w1: the W1 runner's output conversion and its ctest
 )
 

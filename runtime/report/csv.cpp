@@ -44,6 +44,7 @@ std::string render(Format format, const ir::Module& module, const eval::Evaluati
     case Format::Testo: return table(module, evaluation);
     case Format::Csv: return csv(module, evaluation);
     case Format::Json: return json(module, evaluation, sources);
+    case Format::Xlsx: throw InternalError{"il formato xlsx non è un testo: si scrive con report::xlsx"};
   }
   return table(module, evaluation);
 }

@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,7 +35,7 @@
 
 namespace misura::report {
 
-enum class Format { Testo, Csv, Json };
+enum class Format { Testo, Csv, Json, Xlsx };
 
 // The terminal table with its title and footer.
 std::string table(const ir::Module& module, const eval::Evaluation& evaluation);
@@ -52,7 +53,13 @@ std::string json(const ir::Module& module, const eval::Evaluation& evaluation, c
 // the evaluation paid under a derogation. Same conventions as csv().
 std::string fundsCsv(const ir::Module& module, const eval::Evaluation& evaluation);
 
-// One of the three, by format.
+// The workbook of `valuta --formato xlsx` (xlsx_out.cpp): sheets «Risultati»
+// (the cells of csv(), numbers typed, header frozen), «Fondi» (fundsCsv()) and
+// «Note» (ente, anno, regolamento, moduli, deroga). The file's bytes, or
+// nullopt with `error` set.
+std::optional<std::string> xlsx(const ir::Module& module, const eval::Evaluation& evaluation, std::string& error);
+
+// One of the three text formats (not Xlsx: see xlsx()).
 std::string render(Format format, const ir::Module& module, const eval::Evaluation& evaluation,
                    const SourceManager& sources);
 
