@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -120,12 +121,21 @@ std::string slurp(const std::filesystem::path& path) {
 }  // namespace
 
 std::optional<std::string> xlsx(const ir::Module& module, const eval::Evaluation& evaluation, std::string& error) {
-  // libxlsxwriter 1.1.4 writes to a file only: a private temporary one, read back.
+  // libxlsxwriter 1.1.4 writes to a file only: a private temporary one
+  // (mkstemps: a fresh name, ours alone), read back and removed.
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path tmp = fs::temp_directory_path(ec) / ("misura-" + std::to_string(::getpid()) + ".xlsx");
+  std::string name = (fs::temp_directory_path(ec) / "misura-XXXXXX.xlsx").string();
+  int fd = ::mkstemps(name.data(), 5);
+  if (fd < 0) {
+    error = "impossibile creare un file temporaneo per la cartella di lavoro";
+    return std::nullopt;
+  }
+  ::close(fd);
+  fs::path tmp = name;
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (!wb) {
+    fs::remove(tmp, ec);
     error = "impossibile creare la cartella di lavoro temporanea " + tmp.string();
     return std::nullopt;
   }
