@@ -51,7 +51,11 @@ std::optional<int> checkLaw(Compilation& c, eval::Evaluation& evaluation, const 
     options.modules = c.module->modules;
     options.staff = persons(evaluation);
     Diagnostics found;
-    conform::verify(withObjectivesFromData(*c.checked, eval::planOf(*c.module, evaluation)), options, found);
+    const ir::Module& plan = eval::planOf(*c.module, evaluation);
+    if (plan.objectives.size() == c.checked->objectives.size())  // no objective read from the data: no copy
+      conform::verify(*c.checked, options, found);
+    else
+      conform::verify(withObjectivesFromData(*c.checked, plan), options, found);
     for (const Diagnostic& d : found.all())
       if (d.severity == Severity::Errore) violations.push_back(d);
   }

@@ -189,10 +189,7 @@ std::optional<KeyRole> Checker::otherKeyRole(const ast::Ident& k, uint32_t& staf
 std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const ast::Ident& field, Span span) {
   auto d = datasetIndex_.find(dataset.name);
   if (d == datasetIndex_.end()) {
-    std::vector<std::string> names;
-    for (const auto& [n, i] : datasetIndex_) names.push_back(n);
-    diags_.error("E0207", dataset.span, fmt::format("tabella di dati «{}» non dichiarata", dataset.name),
-                 didYouMean(dataset.name, names));
+    undeclaredTable(dataset);
     return std::nullopt;
   }
   const ast::Dataset& decl = *out_.datasets[d->second].decl;
@@ -203,6 +200,14 @@ std::optional<FieldRef> Checker::resolveField(const ast::Ident& dataset, const a
   }
   noSuchField(d->second, field, names);
   return std::nullopt;
+}
+
+// E0207 for a table name that no `dati` declares, with the closest one.
+void Checker::undeclaredTable(const ast::Ident& table) {
+  std::vector<std::string> names;
+  for (const auto& [n, i] : datasetIndex_) names.push_back(n);
+  diags_.error("E0207", table.span, fmt::format("tabella di dati «{}» non dichiarata", table.name),
+               didYouMean(table.name, names));
 }
 
 // E0207 for a field `table` does not have, with the closest name or, for

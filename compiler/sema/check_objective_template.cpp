@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include "compiler/sema/checker.h"
-#include "compiler/support/suggest.h"
 
 namespace misura::sema {
 
@@ -25,10 +24,7 @@ void Checker::checkObjectiveTemplate(const ast::ObjectiveTemplate& t) {
   auto it = datasetIndex_.find(t.dataset.name);
   bool ok = true;
   if (it == datasetIndex_.end()) {
-    std::vector<std::string> names;
-    for (const auto& [n, i] : datasetIndex_) names.push_back(n);
-    diags_.error("E0207", t.dataset.span, fmt::format("tabella di dati «{}» non dichiarata", t.dataset.name),
-                 didYouMean(t.dataset.name, names));
+    undeclaredTable(t.dataset);
     ok = false;
   } else {
     info.dataset = it->second;

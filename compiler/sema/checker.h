@@ -117,6 +117,7 @@ class Checker {
   bool templateMayApply(uint32_t profile, uint32_t component) const;
   void addResultsTable();
   void noSuchField(uint32_t table, const ast::Ident& field, const std::vector<std::string>& names);
+  void undeclaredTable(const ast::Ident& table);
   bool resultsReadable(const ast::Expr& e, const Scope& scope);
   // check_measure.cpp: the `misura` line and the cells of keyed tables it reads.
   void checkMeasure(ObjectiveInfo& info, const ast::Measure& m);

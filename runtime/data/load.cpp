@@ -85,19 +85,21 @@ bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::pa
   return true;
 }
 
-// The staff list, then the tables of `obiettivi da` (their codes are the
-// objectives the other tables may name), then the others, in writing order.
+// Whether `dataset` is the table of some `obiettivi da`.
 bool declaresObjectives(const ir::Module& module, uint32_t dataset) {
   return std::any_of(module.objectiveTemplates.begin(), module.objectiveTemplates.end(),
                      [&](const ir::ObjectiveTemplate& t) { return t.dataset == dataset; });
 }
 
+// The staff list, then the tables of `obiettivi da` (their codes are the
+// objectives the other tables may name), then the others, in writing order;
+// `valutati` has no file.
 std::vector<uint32_t> loadOrder(const ir::Module& module) {
   std::vector<uint32_t> order{ir::kStaff};
   for (uint32_t d = 1; d < module.datasets.size(); ++d)
     if (declaresObjectives(module, d)) order.push_back(d);
   for (uint32_t d = 1; d < module.datasets.size(); ++d)
-    if (!declaresObjectives(module, d) && !module.datasets[d].results) order.push_back(d);  // `valutati`: no file
+    if (!declaresObjectives(module, d) && !module.datasets[d].results) order.push_back(d);
   return order;
 }
 

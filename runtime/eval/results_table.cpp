@@ -1,6 +1,8 @@
 // `valutati`: after everyone is scored, one row per evaluated person with
 // the staff fields, `totale`, `fascia` (its label) and the points of each
 // component, for the aggregates of the premio, the funds and the rankings.
+#include <algorithm>
+
 #include "runtime/eval/session.h"
 
 namespace misura::eval {
@@ -13,16 +15,54 @@ std::optional<uint32_t> resultsTable(const ir::Module& m) {
   return std::nullopt;
 }
 
-// The value of results field `name` for person `r` (Missing if the person has none).
-ir::Value resultValue(const Session& s, const PersonResult& r, const data::Row& staff, const std::string& name) {
-  const ir::Dataset& staffList = s.module.datasets[ir::kStaff];
-  for (uint32_t f = 0; f < staffList.fields.size(); ++f)
-    if (staffList.fields[f].name == name) return staff.values.at(f);
-  const ir::Profile& profile = s.module.profiles[r.profile];
-  if (name == "totale") return r.total;
-  if (name == "fascia") return r.band ? ir::Value{profile.bands[*r.band].label} : ir::Value{ir::Missing{}};
-  for (const ComponentOutcome& c : r.components)
-    if (profile.components.at(c.component).name == name && c.points) return *c.points;
+// Where each column of `valutati` comes from, decided once by name: a staff
+// field, `totale`, `fascia`, or a component (by profile: its index there).
+struct Column {
+  enum class Kind { Staff, Totale, Fascia, Component } kind = Kind::Component;
+  uint32_t staffField = 0;
+  std::vector<std::optional<uint32_t>> component;  // per profile
+};
+
+std::vector<Column> columnsOf(const ir::Module& m, const ir::Dataset& table) {
+  std::vector<Column> out;
+  const std::vector<ir::Field>& staff = m.datasets[ir::kStaff].fields;
+  for (const ir::Field& f : table.fields) {
+    Column c;
+    auto field = std::find_if(staff.begin(), staff.end(), [&](const ir::Field& s) { return s.name == f.name; });
+    if (field != staff.end()) {
+      c.kind = Column::Kind::Staff;
+      c.staffField = static_cast<uint32_t>(field - staff.begin());
+    } else if (f.name == "totale") {
+      c.kind = Column::Kind::Totale;
+    } else if (f.name == "fascia") {
+      c.kind = Column::Kind::Fascia;
+    } else {
+      for (const ir::Profile& p : m.profiles) {
+        std::optional<uint32_t> at;
+        for (uint32_t k = 0; k < p.components.size(); ++k)
+          if (p.components[k].name == f.name) at = k;
+        c.component.push_back(at);
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Column `c` for person `r` (Missing where the person has no such value).
+ir::Value resultValue(const ir::Module& m, const Column& c, const PersonResult& r, const data::Row& staff) {
+  switch (c.kind) {
+    case Column::Kind::Staff: return staff.values.at(c.staffField);
+    case Column::Kind::Totale: return r.total;
+    case Column::Kind::Fascia:
+      return r.band ? ir::Value{m.profiles[r.profile].bands[*r.band].label} : ir::Value{ir::Missing{}};
+    case Column::Kind::Component: {
+      std::optional<uint32_t> k = c.component.at(r.profile);
+      for (const ComponentOutcome& o : r.components)
+        if (k && o.component == *k && o.points) return *o.points;
+      return ir::Missing{};
+    }
+  }
   return ir::Missing{};
 }
 
@@ -31,7 +71,7 @@ ir::Value resultValue(const Session& s, const PersonResult& r, const data::Row& 
 void fillResults(Session& s, const std::vector<PersonResult>& results) {
   std::optional<uint32_t> table = resultsTable(s.module);
   if (!table) return;
-  const ir::Dataset& ds = s.module.datasets[*table];
+  const std::vector<Column> columns = columnsOf(s.module, s.module.datasets[*table]);
   const std::vector<data::Row>& staff = s.data.tables.at(ir::kStaff).rows;
   s.resultRows.clear();
   s.resultRows.reserve(results.size());  // stable: records point into it
@@ -39,7 +79,7 @@ void fillResults(Session& s, const std::vector<PersonResult>& results) {
   for (const PersonResult& r : results) {
     if (r.status != PersonStatus::Valutato) continue;
     std::vector<ir::Value> row;
-    for (const ir::Field& f : ds.fields) row.push_back(resultValue(s, r, staff.at(r.row), f.name));
+    for (const Column& c : columns) row.push_back(resultValue(s.module, c, r, staff.at(r.row)));
     s.resultRows.push_back(std::move(row));
     spans.push_back(staff.at(r.row).span);
   }
