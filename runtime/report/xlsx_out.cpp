@@ -15,6 +15,7 @@
 
 #include <xlsxwriter.h>
 
+#include "runtime/data/csv.h"
 #include "runtime/report/format.h"
 #include "runtime/report/report.h"
 
@@ -22,21 +23,23 @@ namespace misura::report {
 
 namespace {
 
-std::vector<std::string> split(const std::string& line, char sep) {
-  std::vector<std::string> out(1);
-  for (char c : line) {
-    if (c == sep) out.emplace_back();
-    else out.back() += c;
-  }
-  return out;
-}
-
-// The lines of a CSV made by csv()/fundsCsv() (no quoted ';' in them: names
-// with ';' are quoted, and then stay text).
+// The header and rows of a CSV made by csv()/fundsCsv(), read back by the
+// project's CSV reader (a name with ';' or '"' is quoted there).
 std::vector<std::vector<std::string>> rows(const std::string& text) {
+  SourceManager sources;
+  Diagnostics diags;
+  data::CsvOptions options;
+  options.separator = ';';
+  std::optional<data::CsvTable> table = data::readCsv(sources, sources.add("risultati.csv", text), options, diags);
+  if (!table || diags.hasErrors()) throw InternalError{"il CSV dei risultati non si rilegge per la cartella di lavoro"};
   std::vector<std::vector<std::string>> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(split(line, ';'));
+  auto texts = [](const std::vector<data::Cell>& cells) {
+    std::vector<std::string> line;
+    for (const data::Cell& c : cells) line.push_back(c.text);
+    return line;
+  };
+  out.push_back(texts(table->header));
+  for (const std::vector<data::Cell>& row : table->rows) out.push_back(texts(row));
   return out;
 }
 
