@@ -70,7 +70,9 @@ std::shared_ptr<const ir::Module> withObjectivesFromData(const ir::Module& modul
 std::optional<Evaluation> evaluate(const ir::Module& module, const Options& options, SourceManager& sources,
                                    Diagnostics& diags) {
   if (module.profiles.empty()) {  // a regolamento being written: not a broken plan
-    diags.error("E0217", Span{}, "il regolamento non dichiara nessun profilo: non c'è nessuno da valutare",
+    // Located at the staff list, the declaration that has nobody to evaluate.
+    Span at = module.datasets.empty() ? Span{} : module.datasets[ir::kStaff].span;
+    diags.error("E0217", at, "il regolamento non dichiara nessun profilo: non c'è nessuno da valutare",
                 "aggiungi un blocco «profilo NOME { ... }» con le componenti, le fasce e il premio");
     return std::nullopt;
   }
