@@ -63,6 +63,20 @@ std::string groupLabel(const ir::Value& v) {
   return "non rilevato";
 }
 
+// A0673: a fixed number of places above the persons of a group; they all win.
+void warnUnfilled(const Session& s, const ir::Ranking& r, const RankGroup& g, const Rational& places) {
+  const size_t n = g.entries.size();
+  const Rational left = places - Rational(static_cast<long>(n));
+  s.diags.warning("A0673", r.places->span,
+                  fmt::format("la graduatoria «{}» ha {} posti{} ma {}: {}; {} non {}", r.name, formatExact(places),
+                              r.group ? " nel gruppo «" + groupLabel(g.value) + "»" : "",
+                              n == 1 ? "una sola persona vi concorre" : std::to_string(n) + " persone vi concorrono",
+                              n == 1 ? "vince" : "vincono tutte", left == 1 ? "1 posto resta" : formatExact(left) + " posti restano",
+                              left == 1 ? "assegnato" : "assegnati"),
+                  "se i posti in più non sono voluti, riducili o esprimili come quota del gruppo "
+                  "(posti 50% arrotondati per difetto)");
+}
+
 struct Candidate {
   uint32_t person;
   ir::Value group;
@@ -231,21 +245,12 @@ void computeRankings(const Session& s, const std::vector<Person>& persons, Evalu
         } else {
           g.placesExact = count;
         }
-        // `dei concorrenti`: fewer admitted than places, all of them win.
-        if (r.places->ofAll) count = std::min(count, Rational(static_cast<long>(g.entries.size())));
-        if (count > Rational(static_cast<long>(g.entries.size()))) {
-          s.diags.report(Diagnostic{"E0673", Severity::Errore, r.places->span,
-                                    fmt::format("la graduatoria «{}» ha {} posti{} ma {} {}", r.name, formatExact(count),
-                                                r.group ? " nel gruppo «" + groupLabel(g.value) + "»" : "",
-                                                g.entries.size() == 1 ? "una sola persona" : std::to_string(g.entries.size()) + " persone",
-                                                g.entries.size() == 1 ? "vi concorre" : "vi concorrono"),
-                                    {},
-                                    "i posti non possono essere più delle persone in graduatoria: riducili, oppure "
-                                    "esprimili come quota del gruppo (posti 50% arrotondati per difetto)",
-                                    {}});
-          outcome.blocked = true;
-          continue;
-        }
+        // Fewer persons than places: all of them win. With a fixed number
+        // the places left over are worth a warning (`dei concorrenti` says
+        // it on purpose, a quota with `almeno` is already capped).
+        const Rational persons(static_cast<long>(g.entries.size()));
+        if (count > persons && !r.places->ofAll) warnUnfilled(s, r, g, count);
+        count = std::min(count, persons);
         g.places = static_cast<uint32_t>(count.toLong().value_or(0));
         for (uint32_t k = 0; k < g.places && k < g.entries.size(); ++k) g.entries[k].winner = true;
       }

@@ -39,6 +39,8 @@ std::string placesText(const ir::Ranking& r, const eval::RankGroup& g) {
   else if (r.places->share)
     out += fmt::format(" ({} di {} = {}; posti {})", percentText(r.places->value), g.entries.size(),
                        exactText(g.placesExact), r.places->text);
+  else if (g.placesExact > Rational(static_cast<long>(g.places)))
+    out += fmt::format(" (posti {}: vincono tutti)", exactText(g.placesExact));
   return out;
 }
 
