@@ -99,10 +99,11 @@ unicita : 'unico' '(' nome (SEP nome)* ')' ;
 // An objective, phase or behaviour code: a name, or as the office writes it ("AG-1").
 codice : nome | TESTO ;
 
-// A line of the staff list: a field, or the two date fields of the service period.
+// A line of the staff list: a field, or the date fields of the service period
+// (either end may be missing: the year's first or last day).
 voceStaff
   : campo                                                          # CampoStaff
-  | 'servizio' 'dal' dal=nome 'al' al=nome                         # Servizio
+  | 'servizio' ('dal' dal=nome ('al' al=nome)? | 'al' al=nome)   # Servizio
   // `profilo = se incarico_eq allora "responsabile" altrimenti "dipendente"`
   | nome '=' espr                                                  # CampoDerivato
   | controllo                                                      # ControlloStaff

@@ -179,7 +179,7 @@ struct Field {
 // `servizio dal assunzione al cessazione`: the two date fields of the staff
 // list that give each person's period of service.
 struct ServicePeriod {
-  Ident from, to;
+  std::optional<Ident> from, to;  // at least one of the two
   Span span;
 };
 

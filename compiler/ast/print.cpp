@@ -385,7 +385,12 @@ void Printer::dataset(const Dataset& d) {
   open(header);
   for (const Field& f : d.fields)
     line(f.derived ? f.name.name + " = " + expr(*d.derived.at(*f.derived)) : field(f));
-  for (const ServicePeriod& sp : d.service) line("servizio dal " + sp.from.name + " al " + sp.to.name);
+  for (const ServicePeriod& sp : d.service) {
+    std::string s = "servizio";
+    if (sp.from) s += " dal " + sp.from->name;
+    if (sp.to) s += " al " + sp.to->name;
+    line(s);
+  }
   for (const RowCheck& c : d.checks) line("controlla " + expr(*c.condition) + " " + text(c.message));
   close();
 }

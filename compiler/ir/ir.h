@@ -571,6 +571,12 @@ struct Prova {
   Span span, dataSpan, personSpan;
 };
 
+// The staff fields (`data`) holding the ends of each person's service period.
+struct ServiceFields {
+  std::optional<uint32_t> from, to;
+  bool declared() const { return from || to; }
+};
+
 // A module the regolamento uses (`usa`, docs/linguaggio.md § 13), with the
 // version that was read: every output records them.
 struct ModuleVersion {
@@ -604,9 +610,11 @@ struct Module {
   std::vector<Dataset> datasets;  // [kStaff] is the staff list
   uint32_t staffKeyField = 0;      // index into datasets[kStaff].fields
   uint32_t staffProfileField = 0;  // the `profilo` field
-  // `servizio dal X al Y`: the staff fields of the service period (from, to);
-  // absent: everyone serves the whole year.
-  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;
+  // `servizio dal X al Y` (either end may be left out): the staff fields of
+  // the service period. An end that is not declared, or an empty cell, is
+  // the year's first or last day; without `servizio` everyone serves the
+  // whole year.
+  ServiceFields serviceFields;
   std::vector<Indicator> indicators;
   std::vector<Profile> profiles;
   std::vector<Objective> objectives;

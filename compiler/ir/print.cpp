@@ -310,8 +310,12 @@ std::string print(const Module& m) {
   std::string out = fmt::format("; piano di valutazione di {}\nente \"{}\"\nanno {}\n", m.sourcePath, m.ente, m.anno);
   for (const ModuleVersion& v : m.modules) out += "usa " + describe(v, m.anno) + "\n";
   for (const Dataset& d : m.datasets) printDataset(out, d);
-  if (m.serviceFields)
-    out += fmt::format("servizio dal campo {} al campo {}\n", m.serviceFields->first, m.serviceFields->second);
+  if (m.serviceFields.declared()) {
+    out += "servizio";
+    if (m.serviceFields.from) out += fmt::format(" dal campo {}", *m.serviceFields.from);
+    if (m.serviceFields.to) out += fmt::format(" al campo {}", *m.serviceFields.to);
+    out += "\n";
+  }
   for (size_t i = 0; i < m.indicators.size(); ++i) {
     const Indicator& ind = m.indicators[i];
     out += fmt::format("indicatore {} {}\n", i, ind.name);

@@ -295,7 +295,7 @@ ir::Module lower(const sema::Checked& c, const std::string& sourcePath) {
     m.datasets.at(ir::kStaff).moreFiles.push_back(lowerDataset(c, sema::DatasetInfo{c.staffFiles[k].decl, {}, {}}, k));
   m.staffKeyField = c.staffKeyField;
   m.staffProfileField = c.staffProfileField;
-  m.serviceFields = c.serviceFields;
+  m.serviceFields = ir::ServiceFields{c.serviceFrom, c.serviceTo};
   for (const ast::Indicator* ind : c.indicators) m.indicators.push_back(lowerIndicator(c, *ind));
   for (const sema::ProfileInfo& p : c.profiles) {
     m.profiles.push_back(lowerProfile(c, p));

@@ -1,4 +1,5 @@
 // Checks of the service period and the part-year rules: `servizio dal X al Y`
+// (either end optional)
 // in the staff list, `servizio minimo` and `non valutato se` in a profile,
 // the periods of `assegnato a "0001" dal ... al ...`.
 #include <fmt/format.h>
@@ -43,9 +44,9 @@ void Checker::checkService(const ast::Dataset& staff) {
                              "il periodo di servizio è dichiarato più di una volta",
                              {Label{staff.service[0].span, "prima dichiarazione"}}, {}, {}});
   if (staff.service.empty()) return;
-  std::optional<uint32_t> from = serviceField(staff.service[0].from);
-  std::optional<uint32_t> to = serviceField(staff.service[0].to);
-  if (from && to) out_.serviceFields = std::pair{*from, *to};
+  const ast::ServicePeriod& sp = staff.service[0];
+  if (sp.from) out_.serviceFrom = serviceField(*sp.from);
+  if (sp.to) out_.serviceTo = serviceField(*sp.to);
 }
 
 void Checker::checkProfileTime(uint32_t index) {
@@ -59,7 +60,7 @@ void Checker::checkProfileTime(uint32_t index) {
   if (!days.isInteger() || days < 1 || days > 366)
     diags_.error("E0264", p.minService->span, "il servizio minimo va scritto in giorni interi, da 1 a 366",
                  "per esempio: servizio minimo 60 giorni");
-  else if (!out_.serviceFields)
+  else if (!out_.serviceFrom && !out_.serviceTo)
     diags_.error("E0420", p.minService->span,
                  fmt::format("il profilo «{}» chiede un servizio minimo, ma l'elenco del personale non indica il "
                              "periodo di servizio",

@@ -41,6 +41,11 @@ const ast::Expr* beyondTheRow(const ast::Expr& e, const Checked& c) {
   return found;
 }
 
+// Both absent, or both naming the same field.
+bool sameName(const std::optional<ast::Ident>& a, const std::optional<ast::Ident>& b) {
+  return a.has_value() == b.has_value() && (!a || a->name == b->name);
+}
+
 }  // namespace
 
 const ast::Dataset* Checker::mergeStaffFiles(const std::vector<const ast::Dataset*>& blocks) {
@@ -68,7 +73,7 @@ const ast::Dataset* Checker::mergeStaffFiles(const std::vector<const ast::Datase
     for (const ast::ServicePeriod& sp : b->service) {
       bool same = false;
       for (const ast::ServicePeriod& had : merged->service)
-        same |= had.from.name == sp.from.name && had.to.name == sp.to.name;
+        same |= sameName(had.from, sp.from) && sameName(had.to, sp.to);
       if (!same) merged->service.push_back(sp);
     }
     for (const ast::Field& f : b->fields) {

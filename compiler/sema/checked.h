@@ -237,7 +237,8 @@ struct Checked {
   std::vector<DatasetInfo> datasets;  // [0] is the staff list
   uint32_t staffKeyField = 0;
   uint32_t staffProfileField = 0;
-  std::optional<std::pair<uint32_t, uint32_t>> serviceFields;  // `servizio dal X al Y`: staff fields
+  // `servizio dal X al Y`, either end optional: staff fields (or none).
+  std::optional<uint32_t> serviceFrom, serviceTo;
   std::vector<StaffFileInfo> staffFiles;      // every `personale da` block, in writing order
   std::shared_ptr<ast::Dataset> mergedStaff;  // several blocks: their union (no expressions of its own)
   // `valutati`: the register of the evaluated persons' results (check_results_table.cpp),

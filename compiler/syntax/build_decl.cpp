@@ -58,7 +58,8 @@ ast::Dataset Builder::staffList(P::DichPersonaleContext* ctx) {
       d.fields.push_back(std::move(derived));
     }
     if (auto* s = dynamic_cast<P::ServizioContext*>(item))
-      d.service.push_back(ast::ServicePeriod{ident(s->dal), ident(s->al), span(s)});
+      d.service.push_back(ast::ServicePeriod{s->dal ? std::optional{ident(s->dal)} : std::nullopt,
+                                             s->al ? std::optional{ident(s->al)} : std::nullopt, span(s)});
   }
   d.span = span(ctx);
   return d;

@@ -8,9 +8,11 @@ namespace misura::eval {
 
 namespace {
 
-// The date in staff field `field`, or `otherwise` when the cell is empty.
-Date staffDate(const Person& p, uint32_t field, Date otherwise) {
-  const Date* d = std::get_if<Date>(&p.staff->values.at(field));
+// The date in staff field `field`, or `otherwise` when there is no such
+// field or the cell is empty.
+Date staffDate(const Person& p, std::optional<uint32_t> field, Date otherwise) {
+  if (!field) return otherwise;
+  const Date* d = std::get_if<Date>(&p.staff->values.at(*field));
   return d ? *d : otherwise;
 }
 
@@ -33,16 +35,18 @@ std::optional<std::string> excludedBy(const Session& s, const Person& p, bool& o
 
 DateRange serviceOf(const Session& s, const Person& p, bool& ok) {
   const DateRange year = wholeYear(s.module.anno);
-  if (!s.module.serviceFields) return year;
-  const auto [fromField, toField] = *s.module.serviceFields;
-  DateRange r{staffDate(p, fromField, year.first), staffDate(p, toField, year.last)};
+  const ir::ServiceFields& fields = s.module.serviceFields;
+  DateRange r{staffDate(p, fields.from, year.first), staffDate(p, fields.to, year.last)};
   if (r.last < r.first) {
+    // Only a declared end can be after the other one's default: point there.
+    const uint32_t at = fields.to ? *fields.to : *fields.from;
+    std::vector<Label> labels;
+    if (fields.from && fields.to) labels.push_back(Label{p.staff->spans.at(*fields.from), "inizio del servizio"});
     PersonErrors(s.diags, p).report(Diagnostic{
-        "E0621", Severity::Errore, p.staff->spans.at(toField),
+        "E0621", Severity::Errore, p.staff->spans.at(at),
         fmt::format("il servizio della matricola {} finisce il {}, prima di cominciare il {}", p.matricola,
                     formatItalian(r.last), formatItalian(r.first)),
-        {Label{p.staff->spans.at(fromField), "inizio del servizio"}},
-        "correggi le date di inizio e fine servizio nell'elenco del personale", {}});
+        std::move(labels), "correggi le date di inizio e fine servizio nell'elenco del personale", {}});
     ok = false;
   }
   return r;
