@@ -77,12 +77,22 @@ struct ValutaOptions {
   std::optional<std::string> deroga;     // --deroga "motivo" (cli/legge.h)
   std::optional<std::string> riepilogo;  // --riepilogo FILE.csv: the funds' summary
   bool tempi = false;                    // --tempi: the phases' seconds on stderr
+  unsigned threads = 0;                  // --thread N: at most N threads for the scores; 0: one per core
 };
 
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// --thread N: a whole number from 1 to 256.
+unsigned threadCount(const std::string& text) {
+  if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }) ||
+      std::stoi(text) < 1 || std::stoi(text) > 256)
+    throw UsageError{"--thread vuole un numero intero da 1 a 256, non " + inQuotes(text),
+                     "per esempio --thread 2; senza --thread i thread sono uno per processore"};
+  return static_cast<unsigned>(std::stoi(text));
 }
 
 // --tempi: the in-process seconds of each phase, on stderr (steady clock).
@@ -131,6 +141,7 @@ int cmdValuta(const ValutaOptions& opt) {
   eval::Options options;
   options.dataDir = opt.dataDir;
   if (opt.tempi) options.timings = &timings;
+  options.threads = opt.threads;
   std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
   // Only the diagnostics of the evaluation: those of the compilation (warnings)
   // were printed already.
@@ -384,6 +395,10 @@ int run(int argc, char** argv) {
              "MOTIVO");
   riepilogo.add(valuta, "--riepilogo", "scrive in FILE.csv il riepilogo dei fondi (stanziato, distribuito, economia)",
                 "FILE");
+  ValueOption thread;
+  thread.add(valuta, "--thread",
+             "calcola i punteggi con al più N thread (predefinito: uno per processore); i risultati non cambiano",
+             "N");
   bool tempi = false;
   valuta->add_flag("--tempi", tempi,
                    "stampa sullo standard error i secondi di compilazione, lettura dei dati, punteggi, fondi e "
@@ -530,6 +545,7 @@ int run(int argc, char** argv) {
     throw UsageError{"il formato xlsx è una cartella di lavoro di Excel: si scrive in un file",
                      "aggiungi per esempio --uscita risultati.xlsx"};
   opt.tempi = tempi;
+  if (std::optional<std::string> n = thread.get("--thread")) opt.threads = threadCount(*n);
   opt.deroga = deroga.get("--deroga");
   if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};
   opt.riepilogo = riepilogo.get("--riepilogo");

@@ -1,9 +1,12 @@
 // evaluate(): load the data, check everything that must hold before any
-// score, then score every person in staff-list order.
+// score, then score every person (in parallel chunks, parallel.h).
 #include "runtime/eval/evaluate.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
+#include "runtime/eval/parallel.h"
 #include "runtime/eval/session.h"
 
 namespace misura::eval {
@@ -37,6 +40,11 @@ void lap(double* slot, Clock::time_point& start) {
   Clock::time_point now = Clock::now();
   if (slot) *slot += std::chrono::duration<double>(now - start).count();
   start = now;
+}
+
+unsigned threadsFor(const Options& options) {
+  if (options.threads > 0) return options.threads;
+  return std::max(std::thread::hardware_concurrency(), 1u);
 }
 
 // The record tables of the session (aggregates read them) and its sources.
@@ -95,9 +103,14 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   Evaluation evaluation;
   evaluation.plan = expanded;
   evaluation.objectiveArguments = session.objectiveArgs;
-  for (const Person& p : persons) evaluation.persons.push_back(scorePerson(session, p));
+  const Parallelism how{threadsFor(options), options.minPersonsPerThread};
+  evaluation.persons.resize(persons.size());
+  forEachPerson(persons.size(), how, diags, [&](size_t i, Diagnostics& d) {
+    evaluation.persons[i] = scorePerson(session, persons[i], d);
+  });
   fillResults(session, evaluation.persons);  // `valutati`: read by premi, funds and rankings
-  for (size_t i = 0; i < persons.size(); ++i) scorePremio(session, persons[i], evaluation.persons[i]);
+  forEachPerson(persons.size(), how, diags,
+                [&](size_t i, Diagnostics& d) { scorePremio(session, persons[i], evaluation.persons[i], d); });
   computeRankings(session, persons, evaluation);
   lap(t ? &t->score : nullptr, start);
   distributeFunds(session, persons, evaluation);

@@ -1,6 +1,7 @@
 // Evaluation of a compiled regolamento over a directory of data files.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 
@@ -24,6 +25,11 @@ struct Options {
   // Record in the results what each indicator, `= espressione` component and
   // premio read and computed (ObjectiveOutcome::trace, ...), for explanations.
   bool trace = false;
+  // The most threads to score persons on (see parallel.h); 0: one per core.
+  // The results do not depend on it.
+  unsigned threads = 0;
+  // Fewer persons than this per thread: fewer threads (tests set 1).
+  size_t minPersonsPerThread = 4096;
 };
 
 // Loads every dataset the module declares (reporting every data problem

@@ -194,7 +194,7 @@ std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context&
   return std::nullopt;
 }
 
-PersonResult scorePerson(const Session& s, const Person& p) {
+PersonResult scorePerson(const Session& s, const Person& p, Diagnostics& diags) {
   PersonResult result;
   result.row = p.row;
   result.matricola = p.matricola;
@@ -209,16 +209,16 @@ PersonResult scorePerson(const Session& s, const Person& p) {
     result.reason = *p.notEvaluated;
     return result;
   }
-  PersonErrors errors(s.diags, p);
+  PersonErrors errors(diags, p);
   scoreComponents(s, p, result, errors);
   if (!errors.failed()) conclude(s, p, result, errors);
   markFailed(errors, result);
   return result;
 }
 
-void scorePremio(const Session& s, const Person& p, PersonResult& result) {
+void scorePremio(const Session& s, const Person& p, PersonResult& result, Diagnostics& diags) {
   if (result.status != PersonStatus::Valutato) return;
-  PersonErrors errors(s.diags, p);
+  PersonErrors errors(diags, p);
   concludePremio(s, p, result, errors);
   markFailed(errors, result);
 }

@@ -151,10 +151,10 @@ ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t com
 ComponentOutcome scoreBehaviours(const Session& s, const Person& p, uint32_t component, PersonErrors& errors);
 
 // The whole result of one person: components, total, band, premio (score.cpp).
-PersonResult scorePerson(const Session& s, const Person& p);
+PersonResult scorePerson(const Session& s, const Person& p, Diagnostics& diags);
 // The premio or its computed parts, once every person is scored (they may
 // read `valutati`); a person in error stays so.
-void scorePremio(const Session& s, const Person& p, PersonResult& result);
+void scorePremio(const Session& s, const Person& p, PersonResult& result, Diagnostics& diags);
 // The rows of `valutati` (the evaluated persons' staff fields and results),
 // into s.records: before any premio, fund or ranking reads them.
 void fillResults(Session& s, const std::vector<PersonResult>& results);
