@@ -468,6 +468,34 @@ std::variant<Rational, NumberParseError> parseItalianNumber(std::string_view tex
   return result;
 }
 
+std::optional<Rational> parsePlainDecimal(std::string_view text, char decimal) {
+  size_t i = 0;
+  const bool negative = !text.empty() && text.front() == '-';
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) i = 1;
+  long num = 0, den = 1;
+  int digits = 0, integerDigits = 0, fractionDigits = 0;
+  bool separator = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (isDigit(c)) {
+      if (++digits > 18) return std::nullopt;  // 10^18 < 2^63: no overflow below
+      num = num * 10 + (c - '0');
+      if (separator) {
+        den *= 10;
+        ++fractionDigits;
+      } else {
+        ++integerDigits;
+      }
+    } else if (c == decimal && !separator) {
+      separator = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (integerDigits == 0 || (separator && fractionDigits == 0)) return std::nullopt;  // ",5", "5,", "", "-"
+  return Rational(negative ? -num : num, den);
+}
+
 std::string describe(NumberParseError error, std::string_view text) {
   const std::string shown(trimBlanks(text));
   switch (error) {

@@ -133,6 +133,14 @@ enum class NumberParseError {
 // No exponent and no percent sign: callers strip units first.
 std::variant<Rational, NumberParseError> parseItalianNumber(std::string_view text);
 
+// The common shape of a data cell, read without allocating: an optional
+// sign, digits, and optionally `decimal` (',' or '.') followed by digits, at
+// most 18 digits in all, nothing else (no blanks, no thousands separators).
+// Its value is the one parseItalianNumber gives (with '.' and ',' swapped
+// when `decimal` is '.'); nullopt for every other text, which the caller then
+// gives to parseItalianNumber for the value or the reason it is not one.
+std::optional<Rational> parsePlainDecimal(std::string_view text, char decimal);
+
 // One short Italian sentence explaining `error` for the given input `text`,
 // e.g. "il separatore decimale è la virgola: scrivi 1,5 invece di 1.5".
 std::string describe(NumberParseError error, std::string_view text);

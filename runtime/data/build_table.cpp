@@ -211,6 +211,7 @@ Table buildTableOf(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField,
   table.header = headerSpan(csv);
   Columns cols = locateColumns(ds, staffKeyField, csv, fd);
   std::vector<ColumnStats> stats(ds.fields.size());
+  table.rows.reserve(ds.wide ? csv.rows.size() * ds.wide->columns.size() : csv.rows.size());
   for (size_t r = 0; r < csv.rows.size(); ++r) {
     Row row;
     row.span = csv.rowSpan(r);

@@ -82,6 +82,7 @@ ConversionError failure(std::string_view text, ir::Type type, std::string_view c
 // With `decimali "."` the roles of '.' and ',' are swapped before parsing:
 // 0.8333 reads as 0,8333 and 1,234.5 as 1.234,5.
 std::variant<Rational, std::string> number(std::string_view body, char decimal) {
+  if (std::optional<Rational> plain = parsePlainDecimal(body, decimal)) return *std::move(plain);
   std::string swapped;
   if (decimal == '.') {
     swapped = std::string(body);

@@ -121,13 +121,19 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
   }
   outcome.unit = f.unitQuota.has_value();
   if (f.split == ir::FundSplit::AlCentesimo && !outcome.quotaSum.isZero() && !f.unitQuota) {
+    Rational left = truncateToCent(paidExact) - outcome.distributed;
+    // Only the first `left` cents' worth of persons need to be in order.
     std::vector<size_t> order(ids.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
-      return tieRank[a] < tieRank[b];
-    });
-    Rational left = truncateToCent(paidExact) - outcome.distributed;
+    const auto before = [&](size_t a, size_t b) {
+      const std::strong_ordering c = remainder[a] <=> remainder[b];
+      return c != 0 ? c > 0 : tieRank[a] < tieRank[b];
+    };
+    const long leftCents = (left / kCent).floor().toLong().value_or(0);
+    const size_t cents = static_cast<size_t>(std::clamp<long>(leftCents, 0, static_cast<long>(order.size())));
+    const auto cut = order.begin() + static_cast<std::ptrdiff_t>(cents);
+    std::nth_element(order.begin(), cut, order.end(), before);
+    std::sort(order.begin(), cut, before);
     for (size_t k = 0; k < order.size() && left >= kCent; ++k, left -= kCent) {
       PersonResult& r = ev.persons[ids[order[k]]];
       if (r.cappedExcess) break;  // remainders are sorted: the capped ones (0) come last

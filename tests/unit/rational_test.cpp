@@ -384,3 +384,63 @@ TEST_CASE("parse and format round trip", "[rational][format][parse]") {
     CHECK(formatExact(num(text)) == text);
   }
 }
+
+namespace {
+
+// parseItalianNumber as a file with `decimal` reads it: '.' and ',' swapped for '.'.
+std::optional<misura::Rational> slowParse(std::string text, char decimal) {
+  if (decimal == '.')
+    for (char& c : text) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  auto parsed = misura::parseItalianNumber(text);
+  if (const auto* q = std::get_if<misura::Rational>(&parsed)) return *q;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("parsePlainDecimal agrees with parseItalianNumber on every short text", "[rational][numeri]") {
+  // Every text of up to 6 characters over an alphabet with digits, both
+  // separators, signs and a blank: where the fast path answers, its value is
+  // the full parser's.
+  const std::string alphabet = "09,.-+ ";
+  size_t answered = 0;
+  for (char decimal : {',', '.'}) {
+    std::vector<std::string> texts = {""};
+    for (int length = 1; length <= 6; ++length) {
+      std::vector<std::string> longer;
+      for (const std::string& t : texts)
+        for (char c : alphabet) longer.push_back(t + c);
+      for (const std::string& t : longer) {
+        std::optional<misura::Rational> fast = misura::parsePlainDecimal(t, decimal);
+        if (!fast) continue;
+        ++answered;
+        std::optional<misura::Rational> slow = slowParse(t, decimal);
+        INFO("«" << t << "» decimali «" << decimal << "»");
+        REQUIRE(slow);
+        CHECK(*fast == *slow);
+      }
+      texts = std::move(longer);
+    }
+  }
+  CHECK(answered > 1000);
+}
+
+TEST_CASE("parsePlainDecimal reads the common cells and leaves the rest to the full parser", "[rational][numeri]") {
+  using misura::Rational;
+  CHECK(misura::parsePlainDecimal("0.8534", '.') == Rational(8534, 10000));
+  CHECK(misura::parsePlainDecimal("-12,5", ',') == Rational(-25, 2));
+  CHECK(misura::parsePlainDecimal("+7", ',') == Rational(7));
+  CHECK(misura::parsePlainDecimal("123456789012345678", ',') == Rational(123456789012345678L));
+  CHECK(misura::parsePlainDecimal("0,00000000000000001", ',') == Rational(1, 100000000000000000L));  // 18 digits
+  // 19 digits, thousands separators, blanks, the other separator: not the common shape.
+  CHECK_FALSE(misura::parsePlainDecimal("1234567890123456789", ','));
+  CHECK_FALSE(misura::parsePlainDecimal("1.234", ','));
+  CHECK_FALSE(misura::parsePlainDecimal("1.234,5", ','));
+  CHECK_FALSE(misura::parsePlainDecimal(" 5", ','));
+  CHECK_FALSE(misura::parsePlainDecimal("0,5", '.'));
+  CHECK_FALSE(misura::parsePlainDecimal(",5", ','));
+  CHECK_FALSE(misura::parsePlainDecimal("5,", ','));
+  CHECK_FALSE(misura::parsePlainDecimal("-", ','));
+  // 19 digits are still read, by the full parser.
+  CHECK(slowParse("1234567890123456789", ',') == Rational::fromMpq(mpq_class("1234567890123456789")));
+}
