@@ -214,6 +214,11 @@ void funds(Writer& w, const ir::Module& m, const eval::Evaluation& ev) {
   w.open("tr", "totale").el("td", "Totale").el("td", "").el("td", euro(stanziato), "n");
   w.el("td", euro(distribuito), "n").el("td", euro(stanziato - distribuito), "n").el("td", "").close("tr");
   w.close("tbody").close("table");
+  Rational onTop;
+  for (const eval::FundOutcome& f : ev.funds) onTop += f.bonusOnTop;
+  if (!onTop.isZero())
+    w.el("p", "Oltre al distribuito, le maggiorazioni dell'art. 81 pagate in aggiunta al fondo: " + euro(onTop) + ".",
+         "nota");
 }
 
 }  // namespace

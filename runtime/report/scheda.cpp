@@ -142,6 +142,11 @@ void expressionComponent(Writer& w, const Subject& s, const ir::Component& c, co
   w.el("p", "Calcolati con l'espressione del regolamento (" + location(s.sources, c.expr.span) + "):", "nota");
   const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact : co.points;
   std::string text = sourceText(s.sources, c.expr.span);
+  for (const UsedName& n : usedNames(s, co.trace, nullptr)) {
+    std::string where = n.origin;
+    if (!n.location.empty()) where += (where.empty() ? "" : ", ") + n.location;
+    text += "\n    " + n.name + " = " + shown(n.value, n.type) + (where.empty() ? "" : " (" + where + ")");
+  }
   if (std::optional<std::string> with = withValues(s, c.expr, co.trace, nullptr)) text += "\ncon i valori: " + *with;
   text += "\npunti: " + (exact ? num(*exact) + exactNote(*exact) : std::string("non calcolati"));
   w.el("div", text, "formula");
@@ -217,33 +222,29 @@ void premio(Writer& w, const Subject& s) {
 
 void neutralisations(Writer& w, const Subject& s, const std::string& number) {
   w.el("h2", number + ". Neutralizzazioni ed esiti fissi");
-  bool any = false;
-  w.open("ul");
+  Writer items;
   for (const eval::ComponentOutcome& co : s.person.components)
     for (const eval::ObjectiveOutcome& o : co.objectives) {
       const ir::Objective& obj = objectiveOf(s.module, o);
       std::string effect = notMeasuredEffect(obj, o);
       if (effect.empty()) continue;
-      any = true;
-      w.open("li").el("strong", obj.code).text(" — " + obj.title + ": " + effect);
-      if (std::string where = location(s.sources, o.dataSpan); !where.empty()) w.text(" (" + where + ")");
-      w.text(".").close("li");
+      items.open("li").el("strong", obj.code).text(" — " + obj.title + ": " + effect);
+      if (std::string where = location(s.sources, o.dataSpan); !where.empty()) items.text(" (" + where + ")");
+      items.text(".").close("li");
     }
-  w.close("ul");
-  if (!any) w.el("p", "Nessun obiettivo neutralizzato o con esito fisso.");
+  std::string list = items.take();
+  if (list.empty()) w.el("p", "Nessun obiettivo neutralizzato o con esito fisso.");
+  else w.open("ul").raw(list).close("ul");
 }
 
 void modules(Writer& w, const Subject& s, const std::string& number) {
   w.el("h2", number + ". Norme e moduli applicati");
-  bool any = false;
-  w.open("ul");
+  Writer items;
   for (const ir::ModuleVersion& v : s.module.modules)
-    if (v.applied) {
-      any = true;
-      w.el("li", ir::describe(v, s.module.anno));
-    }
-  w.close("ul");
-  if (!any) w.el("p", "Il regolamento non usa moduli di legge per quest'anno.");
+    if (v.applied) items.el("li", ir::describe(v, s.module.anno));
+  std::string list = items.take();
+  if (list.empty()) w.el("p", "Il regolamento non applica moduli di legge per quest'anno.");
+  else w.open("ul").raw(list).close("ul");
   if (s.evaluation.deroga) {
     w.open("div", "avviso").el("strong", "DEROGA: ");
     w.text("premio calcolato nonostante i requisiti di legge non rispettati, con il motivo «" +
