@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/documenti.h"
@@ -49,8 +50,15 @@ int allPersons(const SchedaOptions& opt, const Compilation& c, const ir::Module&
     return kDiagnostics;
   }
   size_t written = 0;
+  std::set<std::string> names;
   for (const eval::PersonResult& p : ev.persons) {
     fs::path out = fs::path(*opt.folder) / fileName(p.matricola, opt.pdf);
+    if (!names.insert(out.filename().string()).second) {  // "A/1" and "A_1" would share a file
+      printPlainError("E0702", "due matricole danno lo stesso nome di file " + inQuotes(out.filename().string()) +
+                                   ": la seconda scheda cancellerebbe la prima",
+                      "scrivi le schede una per una con --persona e --uscita");
+      return kDiagnostics;
+    }
     if (std::optional<std::string> clash = inputClash(out.string(), opt.file, opt.dataDir, plan)) {
       printPlainError("E0702", "la scheda " + inQuotes(out.string()) + " sarebbe " + *clash + ": non la scrivo",
                       "scegli con --cartella una cartella diversa da quella dei dati");

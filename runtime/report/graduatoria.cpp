@@ -101,9 +101,11 @@ Distribution distribution(const ir::Module& m, const eval::Evaluation& ev) {
       ++d.evaluated;
       d.sum += premio;
     }
+    uint32_t inProfile = 0;
+    for (const BandCell& c : cells) inProfile += c.persons;
+    if (inProfile == 0) continue;  // nobody evaluated: no rows of zeros
     for (size_t b = 0; b < cells.size(); ++b) {
       if (cells[b].persons == 0 && b == profile.bands.size()) continue;
-      if (cells[b].persons == 0 && ev.persons.empty()) continue;
       std::string band = b < profile.bands.size() ? profile.bands[b].label : "senza fascia";
       d.rows.push_back({profile.name + "|" + band, cells[b]});
     }
