@@ -92,4 +92,25 @@ set -e
 grep -qF "errore[E0710]" "$work/err.txt" || fail "senza chromium manca E0710: $(cat "$work/err.txt")"
 [ ! -e "$work/mancante.pdf" ] || fail "senza chromium è stato scritto un file"
 
+# 5. Chromium that fails or hangs: E0711, the previous file untouched, the
+# hanging one killed after MISURA_CHROMIUM_SECONDI.
+printf '#!/bin/sh\necho "errore finto di chromium" >&2\nexit 3\n' >"$work/chromium-rotto"
+printf '#!/bin/sh\nsleep 30 &\nsleep 30\n' >"$work/chromium-lento"
+chmod +x "$work/chromium-rotto" "$work/chromium-lento"
+for fake in rotto lento; do
+  echo vecchio >"$work/vecchio.pdf"
+  start=$(date +%s)
+  set +e
+  MISURA_CHROMIUM="$work/chromium-$fake" MISURA_CHROMIUM_SECONDI=2 "$misura" graduatoria regolamento.misura \
+    --dati dati --uscita "$work/vecchio.pdf" 2>"$work/err.txt" >/dev/null
+  code=$?
+  set -e
+  [ "$code" -eq 1 ] || fail "chromium $fake: codice di uscita $code, atteso 1"
+  grep -qF "errore[E0711]" "$work/err.txt" || fail "chromium $fake: manca E0711: $(cat "$work/err.txt")"
+  [ "$(cat "$work/vecchio.pdf")" = vecchio ] || fail "chromium $fake: il file precedente è stato toccato"
+  [ $(( $(date +%s) - start )) -lt 15 ] || fail "chromium $fake: non fermato dopo il tempo massimo"
+done
+grep -qF "errore finto di chromium" <(MISURA_CHROMIUM="$work/chromium-rotto" "$misura" graduatoria \
+  regolamento.misura --dati dati --uscita "$work/x.pdf" 2>&1) || fail "il messaggio di chromium non è riportato"
+
 echo "ok: $(basename "$example") (scheda $matricola, totale $totale; premi $somma €)"
