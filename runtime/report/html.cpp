@@ -72,6 +72,7 @@ th { background: #e8ebf2; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.n, th.n { text-align: right; white-space: nowrap; }
+td.calcolo { white-space: nowrap; }
 table.dati th { width: 32%; background: #f2f4f8; }
 table.stretta { font-size: 8.5pt; }
 table.stretta th, table.stretta td { padding: 1mm 1mm; }

@@ -129,7 +129,7 @@ void behavioursComponent(Writer& w, const Subject& s, const ir::Component& c, co
     w.open("td").text(b->level.empty() ? num(b->rating) : "«" + b->level + "» = " + num(b->rating));
     if (std::string where = location(s.sources, b->dataSpan); !where.empty())
       w.raw("<br>").el("span", where, "fonte");
-    w.close("td").el("td", behaviourFormula(c, cat, *b)).el("td", num(b->points), "n").close("tr");
+    w.close("td").el("td", behaviourFormula(c, cat, *b), "calcolo").el("td", num(b->points), "n").close("tr");
     terms.push_back(b->points);
   }
   w.close("tbody").close("table");
