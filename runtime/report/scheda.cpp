@@ -26,12 +26,12 @@ void fact(Writer& w, const std::string& label, const std::string& value, const s
 std::string servicePeriod(const Subject& s) {
   if (!s.module.serviceFields)
     return fmt::format("intero anno {} (il regolamento non indica un periodo di servizio)", s.module.anno);
+  // An empty cell is the year's first or last day (runtime/eval/service.cpp).
   auto cell = [&](uint32_t field, const char* none) {
     std::string text = field < s.person.staffCells.size() ? sourceLine(s.sources, s.person.staffCells[field]) : "";
-    return text.empty() ? std::string(none) : text;
+    return text.empty() ? fmt::format("{}/{}", none, s.module.anno) : text;
   };
-  return "dal " + cell(s.module.serviceFields->first, "inizio dell'anno") + " al " +
-         cell(s.module.serviceFields->second, "fine dell'anno");
+  return "dal " + cell(s.module.serviceFields->first, "01/01") + " al " + cell(s.module.serviceFields->second, "31/12");
 }
 
 void person(Writer& w, const Subject& s) {
