@@ -118,20 +118,27 @@ std::optional<PdfError> runChromium(const fs::path& chromium, const fs::path& di
 
   const int seconds = timeoutSeconds();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  int status = 0;
+  // Wait without reaping (WNOWAIT): while the child is a zombie its process
+  // group id cannot be reused, so killing the group reaches only its helpers.
+  bool timedOut = false;
   while (true) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0 && errno != EINTR) return failed("Chromium è terminato in modo inatteso", "");
+    siginfo_t info{};
+    int rc = waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+    if (rc == 0 && info.si_pid == pid) break;
+    if (rc < 0 && errno != EINTR) break;
     if (std::chrono::steady_clock::now() > deadline) {
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return failed("Chromium non ha finito di stampare il PDF entro " + std::to_string(seconds) + " secondi",
-                    "riprova; se il computer è lento, aumenta il tempo con MISURA_CHROMIUM_SECONDI=120");
+      timedOut = true;
+      break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  kill(-pid, SIGKILL);  // helpers still alive in its group, if any
+  kill(-pid, SIGKILL);  // on timeout all of it; else the helpers still alive, if any
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timedOut)
+    return failed("Chromium non ha finito di stampare il PDF entro " + std::to_string(seconds) + " secondi",
+                  "riprova; se il computer è lento, aumenta il tempo con MISURA_CHROMIUM_SECONDI=120");
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::string why = lastLine(dir / "chromium.log");
     return failed("Chromium non è riuscito a stampare il PDF" + (why.empty() ? std::string() : ": " + why),
