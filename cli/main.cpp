@@ -7,6 +7,10 @@
 //                                             check a regolamento and its legal requirements
 //   misura valuta FILE --dati DIR [--formato testo|csv|json] [--uscita FILE]
 //   misura spiega FILE --dati DIR --persona MATRICOLA [--formato testo|json] [--uscita FILE]
+//   misura scheda FILE --dati DIR (--persona MATRICOLA | --tutte --cartella DIR)
+//                 [--formato html|pdf] [--uscita FILE]   the scheda di valutazione to sign
+//   misura graduatoria FILE --dati DIR [--formato html|pdf] [--uscita FILE]
+//                                             ranking, premi by band, funds, charts
 //   misura prova FILE                         run the worked cases written in it
 //   misura ast FILE                           print the AST back as source
 //   misura ir FILE                            print the evaluation plan
@@ -30,6 +34,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/documenti.h"
 #include "cli/mostra.h"
 #include "cli/legge.h"
 #include "cli/prova.h"
@@ -352,6 +357,74 @@ struct SpiegaArgs {
   }
 };
 
+// The options of `misura scheda` and `misura graduatoria`.
+struct DocumentArgs {
+  ValueOption dati, formato, uscita, deroga, persona, cartella;
+  bool tutte = false;
+
+  void add(CLI::App* cmd, bool scheda) {
+    dati.add(cmd, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
+    if (scheda) {
+      persona.add(cmd, "--persona", "la matricola della persona", "MATRICOLA");
+      cmd->add_flag("--tutte", tutte, "una scheda per ogni persona, nella cartella data con --cartella");
+      cartella.add(cmd, "--cartella", "con --tutte: dove scrivere le schede (MATRICOLA.html o .pdf)", "CARTELLA");
+    }
+    formato.add(cmd, "--formato", "html (predefinito) o pdf (stampato con Chromium, solo in un file)", "FORMATO");
+    uscita.add(cmd, "--uscita", "scrive il documento in FILE invece che sul terminale; FILE.pdf vuol dire --formato pdf",
+               "FILE");
+    deroga.add(cmd, "--deroga", "come per valuta: premi anche sotto un requisito di legge non rispettato", "MOTIVO");
+  }
+
+  void fill(DocumentOptions& opt, const std::string& command, const std::string& file) const {
+    opt.file = file;
+    std::optional<std::string> dir = dati.get("--dati");
+    if (!dir)
+      throw UsageError{"manca l'opzione --dati: la cartella dei file dei dati",
+                       "scrivi per esempio `misura " + command + " " + file + " --dati dati`"};
+    opt.dataDir = *dir;
+    opt.output = uscita.get("--uscita");
+    if (opt.output && opt.output->empty()) throw UsageError{"l'opzione --uscita richiede il nome di un file"};
+    std::optional<std::string> fmt = formato.get("--formato");
+    if (fmt)
+      for (char& ch : *fmt) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!fmt && opt.output && std::filesystem::path(*opt.output).extension() == ".pdf") fmt = "pdf";
+    if (fmt && *fmt != "html" && *fmt != "pdf")
+      throw UsageError{"formato sconosciuto " + inQuotes(*fmt) + " per " + command + ": i formati sono html, pdf"};
+    opt.pdf = fmt && *fmt == "pdf";
+    opt.deroga = deroga.get("--deroga");
+    if (opt.deroga && opt.deroga->empty()) throw UsageError{"l'opzione --deroga richiede il motivo, tra virgolette"};
+  }
+
+  SchedaOptions scheda(const std::string& file) const {
+    SchedaOptions opt;
+    fill(opt, "scheda", file);
+    opt.matricola = persona.get("--persona");
+    opt.folder = cartella.get("--cartella");
+    if (opt.matricola && opt.matricola->empty()) throw UsageError{"l'opzione --persona richiede una matricola"};
+    if (opt.folder && opt.folder->empty()) throw UsageError{"l'opzione --cartella richiede il nome di una cartella"};
+    if (opt.matricola && tutte) throw UsageError{"--persona e --tutte insieme: scegli una persona o tutte"};
+    if (tutte && !opt.folder)
+      throw UsageError{"con --tutte serve --cartella: la cartella dove scrivere una scheda per persona",
+                       "scrivi per esempio `misura scheda " + file + " --dati " + opt.dataDir + " --tutte --cartella schede`"};
+    if (opt.folder && !tutte) throw UsageError{"--cartella va con --tutte", "aggiungi --tutte, oppure usa --persona"};
+    if (tutte && opt.output) throw UsageError{"con --tutte le schede vanno nella --cartella, non in --uscita"};
+    if (!tutte && !opt.matricola)
+      throw UsageError{"manca l'opzione --persona: la matricola della persona (o --tutte --cartella DIR)",
+                       "scrivi per esempio `misura scheda " + file + " --dati " + opt.dataDir + " --persona MATRICOLA`"};
+    if (opt.pdf && !opt.output && !tutte)
+      throw UsageError{"il formato pdf si scrive in un file", "aggiungi per esempio --uscita scheda.pdf"};
+    return opt;
+  }
+
+  DocumentOptions graduatoria(const std::string& file) const {
+    DocumentOptions opt;
+    fill(opt, "graduatoria", file);
+    if (opt.pdf && !opt.output)
+      throw UsageError{"il formato pdf si scrive in un file", "aggiungi per esempio --uscita graduatoria.pdf"};
+    return opt;
+  }
+};
+
 int run(int argc, char** argv) {
   CLI::App app{"Misura: verifica un regolamento di valutazione della performance e lo applica ai dati dell'anno.",
                "misura"};
@@ -414,6 +487,20 @@ int run(int argc, char** argv) {
   spiegaDeroga.add(spiega, "--deroga", "come per valuta: spiega il premio anche sotto un requisito non rispettato",
                    "MOTIVO");
 
+  CLI::App* schedaCmd = app.add_subcommand(
+      "scheda", "scrive la scheda di valutazione da firmare, di una persona o di tutte (HTML o PDF)");
+  std::string schedaFile;
+  schedaCmd->add_option("FILE", schedaFile, fileHelp)->type_name("");
+  DocumentArgs schedaArgs;
+  schedaArgs.add(schedaCmd, true);
+
+  CLI::App* graduatoriaCmd = app.add_subcommand(
+      "graduatoria", "scrive la graduatoria, la distribuzione dei premi per fascia e i fondi (HTML o PDF)");
+  std::string graduatoriaFile;
+  graduatoriaCmd->add_option("FILE", graduatoriaFile, fileHelp)->type_name("");
+  DocumentArgs graduatoriaArgs;
+  graduatoriaArgs.add(graduatoriaCmd, false);
+
   CLI::App* provaCmd =
       app.add_subcommand("prova", "esegue le prove scritte nel regolamento e ne controlla i risultati");
   std::string provaFile;
@@ -437,8 +524,9 @@ int run(int argc, char** argv) {
   irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
 
   CompileArgs compileArgs;
-  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd}) compileArgs.add(sub);
-  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd, mostraCmd}) {
+  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd})
+    compileArgs.add(sub);
+  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd, mostraCmd}) {
     sub->group("Comandi");
     // The inherited help flag is created before the group default applies.
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
@@ -468,13 +556,13 @@ int run(int argc, char** argv) {
   }
 
   CLI::App* chosen = nullptr;
-  for (CLI::App* sub : {verifica, valuta, spiega, provaCmd, astCmd, irCmd, mostraCmd})
+  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd, mostraCmd})
     if (sub->parsed()) chosen = sub;
 
   if (!chosen) {
     for (const std::string& word : app.remaining()) {
       if (word.size() > 1 && word[0] == '-') throw UsageError{"opzione sconosciuta " + inQuotes(word)};
-      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, prova, mostra, ast, ir"};
+      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, scheda, graduatoria, prova, mostra, ast, ir"};
     }
     throw UsageError{"manca il comando: scrivi per esempio `misura verifica regolamento.misura`"};
   }
@@ -512,6 +600,16 @@ int run(int argc, char** argv) {
   if (chosen == provaCmd) return cmdProva(fileOf(provaFile), compileArgs.options(argv[0]));
   if (chosen == astCmd) return cmdAst(fileOf(astFile), compileArgs.options(argv[0]));
   if (chosen == irCmd) return cmdIr(fileOf(irFile), compileArgs.options(argv[0]));
+  if (chosen == schedaCmd) {
+    SchedaOptions opt = schedaArgs.scheda(fileOf(schedaFile));
+    opt.compile = compileArgs.options(argv[0]);
+    return cmdScheda(opt);
+  }
+  if (chosen == graduatoriaCmd) {
+    DocumentOptions opt = graduatoriaArgs.graduatoria(fileOf(graduatoriaFile));
+    opt.compile = compileArgs.options(argv[0]);
+    return cmdGraduatoria(opt);
+  }
   if (chosen == spiega) {
     SpiegaOptions opt = spiegaArgs.options(fileOf(spiegaFile));
     opt.compile = compileArgs.options(argv[0]);

@@ -16,14 +16,6 @@ namespace misura::cli {
 
 namespace {
 
-void reportUnknown(const eval::Evaluation& evaluation, const std::string& matricola, const ir::Module& m) {
-  std::vector<std::string> known;
-  for (const eval::PersonResult& p : evaluation.persons) known.push_back(p.matricola);
-  std::string hint = didYouMean(matricola, known);
-  if (hint.empty()) hint = "le matricole sono quelle del file «" + m.datasets.at(ir::kStaff).file + "»";
-  printPlainError("E0703", "la matricola «" + matricola + "» non è nell'elenco del personale", hint);
-}
-
 // Prints the diagnostics of the evaluation that concern this explanation:
 // the warnings and this person's errors, not the errors of other persons.
 void printRelevant(const Compilation& c, size_t before, const eval::PersonResult& person) {
@@ -61,6 +53,14 @@ int deliver(const SpiegaOptions& opt, const std::string& text, const eval::Perso
 
 }  // namespace
 
+void reportUnknownMatricola(const eval::Evaluation& evaluation, const std::string& matricola, const ir::Module& m) {
+  std::vector<std::string> known;
+  for (const eval::PersonResult& p : evaluation.persons) known.push_back(p.matricola);
+  std::string hint = didYouMean(matricola, known);
+  if (hint.empty()) hint = "le matricole sono quelle del file «" + m.datasets.at(ir::kStaff).file + "»";
+  printPlainError("E0703", "la matricola «" + matricola + "» non è nell'elenco del personale", hint);
+}
+
 int cmdSpiega(const SpiegaOptions& opt) {
   Compilation c;
   if (std::optional<int> failed = compileForEvaluation(opt.file, opt.dataDir, opt.output, opt.compile, c,
@@ -85,7 +85,7 @@ int cmdSpiega(const SpiegaOptions& opt) {
     return *refused;
   const eval::PersonResult* person = eval::findPerson(*evaluation, opt.matricola);
   if (!person) {
-    reportUnknown(*evaluation, opt.matricola, *c.module);
+    reportUnknownMatricola(*evaluation, opt.matricola, *c.module);
     return kDiagnostics;
   }
   printRelevant(c, before, *person);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "compiler/driver/driver.h"
+#include "runtime/eval/results.h"
 
 namespace misura::cli {
 
@@ -24,5 +25,8 @@ struct SpiegaOptions {
 // printed, with the errors), an unknown matricola (E0703) or errors in the
 // regolamento or the data.
 int cmdSpiega(const SpiegaOptions& opt);
+
+// E0703 for a matricola that is not in the staff list, with a suggestion.
+void reportUnknownMatricola(const eval::Evaluation& evaluation, const std::string& matricola, const ir::Module& m);
 
 }  // namespace misura::cli

@@ -37,6 +37,9 @@ packages=(
   libxlsxwriter-dev     # valuta --formato xlsx: the workbook for the payroll office
   python3-openpyxl      # tests/xlsx_uscita.sh reads that workbook back
   python3               # bench/w1: the W1 runner's output conversion and its ctest
+  chromium              # scheda / graduatoria --formato pdf (headless --print-to-pdf); tests/schede_pdf.sh
+  poppler-utils         # tests/schede_pdf.sh: pdftoppm, pdftotext, pdfinfo read the PDFs back
+  fonts-dejavu-core     # the documents' font: accents and € in the PDF on a bare system
 )
 
 # Only for tools/fuzz.sh (bash tools/setup.sh --fuzz).

@@ -141,4 +141,14 @@ std::string roundedTotal(const ir::Profile& profile, const Rational& total);
 // The band's range in words: "da 80 punti (incluso) a 92 punti (escluso)".
 std::string bandRange(const ir::Profile& profile, uint32_t band);
 
+// ---- the text form, for the scheda (explain_text.cpp) -----------------------------
+
+// The measured value of an objective as the explanation writes it, one line
+// per phase: "valore rilevato (rilevazioni.valore): 85% (dati/rilevazioni.csv:3:12)".
+std::string measuredText(const Subject& s, const eval::ObjectiveOutcome& o);
+
+// The explanation's «Premio» section without its heading: the formula, the
+// values it used, the share of the fund and the rounding, one step a line.
+std::string premioText(const Subject& s);
+
 }  // namespace misura::report::detail

@@ -1,4 +1,6 @@
 // The explanation as text for the person evaluated (see explain.h).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "runtime/report/explain.h"
@@ -572,7 +574,44 @@ void errors(Text& t, const Subject& s) {
   if (s.person.errors.empty()) t.line(3, s.person.reason);
 }
 
+// The text of `t` with the first `drop` lines removed and `indent` columns
+// of indentation taken off every line.
+std::string trimmed(std::string text, size_t drop, size_t indent) {
+  std::string out;
+  size_t start = 0, n = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(start, nl - start);
+    if (n++ >= drop) {
+      size_t cut = std::min(indent, line.find_first_not_of(' ') == std::string::npos ? line.size()
+                                                                                      : line.find_first_not_of(' '));
+      out += line.substr(cut) + "\n";
+    }
+    start = nl + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+namespace detail {
+
+std::string measuredText(const Subject& s, const eval::ObjectiveOutcome& o) {
+  const ir::Objective& obj = objectiveOf(s.module, o);
+  Text t;
+  if (obj.phases.empty()) measuredValue(t, s, obj, o);
+  else phases(t, s, obj, o);
+  return trimmed(t.take(), 0, 5);
+}
+
+std::string premioText(const Subject& s) {
+  Text t;
+  premio(t, s);
+  return trimmed(t.take(), 2, 3);  // without the blank line and the heading «Premio»
+}
+
+}  // namespace detail
 
 std::string explainText(const ir::Module& module, const eval::Evaluation& evaluation,
                         const eval::PersonResult& person, const SourceManager& sources) {

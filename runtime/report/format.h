@@ -70,6 +70,15 @@ std::string fundsTotalText(const eval::Evaluation& evaluation);
 std::string partsText(const ir::Module& module, const eval::Evaluation& evaluation);
 // One part as "organizzativa 500,00 €" ("non calcolata" if missing).
 std::string partText(const ir::Profile& profile, const eval::PartOutcome& part);
+// One fund in the funds' summary (fundsCsv() and the graduatoria).
+struct FundRow {
+  std::string name;
+  const char* scheme = "";  // "stanziamento", "quota unitaria", "ripartito in proporzione"
+  Rational stanziato, distribuito, economia;
+  uint32_t persons = 0;
+  bool blocked = false;  // not paid out (errors): distribuito and economia unknown
+};
+std::vector<FundRow> fundRows(const ir::Module& module, const eval::Evaluation& evaluation);
 // The lines recording `valuta --deroga`, or "" without one.
 std::string derogaText(const eval::Evaluation& evaluation);
 

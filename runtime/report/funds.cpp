@@ -60,6 +60,15 @@ std::string partsText(const ir::Module& module, const eval::Evaluation& evaluati
   return out.empty() ? out : "Parti del premio:\n" + out;
 }
 
+std::vector<FundRow> fundRows(const ir::Module& module, const eval::Evaluation& evaluation) {
+  std::vector<FundRow> rows;
+  for (const eval::FundOutcome& f : evaluation.funds) {
+    const ir::Fund& decl = module.funds.at(f.fund);
+    rows.push_back({decl.name, schemeWord(decl), f.amount, f.distributed, f.unspent, f.members, f.blocked});
+  }
+  return rows;
+}
+
 std::string derogaText(const eval::Evaluation& evaluation) {
   if (!evaluation.deroga) return {};
   std::string out = "\nDEROGA: premi calcolati nonostante i requisiti di legge non rispettati, con il motivo «" +
@@ -73,13 +82,12 @@ std::string derogaText(const eval::Evaluation& evaluation) {
 std::string fundsCsv(const ir::Module& module, const eval::Evaluation& evaluation) {
   std::string out = "fondo;tipo;stanziato;distribuito;economia;persone\n";
   Rational stanziato, distribuito;
-  for (const eval::FundOutcome& f : evaluation.funds) {
-    const ir::Fund& decl = module.funds.at(f.fund);
-    stanziato += f.amount;
-    distribuito += f.distributed;
-    out += cell(decl.name) + ';' + schemeWord(decl) + ';' + detail::euroText(f.amount, false) + ';' +
-           (f.blocked ? std::string() : detail::euroText(f.distributed, false)) + ';' +
-           (f.blocked ? std::string() : detail::euroText(f.unspent, false)) + ';' + std::to_string(f.members) + '\n';
+  for (const detail::FundRow& f : detail::fundRows(module, evaluation)) {
+    stanziato += f.stanziato;
+    distribuito += f.distribuito;
+    out += cell(f.name) + ';' + f.scheme + ';' + detail::euroText(f.stanziato, false) + ';' +
+           (f.blocked ? std::string() : detail::euroText(f.distribuito, false)) + ';' +
+           (f.blocked ? std::string() : detail::euroText(f.economia, false)) + ';' + std::to_string(f.persons) + '\n';
   }
   out += "totale;;" + detail::euroText(stanziato, false) + ';' + detail::euroText(distribuito, false) + ';' +
          detail::euroText(stanziato - distribuito, false) + ";\n";
