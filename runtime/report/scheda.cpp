@@ -24,14 +24,17 @@ void fact(Writer& w, const std::string& label, const std::string& value, const s
 
 // "dal 01/03/2024 al 31/12/2024" from the staff cells of `servizio dal X al Y`.
 std::string servicePeriod(const Subject& s) {
-  if (!s.module.serviceFields)
+  const ir::ServiceFields& fields = s.module.serviceFields;
+  if (!fields.declared())
     return fmt::format("intero anno {} (il regolamento non indica un periodo di servizio)", s.module.anno);
-  // An empty cell is the year's first or last day (runtime/eval/service.cpp).
-  auto cell = [&](uint32_t field, const char* none) {
-    std::string text = field < s.person.staffCells.size() ? sourceLine(s.sources, s.person.staffCells[field]) : "";
+  // An end not declared, or an empty cell, is the year's first or last day
+  // (runtime/eval/service.cpp).
+  auto cell = [&](std::optional<uint32_t> field, const char* none) {
+    std::string text =
+        field && *field < s.person.staffCells.size() ? sourceLine(s.sources, s.person.staffCells[*field]) : "";
     return text.empty() ? fmt::format("{}/{}", none, s.module.anno) : text;
   };
-  return "dal " + cell(s.module.serviceFields->first, "01/01") + " al " + cell(s.module.serviceFields->second, "31/12");
+  return "dal " + cell(fields.from, "01/01") + " al " + cell(fields.to, "31/12");
 }
 
 void person(Writer& w, const Subject& s) {
