@@ -276,7 +276,9 @@ attesa
   | 'premio' '=' espr                                              # AttesoPremio
   | 'componente' nome '=' espr                                     # AttesaComponente
   | 'esito' codice '=' esitoMancante                               # AttesoEsito
-  | 'non' 'valutato'                                               # AttesoNonValutato
+  | 'non' 'valutato' TESTO?                                        # AttesoNonValutato
+  // not admitted to graduatoria G (`ammessi se` / `escluso se "motivo"`)
+  | 'escluso' 'da' nome TESTO?                                     # AttesoEscluso
   | 'errore' nome                                                  # AttesoErrore
   | 'posizione' nome '=' espr                                      # AttesaPosizione
   | 'vincitore' nome                                               # AttesoVincitore

@@ -551,12 +551,15 @@ struct YearDecl {
 // `attendi esito OB1 = 84,375%` (or `= neutralizzato`), `attendi non valutato`,
 // `attendi errore E0602`.
 struct Expectation {
-  // Posizione, Vincitore, NonVincitore: `attendi posizione G = 3`,
-  // `attendi vincitore G`, `attendi non vincitore G` (G a graduatoria).
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
+  // Posizione, Vincitore, NonVincitore, Escluso: `attendi posizione G = 3`,
+  // `attendi vincitore G`, `attendi non vincitore G`, `attendi escluso da G
+  // "motivo"` (G a graduatoria).
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore,
+                    Escluso };
   Kind kind = Kind::Totale;
   std::optional<Ident> name;  // Componente: the component; Esito: the objective; Errore: the code; Posizione...: the graduatoria
   ExprPtr value;              // Totale, Fascia, Premio, Componente, Esito; null for `= neutralizzato`
+  std::optional<Text> reason;  // NonValutato, Escluso: the reason expected, as the results write it
   Span span;
 };
 

@@ -12,6 +12,8 @@ std::string valueOf(const Expectation& e) { return e.value ? print(*e.value) : "
 
 std::string nameOf(const Expectation& e) { return e.name ? e.name->name : "?"; }
 
+std::string reasonOf(const Expectation& e) { return e.reason ? " " + quote(e.reason->value) : ""; }
+
 // `= neutralizzato` is the keyword; a plain name spelt so needs parentheses.
 std::string esito(const Expectation& e) {
   if (!e.value) return "neutralizzato";
@@ -28,11 +30,12 @@ std::string expectation(const Expectation& e) {
     case Expectation::Kind::Componente: return "componente " + nameOf(e) + " = " + valueOf(e);
     case Expectation::Kind::Esito:
       return "esito " + (e.name ? printCode(*e.name) : "?") + " = " + esito(e);
-    case Expectation::Kind::NonValutato: return "non valutato";
+    case Expectation::Kind::NonValutato: return "non valutato" + reasonOf(e);
     case Expectation::Kind::Errore: return "errore " + nameOf(e);
     case Expectation::Kind::Posizione: return "posizione " + nameOf(e) + " = " + valueOf(e);
     case Expectation::Kind::Vincitore: return "vincitore " + nameOf(e);
     case Expectation::Kind::NonVincitore: return "non vincitore " + nameOf(e);
+    case Expectation::Kind::Escluso: return "escluso da " + nameOf(e) + reasonOf(e);
   }
   return "non valutato";
 }

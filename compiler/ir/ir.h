@@ -550,10 +550,12 @@ struct DatedClause {
 // One `attendi` line. Values are compared exactly: the total after the
 // profile's rounding, the premio in cents, components and esiti unrounded.
 struct Expectation {
-  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore };
+  enum class Kind { Totale, Fascia, Premio, Componente, Esito, NonValutato, Errore, Posizione, Vincitore, NonVincitore,
+                    Escluso };
   Kind kind = Kind::Totale;
   Rational number;           // Totale, Componente: punti; Premio: euro; Esito: fraction (4/5 for 80%); Posizione
-  uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore: index into Module::rankings
+  uint32_t ranking = 0;      // Posizione, Vincitore, NonVincitore, Escluso: index into Module::rankings
+  std::optional<std::string> reason;  // NonValutato, Escluso: the reason expected; none: any
   bool neutralized = false;  // Esito: the objective is expected neutralised
   std::string text;          // Fascia: band label; Componente: component name; Errore: the code; Esito: the objective's code
   uint32_t objective = 0;    // Esito: index into Module::objectives, if declared (else read from the data: by code)

@@ -8,6 +8,8 @@ namespace misura::ir {
 
 namespace {
 
+std::string reasonOf(const Expectation& e) { return e.reason ? fmt::format(" \"{}\"", *e.reason) : ""; }
+
 std::string expectation(const Module& m, const Expectation& e) {
   switch (e.kind) {
     case Expectation::Kind::Totale: return "totale " + e.number.toFraction();
@@ -17,11 +19,12 @@ std::string expectation(const Module& m, const Expectation& e) {
     case Expectation::Kind::Esito:
       return fmt::format("esito {} {}", e.text,
                          e.neutralized ? std::string("neutralizzato") : e.number.toFraction());
-    case Expectation::Kind::NonValutato: return "non valutato";
+    case Expectation::Kind::NonValutato: return "non valutato" + reasonOf(e);
     case Expectation::Kind::Errore: return "errore " + e.text;
     case Expectation::Kind::Posizione: return fmt::format("posizione {} {}", e.text, e.number.toFraction());
     case Expectation::Kind::Vincitore: return "vincitore " + e.text;
     case Expectation::Kind::NonVincitore: return "non vincitore " + e.text;
+    case Expectation::Kind::Escluso: return "escluso da " + e.text + reasonOf(e);
   }
   return "?";
 }

@@ -19,6 +19,7 @@ ir::Expectation::Kind kindOf(ast::Expectation::Kind k) {
     case A::Posizione: return I::Posizione;
     case A::Vincitore: return I::Vincitore;
     case A::NonVincitore: return I::NonVincitore;
+    case A::Escluso: return I::Escluso;
   }
   return I::Totale;
 }
@@ -31,6 +32,7 @@ ir::Expectation lowerExpectation(const sema::ExpectationInfo& info) {
   out.text = info.text;
   out.objective = info.objective;
   out.ranking = info.ranking;
+  if (info.decl->reason) out.reason = info.decl->reason->value;
   out.span = info.decl->span;
   return out;
 }

@@ -41,6 +41,7 @@ std::string subject(const ast::Expectation& e) {
     case Kind::Errore: return fmt::format("l'errore {}", name);
     case Kind::Posizione: return fmt::format("la posizione nella graduatoria «{}»", name);
     case Kind::Vincitore: case Kind::NonVincitore: return fmt::format("l'esito della graduatoria «{}»", name);
+    case Kind::Escluso: return fmt::format("l'esclusione dalla graduatoria «{}»", name);
   }
   return "il valore";
 }
@@ -56,7 +57,7 @@ std::string example(const ast::Expectation& e) {
     case Kind::Componente: return fmt::format("per esempio: attendi componente {} = 55,5 punti", name);
     case Kind::Esito: return fmt::format("per esempio: attendi esito {} = 85%", name);
     case Kind::Posizione: return fmt::format("per esempio: attendi posizione {} = 3", name);
-    case Kind::NonValutato: case Kind::Errore: case Kind::Vincitore: case Kind::NonVincitore: break;
+    case Kind::NonValutato: case Kind::Errore: case Kind::Vincitore: case Kind::NonVincitore: case Kind::Escluso: break;
   }
   return {};
 }
@@ -146,6 +147,7 @@ bool checkRanking(Diagnostics& diags, const ProvaNames& names, const ast::Expect
   info.ranking = static_cast<uint32_t>(
       std::find(names.rankings.begin(), names.rankings.end(), e.name->name) - names.rankings.begin());
   info.text = e.name->name;
+  if (e.kind == Kind::Escluso) return true;
   if (e.kind != Kind::Posizione) {
     if (names.rankingHasPlaces[info.ranking]) return true;
     diags.error("E0910", e.name->span,
@@ -188,7 +190,9 @@ std::optional<ExpectationInfo> checkExpectation(Diagnostics& diags, const ProvaN
     case Kind::Esito: ok = checkEsito(diags, names, e, info); break;
     case Kind::Fascia: ok = checkFascia(diags, names, e, info); break;
     case Kind::NonValutato: break;
-    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore: ok = checkRanking(diags, names, e, info); break;
+    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore: case Kind::Escluso:
+      ok = checkRanking(diags, names, e, info);
+      break;
     case Kind::Errore:
       info.text = e.name->name;
       if (!wellFormedCode(info.text)) {

@@ -75,7 +75,9 @@ void checkContradictions(Diagnostics& diags, const ast::Prova& p) {
   if (!exclusive) return;
   const char* what = exclusive->kind == Kind::NonValutato ? "una persona non valutata" : "una persona in errore";
   // A graduatoria `compresi i non valutati` ranks a person not evaluated this year.
-  auto ranking = [](Kind k) { return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore; };
+  auto ranking = [](Kind k) {
+    return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore || k == Kind::Escluso;
+  };
   for (const ast::Expectation& e : p.expectations)
     if (e.kind != Kind::NonValutato && e.kind != Kind::Errore && !(exclusive->kind == Kind::NonValutato && ranking(e.kind)))
       diags.report(Diagnostic{"E0243", Severity::Errore, e.span,

@@ -50,8 +50,13 @@ ast::Expectation Builder::expectation(P::AttesaContext* ctx) {
     e.kind = Kind::Esito;
     e.name = code(c->codice());
     if (auto* fixed = dynamic_cast<P::EsitoFissoContext*>(c->esitoMancante())) e.value = expr(fixed->espr());
-  } else if (dynamic_cast<P::AttesoNonValutatoContext*>(ctx)) {
+  } else if (auto* c = dynamic_cast<P::AttesoNonValutatoContext*>(ctx)) {
     e.kind = Kind::NonValutato;
+    if (c->TESTO()) e.reason = text(c->TESTO());
+  } else if (auto* c = dynamic_cast<P::AttesoEsclusoContext*>(ctx)) {
+    e.kind = Kind::Escluso;
+    e.name = ident(c->nome());
+    if (c->TESTO()) e.reason = text(c->TESTO());
   } else if (auto* c = dynamic_cast<P::AttesoErroreContext*>(ctx)) {
     e.kind = Kind::Errore;
     e.name = ident(c->nome());

@@ -17,7 +17,9 @@ using Kind = ir::Expectation::Kind;
 
 bool isScore(Kind k) { return k != Kind::NonValutato && k != Kind::Errore; }
 // A graduatoria `compresi i non valutati` ranks persons without a score too.
-bool isRanking(Kind k) { return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore; }
+bool isRanking(Kind k) {
+  return k == Kind::Posizione || k == Kind::Vincitore || k == Kind::NonVincitore || k == Kind::Escluso;
+}
 
 // The distinct codes of the errors among `diags`, in order: "E0602, E0603".
 std::vector<std::string> errorCodes(const std::vector<Diagnostic>& diags) {
@@ -47,18 +49,42 @@ void noScores(const ir::Prova& prova, const std::string& why, std::vector<Failur
     }
 }
 
-// `posizione G = N`, `vincitore G`, `non vincitore G`.
+// How the results write why a person is not admitted: the `escluso se`
+// reason, or «ammessi se» when the admission condition is false.
+std::string exclusionText(const std::string& reason) { return reason.empty() ? "ammessi se" : reason; }
+
+// `escluso da G ["motivo"]`: among the persons not admitted, for that reason.
+std::optional<std::string> checkExcluded(const eval::Evaluation& ev, const eval::RankingOutcome& o, uint32_t index,
+                                         const eval::PersonResult& person, const ir::Expectation& e,
+                                         const std::string& expected) {
+  for (size_t k = 0; k < o.notAdmitted.size(); ++k) {
+    if (o.notAdmitted[k] != index) continue;
+    const std::string reason = k < o.reasons.size() ? o.reasons[k] : "";
+    if (!e.reason || *e.reason == reason) return std::nullopt;
+    return fmt::format("{}, ottenuto escluso per «{}»", expected, exclusionText(reason));
+  }
+  auto [group, entry] = eval::findRank(ev, e.ranking, index);
+  if (entry) return fmt::format("{}, ma «{}» è ammesso (posizione {})", expected, person.matricola, entry->position);
+  return fmt::format("{}, ma «{}» non concorre alla graduatoria", expected, person.matricola);
+}
+
+// `posizione G = N`, `vincitore G`, `non vincitore G`, `escluso da G`.
 std::optional<std::string> checkRanking(const ir::Module& m, const eval::Evaluation& ev,
                                         const eval::PersonResult& person, const ir::Expectation& e) {
   const ir::Ranking& r = m.rankings.at(e.ranking);
   const std::string expected =
       e.kind == Kind::Posizione ? fmt::format("attesa posizione {} nella graduatoria «{}»", formatExact(e.number), r.name)
       : e.kind == Kind::Vincitore ? fmt::format("atteso vincitore nella graduatoria «{}»", r.name)
-                                  : fmt::format("atteso non vincitore nella graduatoria «{}»", r.name);
+      : e.kind == Kind::NonVincitore
+          ? fmt::format("atteso non vincitore nella graduatoria «{}»", r.name)
+          : fmt::format("atteso escluso dalla graduatoria «{}»{}", r.name,
+                        e.reason ? " per «" + exclusionText(*e.reason) + "»" : "");
+  const eval::RankingOutcome* outcome = nullptr;
   for (const eval::RankingOutcome& o : ev.rankings)
-    if (o.ranking == e.ranking && o.blocked)
-      return expected + ", ma la graduatoria non è stata decisa per gli errori segnalati";
+    if (o.ranking == e.ranking) outcome = &o;
+  if (outcome && outcome->blocked) return expected + ", ma la graduatoria non è stata decisa per gli errori segnalati";
   const uint32_t index = static_cast<uint32_t>(&person - ev.persons.data());
+  if (e.kind == Kind::Escluso && outcome) return checkExcluded(ev, *outcome, index, person, e, expected);
   auto [group, entry] = eval::findRank(ev, e.ranking, index);
   if (!entry) {
     if (e.kind == Kind::NonVincitore) return std::nullopt;
@@ -95,7 +121,7 @@ void compareEvaluated(const ir::Module& m, const eval::Evaluation& ev, const eva
     case Kind::Errore:
       obtained = fmt::format("atteso errore {}, ma la valutazione di «{}» non ha errori", e.text, person.matricola);
       break;
-    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore:
+    case Kind::Posizione: case Kind::Vincitore: case Kind::NonVincitore: case Kind::Escluso:
       obtained = checkRanking(m, ev, person, e);
       break;
   }
@@ -107,6 +133,9 @@ void compareNotEvaluated(const ir::Module& m, const eval::Evaluation& ev, const 
   for (const ir::Expectation& e : prova.expectations) {
     if (e.kind == Kind::Errore)
       out.push_back({e.span, fmt::format("atteso errore {}, ma «{}» non è valutato", e.text, person.matricola)});
+    if (e.kind == Kind::NonValutato && e.reason && *e.reason != person.reason)
+      out.push_back({e.span, fmt::format("atteso non valutato per «{}», ottenuto non valutato per «{}»", *e.reason,
+                                         person.reason)});
     if (isRanking(e.kind))
       if (std::optional<std::string> obtained = checkRanking(m, ev, person, e)) out.push_back({e.span, *obtained});
   }
