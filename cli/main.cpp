@@ -383,7 +383,9 @@ int run(int argc, char** argv) {
   app.footer(
       "Codici di uscita: 0 tutto bene; 1 errori nel regolamento, nei dati o nella valutazione;\n"
       "2 riga di comando sbagliata; 3 errore interno di misura.\n"
-      "Aiuto di un comando: misura COMANDO --aiuto. Il linguaggio è descritto in docs/linguaggio.md.");
+      "Aiuto di un comando: misura COMANDO --aiuto. Il linguaggio è descritto in docs/linguaggio.md.\n"
+      "L'archivio delle valutazioni (archivia, chiudi, storico, confronta) è il file archivio.misura.db:\n"
+      "vedi docs/guida.md, «L'archivio delle valutazioni».");
 
   std::string fileHelp = "il file del regolamento (.misura)";
 

@@ -56,6 +56,7 @@ def main():
             text = f.read().replace("fino a 60 punti da obiettivi\n", "fino a 60 punti da obiettivi con pesi relativi\n")
         with open(reg, "w", encoding="utf-8") as f:
             f.write(text)
+        base_text = text
         base = os.path.join(tmp, "base.misura")
         shutil.copy(reg, base)
 
@@ -73,7 +74,9 @@ def main():
 
         out, _ = run(misura, ex, "confronta", "1", "2")
         expect("peso dell'obiettivo OB1: 50 → 60" in out, "confronta 1 2 non nomina il peso di OB1", out)
-        expect("-   peso 50" in out.replace("riga 129: ", "") or "- riga" in out, "confronta 1 2: righe del regolamento", out)
+        line = base_text.split("\n").index("  peso 50") + 1
+        expect("- riga %d:   peso 50\n    + riga %d:   peso 60\n" % (line, line) in out,
+               "confronta 1 2: la riga %d del regolamento" % line, out)
         expect("Moduli e file di dati: uguali." in out, "confronta 1 2: i dati non sono cambiati", out)
         expect("valore misurato" not in out, "confronta 1 2 inventa un dato cambiato", out)
 
@@ -119,7 +122,7 @@ def main():
 
         # What-if: two regolamenti on the same data, nothing archived.
         out, _ = run(misura, tmp, "confronta", "base.misura", "peso60.misura", "--dati", "esempio/dati")
-        expect("peso dell'obiettivo OB1: 50 → 60" in out and "Fasce (prima → dopo: persone):" in out,
+        expect("peso dell'obiettivo OB1: 50 → 60" in out and "Passaggi di fascia: nessuno." in out,
                "confronta REG1 REG2", out)
         expect("esecuzione n." not in out, "il confronto «e se» non è un'esecuzione archiviata", out)
 
