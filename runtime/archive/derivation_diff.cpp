@@ -196,6 +196,8 @@ std::optional<std::string> inputName(const Leaf& l, const Leaf* a, const Leaf* b
     if (k == "importo_fondo" || k == "stanziato") return "stanziamento del fondo " + guillemets(fund) + " (euro)";
     if (k == "quota_unitaria") return "quota unitaria del fondo " + guillemets(fund) + " (euro)";
     if (k == "massimo_per_persona") return "massimo per persona del fondo " + guillemets(fund) + " (euro)";
+    // What the others' results do to a shared fund: the denominator of everyone's share.
+    if (k == "somma_quote") return "somma delle quote di chi partecipa al fondo " + guillemets(fund);
     return std::nullopt;
   }
   if (inner == "moduli" && k == "applicato") return "modulo " + guillemets(label) + " applicato";

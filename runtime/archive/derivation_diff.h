@@ -2,8 +2,10 @@
 // (report::explainJson, as archived) compared leaf by leaf, keeping only the
 // leaves that are inputs of the computation — a weight, a measured value
 // with its data cell, a vote, a staff field read by a formula, the text of
-// a rule, a band's threshold or percentage, a fund's amount — and not what
-// follows from them (esiti, points, totals), which the caller shows anyway.
+// a rule, a band's threshold or percentage, a fund's amount and the sum of
+// the quotas it is shared by (how the others' results move one's share) —
+// and not what follows from them (esiti, points, totals), which the caller
+// shows anyway.
 #pragma once
 
 #include <string>
