@@ -31,7 +31,8 @@ std::string totalDelta(const std::string& before, const std::string& after) {
     a.canonicalize();
     b.canonicalize();
     Rational d = Rational::fromMpq(b - a);
-    std::string text = report::detail::exactText(d.abs());
+    // Two decimals as the totals are shown, unless the difference needs more.
+    std::string text = isExactAt(d, 2) ? report::detail::euroText(d.abs(), false) : report::detail::exactText(d.abs());
     return d.sign() > 0 ? "+" + text : d.sign() < 0 ? "−" + text : "0";
   } catch (const std::invalid_argument&) {
     return "";
