@@ -122,9 +122,19 @@ int cmdChiudi(const std::optional<std::string>& archivio, int anno, const std::o
   }
 }
 
-int cmdStorico(const std::optional<std::string>& archivio, std::optional<long> elimina) {
+int cmdStorico(const std::optional<std::string>& archivio, std::optional<long> esecuzione, std::optional<long> elimina) {
   try {
     archive::Database db(archivePath(archivio), false);
+    if (esecuzione) {
+      std::optional<archive::Snapshot> run = archive::loadRun(db, *esecuzione);
+      if (!run) {
+        printPlainError("E0722", "l'esecuzione n. " + std::to_string(*esecuzione) + " non è nell'archivio",
+                        "`misura storico` elenca le esecuzioni archiviate");
+        return kDiagnostics;
+      }
+      std::cout << run->risultatiCsv;
+      return kOk;
+    }
     if (elimina) {
       if (!archive::deleteRun(db, *elimina)) {
         printPlainError("E0722", "l'esecuzione n. " + std::to_string(*elimina) + " non è nell'archivio",

@@ -3,7 +3,7 @@
 //
 //   misura archivia FILE --dati DIR [--archivio DB] [--autore "testo"] [--nota "testo"]
 //   misura chiudi --anno AAAA [--archivio DB] [--ente "nome"]
-//   misura storico [--archivio DB] [--elimina N]
+//   misura storico [--archivio DB] [--esecuzione N | --elimina N]
 //   misura confronta A B [--archivio DB] [--dati DIR] [--persona MATRICOLA] [--formato testo|json] [--uscita FILE]
 //
 // `archivia` evaluates as `valuta` does and stores the run; `confronta`
@@ -38,8 +38,9 @@ struct ConfrontaOptions {
 
 int cmdArchivia(const ArchiviaOptions& opt, const char* version);
 int cmdChiudi(const std::optional<std::string>& archivio, int anno, const std::optional<std::string>& ente);
+// --esecuzione N: that run's results CSV, as `valuta` wrote it then.
 // --elimina N: removes an open run (a closed one is refused by the archive, E0721).
-int cmdStorico(const std::optional<std::string>& archivio, std::optional<long> elimina);
+int cmdStorico(const std::optional<std::string>& archivio, std::optional<long> esecuzione, std::optional<long> elimina);
 int cmdConfronta(const ConfrontaOptions& opt);
 
 }  // namespace misura::cli

@@ -13,8 +13,9 @@
 //                                             default archivio.misura.db beside FILE)
 //   misura chiudi --anno AAAA [--archivio DB] [--ente NOME]
 //                                             close a year: its runs become immutable
-//   misura storico [--archivio DB] [--elimina N]
-//                                             list the archived runs (or remove an open one)
+//   misura storico [--archivio DB] [--esecuzione N | --elimina N]
+//                                             list the archived runs (or print one's results CSV,
+//                                             or remove an open one)
 //   misura confronta A B [--archivio DB] [--dati DIR] [--persona MATRICOLA] [--formato testo|json]
 //                    [--uscita FILE]          compare two runs (numbers), two regolamenti on
 //                                             --dati («e se...»), or one of each: what changed and why
@@ -467,8 +468,10 @@ int run(int argc, char** argv) {
   chiudiEnte.add(chiudi, "--ente", "chiude solo le esecuzioni di questo ente", "NOME");
 
   CLI::App* storico = app.add_subcommand("storico", "elenca le esecuzioni archiviate");
-  ValueOption storicoArchivio, storicoElimina;
+  ValueOption storicoArchivio, storicoEsecuzione, storicoElimina;
   storicoArchivio.add(storico, "--archivio", "il file dell'archivio (predefinito: archivio.misura.db)", "FILE");
+  storicoEsecuzione.add(storico, "--esecuzione",
+                        "mostra i risultati dell'esecuzione N (il CSV di valuta, com'era quel giorno)", "N");
   storicoElimina.add(storico, "--elimina", "elimina l'esecuzione N, se il suo anno non è chiuso", "N");
 
   CLI::App* confronta = app.add_subcommand(
@@ -596,9 +599,11 @@ int run(int argc, char** argv) {
                      CompileArgs::parseYear(*year), chiudiEnte.get("--ente"));
   }
   if (chosen == storico) {
-    std::optional<long> elimina;
+    std::optional<long> esecuzione, elimina;
+    if (std::optional<std::string> n = storicoEsecuzione.get("--esecuzione")) esecuzione = positive(*n, "--esecuzione");
     if (std::optional<std::string> n = storicoElimina.get("--elimina")) elimina = positive(*n, "--elimina");
-    return cmdStorico(nonEmpty(storicoArchivio, "--archivio", "il nome del file dell'archivio"), elimina);
+    if (esecuzione && elimina) throw UsageError{"--esecuzione e --elimina non vanno insieme"};
+    return cmdStorico(nonEmpty(storicoArchivio, "--archivio", "il nome del file dell'archivio"), esecuzione, elimina);
   }
   if (chosen == confronta) {
     if (confronta->get_option("B")->count() == 0)

@@ -72,6 +72,11 @@ def main():
         replace_once(os.path.join(ex, "dati", "rilevazioni.csv"), "0102;OB1;92%;", "0102;OB1;70%;")
         run(misura, ex, "archivia", "regolamento.misura", "--dati", "dati")
 
+        # What payroll got from run 1, byte for byte: the example's expected CSV.
+        out, _ = run(misura, ex, "storico", "--esecuzione", "1")
+        with open(os.path.join(example, "atteso", "risultati.csv"), encoding="utf-8") as f:
+            expect(out == f.read(), "storico --esecuzione 1 non è il CSV di valuta", out)
+
         out, _ = run(misura, ex, "confronta", "1", "2")
         expect("peso dell'obiettivo OB1: 50 → 60" in out, "confronta 1 2 non nomina il peso di OB1", out)
         line = base_text.split("\n").index("  peso 50") + 1

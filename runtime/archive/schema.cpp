@@ -2,7 +2,8 @@
 //
 //   esecuzione  one row per archived run: inputs (regolamento text and hash,
 //               data folder, deroga), who and when, `persone` (how many rows of
-//               `risultato` it has: a reader can check completeness), `chiusa`,
+//               `risultato` it has: a reader can check completeness), the results
+//               CSV as `valuta` writes it (`risultati_csv`), `chiusa`,
 //               `sostituisce` (the closed run a re-evaluation replaces)
 //   file        per run, the modules and data files with their SHA-256
 //   risultato   per run and person: the exact results (text fractions, cents)
@@ -40,6 +41,7 @@ CREATE TABLE IF NOT EXISTS esecuzione (
   versione_misura TEXT NOT NULL,
   persone INTEGER NOT NULL,
   premi_centesimi INTEGER NOT NULL,
+  risultati_csv TEXT NOT NULL,
   sostituisce INTEGER REFERENCES esecuzione(id),
   chiusa INTEGER NOT NULL DEFAULT 0 CHECK (chiusa IN (0, 1)),
   chiusa_il TEXT

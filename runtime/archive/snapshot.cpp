@@ -11,6 +11,7 @@
 #include "runtime/archive/sha256.h"
 #include "runtime/report/explain.h"
 #include "runtime/report/format.h"
+#include "runtime/report/report.h"
 
 namespace misura::archive {
 
@@ -166,6 +167,7 @@ Snapshot takeSnapshot(const ir::Module& compiled, const eval::Evaluation& evalua
   if (!ruleDir.empty()) prefixes.push_back((ruleDir / "").string());
   for (const eval::PersonResult& p : evaluation.persons)
     s.persone.push_back(personRecord(plan, evaluation, p, sources, prefixes));
+  s.risultatiCsv = report::csv(plan, evaluation);
   for (const eval::FundOutcome& o : evaluation.funds) {
     FundRecord f;
     f.nome = report::detail::at(plan.funds, o.fund, "fondo").name;

@@ -67,6 +67,7 @@ struct Snapshot {
   // Results, in staff-list order.
   std::vector<PersonRecord> persone;
   std::vector<FundRecord> fondi;
+  std::string risultatiCsv;  // report::csv(): the file payroll got, byte for byte
 };
 
 // The snapshot of an evaluation made with eval::Options::trace (the

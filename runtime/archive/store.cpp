@@ -63,12 +63,12 @@ int64_t saveRun(Database& db, Snapshot& run, const std::string& versione) {
   run.sostituisce = lastClosed(db, run.ente, run.anno);
   Statement st(db,
                "INSERT INTO esecuzione (creata, autore, nota, ente, anno, regolamento, regolamento_testo, "
-               "regolamento_sha256, cartella_dati, deroga, versione_misura, persone, premi_centesimi, sostituisce) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               "regolamento_sha256, cartella_dati, deroga, versione_misura, persone, premi_centesimi, sostituisce, "
+               "risultati_csv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, run.creata).bind(2, run.autore).bind(3, run.nota).bind(4, run.ente).bind(5, static_cast<int64_t>(run.anno));
   st.bind(6, run.regolamento).bind(7, run.regolamentoTesto).bind(8, run.regolamentoSha256).bind(9, run.cartellaDati);
   st.bind(10, run.deroga).bind(11, versione).bind(12, static_cast<int64_t>(run.persone.size()));
-  st.bind(13, premiCentesimi(run)).bind(14, run.sostituisce);
+  st.bind(13, premiCentesimi(run)).bind(14, run.sostituisce).bind(15, run.risultatiCsv);
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db.handle());
   insertFiles(db, id, "modulo", run.moduli);
@@ -192,7 +192,7 @@ std::optional<Snapshot> loadRun(Database& db, int64_t id) {
   ReadTransaction read(db);
   Statement st(db,
                "SELECT creata, autore, nota, chiusa, sostituisce, ente, anno, regolamento, regolamento_testo, "
-               "regolamento_sha256, cartella_dati, deroga FROM esecuzione WHERE id = ?");
+               "regolamento_sha256, cartella_dati, deroga, risultati_csv FROM esecuzione WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   Snapshot s;
@@ -209,6 +209,7 @@ std::optional<Snapshot> loadRun(Database& db, int64_t id) {
   s.regolamentoSha256 = st.text(9);
   s.cartellaDati = st.text(10);
   s.deroga = st.text(11);
+  s.risultatiCsv = st.text(12);
   loadFiles(db, s);
   loadPersons(db, s);
   loadFunds(db, s);

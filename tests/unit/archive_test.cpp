@@ -84,8 +84,8 @@ TEST_CASE("a closed year's runs refuse every change; a new run references the cl
   // A run of the closed year that does not name the closed run it replaces.
   expectRefused(db,
                 "INSERT INTO esecuzione (creata, autore, nota, ente, anno, regolamento, regolamento_testo, "
-                "regolamento_sha256, cartella_dati, deroga, versione_misura, persone, premi_centesimi) VALUES "
-                "('x', '', '', 'Comune di Prova', 2024, 'r', '', '', 'd', '', 'v', 0, 0)");
+                "regolamento_sha256, cartella_dati, deroga, versione_misura, persone, premi_centesimi, risultati_csv) "
+                "VALUES ('x', '', '', 'Comune di Prova', 2024, 'r', '', '', 'd', '', 'v', 0, 0, '')");
 
   std::optional<Snapshot> kept = loadRun(db, id);
   REQUIRE(kept);
