@@ -119,91 +119,145 @@ std::string labelIn(const std::vector<Scope>& scopes, std::initializer_list<cons
 
 std::string guillemets(const std::string& s) { return "«" + s + "»"; }
 
-// The Italian name of an input leaf, or nullopt for a leaf that is a
-// consequence (esiti, points, totals) or mere provenance (line numbers).
-// `where` gets the data cell or rule line to show with it.
-std::optional<std::string> inputName(const Leaf& l, const Leaf* a, const Leaf* b, std::string& where) {
-  const std::string inner = l.scopes.empty() ? "" : l.scopes.back().name;
-  const std::string label = l.scopes.empty() ? "" : l.scopes.back().label;
-  const std::string& k = l.key;
-  auto cell = [&](const char* key) {
-    where = field(b, key);
-    if (where.empty()) where = field(a, key);
-  };
-  std::string objective = labelIn(l.scopes, {"obiettivi", "obiettivi_solo_premio"});
-  if (inner == "obiettivi" || inner == "obiettivi_solo_premio") {
-    std::string of = " dell'obiettivo " + label;
-    if (k == "#presente") return "obiettivo " + label + " assegnato";
-    if (k == "peso") {
-      cell("peso_dato");
-      if (where.empty()) cell("peso_per");
+// Names the input leaves (see inputName below); one method per part of the
+// derivation. `a`/`b` are the leaf in each run (one may be null); `where`
+// gets the data cell or rule line to show with it.
+class Namer {
+ public:
+  using Name = std::optional<std::string>;
+
+  Namer(const Leaf& l, const Leaf* a, const Leaf* b, std::string& where)
+      : k_(l.key), scopes_(l.scopes), a_(a), b_(b), where_(where) {
+    if (!scopes_.empty()) {
+      inner_ = scopes_.back().name;
+      label_ = scopes_.back().label;
+    }
+  }
+
+  Name name() {
+    if (inner_ == "obiettivi" || inner_ == "obiettivi_solo_premio") return objective();
+    if (inner_ == "fasi") return phase();
+    if (inner_ == "comportamenti") return behaviour();
+    if (!scopes_.empty() && scopes_.front().name == "premio") return premio();
+    if (inner_ == "fascia") return band();
+    return other();
+  }
+
+ private:
+  const std::string& k_;
+  const std::vector<Scope>& scopes_;
+  const Leaf* a_;
+  const Leaf* b_;
+  std::string& where_;
+  std::string inner_, label_;
+
+  // Sets `where` to the sibling `key` (the second run's, else the first's).
+  void at(const char* key) {
+    where_ = field(b_, key);
+    if (where_.empty()) where_ = field(a_, key);
+  }
+  std::string objectiveCode() const { return labelIn(scopes_, {"obiettivi", "obiettivi_solo_premio"}); }
+
+  Name objective() {
+    std::string of = " dell'obiettivo " + label_;
+    if (k_ == "#presente") return "obiettivo " + label_ + " assegnato";
+    if (k_ == "peso") {
+      at("peso_dato");
+      if (where_.empty()) at("peso_per");
       return "peso" + of;
     }
-    if (k == "valore") return cell("dato"), "valore misurato" + of;
-    if (k == "termine") return "termine" + of;
-    if (k == "misura") return "misura" + of + " (come scritta nel regolamento)";
-    if (k == "se_non_rilevato") return "regola «se non rilevato»" + of;
-    if (k == "indicatore") return "indicatore" + of;
-    if (k == "stato") return "stato" + of;
-    if (k == "peso_per" || k == "peso_da") return "regola del peso" + of;
+    if (k_ == "valore") {
+      at("dato");
+      return "valore misurato" + of;
+    }
+    if (k_ == "termine") return "termine" + of;
+    if (k_ == "misura") return "misura" + of + " (come scritta nel regolamento)";
+    if (k_ == "se_non_rilevato") return "regola «se non rilevato»" + of;
+    if (k_ == "indicatore") return "indicatore" + of;
+    if (k_ == "stato") return "stato" + of;
+    if (k_ == "peso_per" || k_ == "peso_da") return "regola del peso" + of;
     return std::nullopt;
   }
-  if (inner == "fasi" && (k == "#presente" || k == "peso" || k == "termine" || k == "valore")) {
-    if (k == "valore") cell("dato");
-    std::string phase = "fase " + label + " dell'obiettivo " + objective;
-    return k == "#presente" ? phase : (k + " della " + phase);
-  }
-  if (inner == "comportamenti") {
-    std::string of = " del comportamento " + label;
-    if (k == "#presente") return "comportamento " + label + " valutato";
-    if (k == "peso") return "peso" + of;
-    if (k == "voto") return cell("dato"), "voto" + of;
-    if (k == "giudizio") return cell("dato"), "giudizio" + of;
+
+  Name phase() {
+    std::string phase = "fase " + label_ + " dell'obiettivo " + objectiveCode();
+    if (k_ == "#presente") return phase;
+    if (k_ == "valore") at("dato");
+    if (k_ == "peso" || k_ == "termine" || k_ == "valore") return k_ + " della " + phase;
     return std::nullopt;
   }
-  if (inner == "argomenti" && (k == "valore" || k == "scritto"))
-    return "argomento " + guillemets(label) + " della misura dell'obiettivo " + objective;
-  if (inner == "valori_usati" && k == "valore") {
-    cell("dato");
-    if (where.empty()) return std::nullopt;  // a value computed by the regolamento: a consequence
-    return "dato " + guillemets(label);
-  }
-  if (k == "testo" && inner == "regola") return cell("nel_regolamento"), "regola dell'indicatore " + guillemets(field(b ? b : a, "indicatore"));
-  if (k == "testo" && inner == "espressione")
-    return cell("nel_regolamento"), "espressione della componente " + guillemets(labelIn(l.scopes, {"componenti"}));
-  if (inner == "componenti") {
-    if (k == "massimo") return "punteggio massimo della componente " + guillemets(label);
-    if (k == "arrotondamento") return "arrotondamento della componente " + guillemets(label);
-    if (k == "pesi") return "pesi della componente " + guillemets(label);
+
+  Name behaviour() {
+    std::string of = " del comportamento " + label_;
+    if (k_ == "#presente") return "comportamento " + label_ + " valutato";
+    if (k_ == "peso") return "peso" + of;
+    if (k_ == "voto" || k_ == "giudizio") {
+      at("dato");
+      return k_ + of;
+    }
     return std::nullopt;
   }
-  if (inner == "totale" && k == "arrotondamento") return "arrotondamento del totale";
+
   // The band's line as written is not listed: its meaning (interval, percentage) is.
-  if (inner == "fascia" && (k == "percentuale" || k == "intervallo")) {
-    if (field(a, "etichetta") != field(b, "etichetta")) return std::nullopt;  // another band: a consequence
-    cell("nel_regolamento");
-    std::string band = "fascia " + guillemets(field(b, "etichetta"));
-    if (k == "percentuale") return "percentuale della " + band;
-    return "intervallo di punteggio della " + band;
+  Name band() {
+    if (k_ != "percentuale" && k_ != "intervallo") return std::nullopt;
+    if (field(a_, "etichetta") != field(b_, "etichetta")) return std::nullopt;  // another band: see bandMoved
+    at("nel_regolamento");
+    std::string band = "fascia " + guillemets(field(b_, "etichetta"));
+    return (k_ == "percentuale" ? "percentuale della " : "intervallo di punteggio della ") + band;
   }
-  bool premio = !l.scopes.empty() && (l.scopes.front().name == "premio");
-  if (premio) {
-    std::string part = labelIn(l.scopes, {"parti"});
+
+  Name premio() {
+    if (inner_ == "valori_usati") return usedValue();
+    std::string part = labelIn(scopes_, {"parti"});
     std::string of = part.empty() ? " del premio" : " della parte " + guillemets(part) + " del premio";
-    std::string fund = field(b ? b : a, "fondo");
-    if (k == "formula") return cell("nel_regolamento"), "formula" + of;
-    if (k == "arrotondamento") return "arrotondamento" + of;
-    if (k == "importo_fondo" || k == "stanziato") return "stanziamento del fondo " + guillemets(fund) + " (euro)";
-    if (k == "quota_unitaria") return "quota unitaria del fondo " + guillemets(fund) + " (euro)";
-    if (k == "massimo_per_persona") return "massimo per persona del fondo " + guillemets(fund) + " (euro)";
+    std::string fund = guillemets(field(b_ ? b_ : a_, "fondo"));
+    if (k_ == "formula") {
+      at("nel_regolamento");
+      return "formula" + of;
+    }
+    if (k_ == "arrotondamento") return "arrotondamento" + of;
+    if (k_ == "importo_fondo" || k_ == "stanziato") return "stanziamento del fondo " + fund + " (euro)";
+    if (k_ == "quota_unitaria") return "quota unitaria del fondo " + fund + " (euro)";
+    if (k_ == "massimo_per_persona") return "massimo per persona del fondo " + fund + " (euro)";
     // What the others' results do to a shared fund: the denominator of everyone's share.
-    if (k == "somma_quote") return "somma delle quote di chi partecipa al fondo " + guillemets(fund);
+    if (k_ == "somma_quote") return "somma delle quote di chi partecipa al fondo " + fund;
     return std::nullopt;
   }
-  if (inner == "moduli" && k == "applicato") return "modulo " + guillemets(label) + " applicato";
-  if (l.scopes.empty() && k == "profilo") return std::string("profilo");
-  if (l.scopes.empty() && k == "motivo") return std::string("motivo della non valutazione");
-  return std::nullopt;
+
+  // A name a rule read: an input only when it came from a data cell.
+  Name usedValue() {
+    if (k_ != "valore") return std::nullopt;
+    at("dato");
+    if (where_.empty()) return std::nullopt;  // computed by the regolamento: a consequence
+    return "dato " + guillemets(label_);
+  }
+
+  Name other() {
+    if (inner_ == "valori_usati") return usedValue();
+    if (inner_ == "argomenti" && (k_ == "valore" || k_ == "scritto"))
+      return "argomento " + guillemets(label_) + " della misura dell'obiettivo " + objectiveCode();
+    if (k_ == "testo" && (inner_ == "regola" || inner_ == "espressione")) {
+      at("nel_regolamento");
+      if (inner_ == "regola") return "regola dell'indicatore " + guillemets(field(b_ ? b_ : a_, "indicatore"));
+      return "espressione della componente " + guillemets(labelIn(scopes_, {"componenti"}));
+    }
+    if (inner_ == "componenti" && (k_ == "massimo" || k_ == "arrotondamento" || k_ == "pesi")) {
+      std::string what = k_ == "massimo" ? "punteggio massimo" : k_;
+      return what + " della componente " + guillemets(label_);
+    }
+    if (inner_ == "totale" && k_ == "arrotondamento") return "arrotondamento del totale";
+    if (inner_ == "moduli" && k_ == "applicato") return "modulo " + guillemets(label_) + " applicato";
+    if (scopes_.empty() && k_ == "profilo") return std::string("profilo");
+    if (scopes_.empty() && k_ == "motivo") return std::string("motivo della non valutazione");
+    return std::nullopt;
+  }
+};
+
+// The Italian name of an input leaf, or nullopt for a leaf that is a
+// consequence (esiti, points, totals) or mere provenance (line numbers).
+std::optional<std::string> inputName(const Leaf& l, const Leaf* a, const Leaf* b, std::string& where) {
+  return Namer(l, a, b, where).name();
 }
 
 // Another band for the same total: the bands themselves moved. The leaves of
