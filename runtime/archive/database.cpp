@@ -9,6 +9,25 @@ namespace {
 // The RAISE(ABORT, ...) of the triggers on closed runs start with this (schema.cpp).
 bool isClosedRefusal(const std::string& message) { return message.find("esecuzione chiusa") != std::string::npos; }
 
+// SQLite's own messages are English: the failures a user can meet, in Italian.
+std::string italian(sqlite3* db) {
+  if (!db) return "memoria esaurita";
+  std::string message = sqlite3_errmsg(db);
+  if (isClosedRefusal(message)) return message;
+  switch (sqlite3_errcode(db)) {
+    case SQLITE_CANTOPEN: return "il file non si può aprire né creare (la cartella esiste? ci sono i permessi?)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "l'archivio è occupato da un altro programma: riprova fra poco";
+    case SQLITE_NOTADB: return "il file non è un database SQLite";
+    case SQLITE_READONLY: return "l'archivio è di sola lettura";
+    case SQLITE_FULL: return "il disco è pieno";
+    case SQLITE_IOERR: return "errore di lettura o scrittura sul disco";
+    case SQLITE_CORRUPT: return "l'archivio è danneggiato";
+    case SQLITE_PERM: return "permesso negato";
+    default: return "errore di SQLite: " + message;
+  }
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, bool create) : path_(path) {
@@ -42,14 +61,15 @@ Database::~Database() {
 void Database::exec(const std::string& sql) {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errmsg(db_);
+    std::string text = message ? message : "";
     sqlite3_free(message);
-    throw ArchiveError{text, isClosedRefusal(text)};
+    if (isClosedRefusal(text)) throw ArchiveError{text, true};
+    throw ArchiveError{italian(db_)};
   }
 }
 
 ArchiveError Database::error(const std::string& what) const {
-  std::string text = db_ ? sqlite3_errmsg(db_) : "memoria esaurita";
+  std::string text = italian(db_);
   return ArchiveError{isClosedRefusal(text) ? text : what + ": " + text, isClosedRefusal(text)};
 }
 
