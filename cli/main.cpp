@@ -12,6 +12,17 @@
 //   misura graduatoria FILE --dati DIR [--formato html|pdf] [--uscita FILE]
 //                                             ranking, premi by band, funds, charts
 //   misura prova FILE                         run the worked cases written in it
+//   misura archivia FILE --dati DIR [--archivio DB] [--autore TESTO] [--nota TESTO] [--deroga MOTIVO]
+//                                             evaluate and record the run in the archive (SQLite;
+//                                             default archivio.misura.db beside FILE)
+//   misura chiudi --anno AAAA [--archivio DB] [--ente NOME]
+//                                             close a year: its runs become immutable
+//   misura storico [--archivio DB] [--esecuzione N | --elimina N]
+//                                             list the archived runs (or print one's results CSV,
+//                                             or remove an open one)
+//   misura confronta A B [--archivio DB] [--dati DIR] [--persona MATRICOLA] [--formato testo|json]
+//                    [--uscita FILE]          compare two runs (numbers), two regolamenti on
+//                                             --dati («e se...»), or one of each: what changed and why
 //   misura ast FILE                           print the AST back as source
 //   misura ir FILE                            print the evaluation plan
 //
@@ -33,6 +44,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/archivio.h"
 #include "cli/commands.h"
 #include "cli/documenti.h"
 #include "cli/mostra.h"
@@ -274,6 +286,13 @@ struct ValueOption {
   }
 };
 
+// The value of an option that must not be empty when given.
+std::optional<std::string> nonEmpty(const ValueOption& option, const std::string& shown, const std::string& what) {
+  std::optional<std::string> value = option.get(shown);
+  if (value && value->empty()) throw UsageError{"l'opzione " + shown + " richiede " + what};
+  return value;
+}
+
 // Rejects the words CLI11 could not place: an unknown command or option,
 // an argument too many.
 void checkRemaining(const CLI::App& app, const std::string& context) {
@@ -438,7 +457,9 @@ int run(int argc, char** argv) {
   app.footer(
       "Codici di uscita: 0 tutto bene; 1 errori nel regolamento, nei dati o nella valutazione;\n"
       "2 riga di comando sbagliata; 3 errore interno di misura.\n"
-      "Aiuto di un comando: misura COMANDO --aiuto. Il linguaggio è descritto in docs/linguaggio.md.");
+      "Aiuto di un comando: misura COMANDO --aiuto. Il linguaggio è descritto in docs/linguaggio.md.\n"
+      "L'archivio delle valutazioni (archivia, chiudi, storico, confronta) è il file archivio.misura.db:\n"
+      "vedi docs/guida.md, «L'archivio delle valutazioni».");
 
   std::string fileHelp = "il file del regolamento (.misura)";
 
@@ -515,6 +536,45 @@ int run(int argc, char** argv) {
   mostraIntestazione.add(mostraCmd, "--intestazione", "la riga dei nomi delle colonne", "N");
   mostraRighe.add(mostraCmd, "--righe", "quante righe di dati mostrare (10 se non indicato)", "N");
 
+  CLI::App* archivia =
+      app.add_subcommand("archivia", "valuta e registra l'esecuzione nell'archivio delle valutazioni");
+  std::string archiviaFile;
+  archivia->add_option("FILE", archiviaFile, fileHelp)->type_name("");
+  ValueOption archiviaDati, archiviaArchivio, archiviaAutore, archiviaNota, archiviaDeroga;
+  archiviaDati.add(archivia, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
+  archiviaArchivio.add(archivia, "--archivio",
+                       "il file dell'archivio (predefinito: archivio.misura.db accanto al regolamento)", "FILE");
+  archiviaAutore.add(archivia, "--autore", "chi registra l'esecuzione (testo libero)", "TESTO");
+  archiviaNota.add(archivia, "--nota", "una nota sull'esecuzione (testo libero)", "TESTO");
+  archiviaDeroga.add(archivia, "--deroga", "come per valuta: paga i premi anche se un requisito di legge non è rispettato",
+                     "MOTIVO");
+
+  CLI::App* chiudi = app.add_subcommand("chiudi", "chiude un anno nell'archivio: le sue esecuzioni non si modificano più");
+  ValueOption chiudiArchivio, chiudiEnte;
+  chiudiArchivio.add(chiudi, "--archivio", "il file dell'archivio (predefinito: archivio.misura.db)", "FILE");
+  chiudiEnte.add(chiudi, "--ente", "chiude solo le esecuzioni di questo ente", "NOME");
+
+  CLI::App* storico = app.add_subcommand("storico", "elenca le esecuzioni archiviate");
+  ValueOption storicoArchivio, storicoEsecuzione, storicoElimina;
+  storicoArchivio.add(storico, "--archivio", "il file dell'archivio (predefinito: archivio.misura.db)", "FILE");
+  storicoEsecuzione.add(storico, "--esecuzione",
+                        "mostra i risultati dell'esecuzione N (il CSV di valuta, com'era quel giorno)", "N");
+  storicoElimina.add(storico, "--elimina", "elimina l'esecuzione N, se il suo anno non è chiuso", "N");
+
+  CLI::App* confronta = app.add_subcommand(
+      "confronta", "confronta due esecuzioni archiviate o due regolamenti sugli stessi dati: che cosa cambia e perché");
+  std::string confrontaA, confrontaB;
+  confronta->add_option("A", confrontaA, "il numero di un'esecuzione archiviata o un regolamento (.misura)")->type_name("");
+  confronta->add_option("B", confrontaB, "l'altra esecuzione o l'altro regolamento")->type_name("");
+  ValueOption confrontaArchivio, confrontaDati, confrontaPersona, confrontaFormato, confrontaUscita, confrontaDeroga;
+  confrontaArchivio.add(confronta, "--archivio", "il file dell'archivio (predefinito: archivio.misura.db)", "FILE");
+  confrontaDati.add(confronta, "--dati", "la cartella dei dati su cui valutare i regolamenti dati come A o B", "CARTELLA");
+  confrontaPersona.add(confronta, "--persona", "mostra solo questa matricola", "MATRICOLA");
+  confrontaFormato.add(confronta, "--formato", "testo (predefinito) o json; con --uscita FILE.json il formato segue l'estensione",
+                       "FORMATO");
+  confrontaUscita.add(confronta, "--uscita", "scrive il confronto in FILE invece che sul terminale", "FILE");
+  confrontaDeroga.add(confronta, "--deroga", "come per valuta, per i regolamenti valutati", "MOTIVO");
+
   CLI::App* astCmd = app.add_subcommand("ast", "mostra l'albero sintattico del regolamento (per sviluppatori)");
   std::string astFile;
   astCmd->add_option("FILE", astFile, fileHelp)->type_name("");
@@ -524,9 +584,14 @@ int run(int argc, char** argv) {
   irCmd->add_option("FILE", irFile, fileHelp)->type_name("");
 
   CompileArgs compileArgs;
-  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd})
+  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd, archivia, confronta})
     compileArgs.add(sub);
-  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd, mostraCmd}) {
+  // `chiudi --anno` is the year to close, not an evaluation year.
+  ValueOption chiudiAnno;
+  chiudiAnno.add(chiudi, "--anno", "l'anno da chiudere (obbligatorio)", "AAAA");
+  const std::vector<CLI::App*> commands = {verifica, valuta,  spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd,
+                                           irCmd,    mostraCmd, archivia, chiudi, storico,        confronta};
+  for (CLI::App* sub : commands) {
     sub->group("Comandi");
     // The inherited help flag is created before the group default applies.
     if (CLI::Option* help = sub->get_help_ptr()) help->group("Opzioni");
@@ -556,13 +621,15 @@ int run(int argc, char** argv) {
   }
 
   CLI::App* chosen = nullptr;
-  for (CLI::App* sub : {verifica, valuta, spiega, schedaCmd, graduatoriaCmd, provaCmd, astCmd, irCmd, mostraCmd})
+  for (CLI::App* sub : commands)
     if (sub->parsed()) chosen = sub;
 
   if (!chosen) {
     for (const std::string& word : app.remaining()) {
       if (word.size() > 1 && word[0] == '-') throw UsageError{"opzione sconosciuta " + inQuotes(word)};
-      throw UsageError{"comando sconosciuto " + inQuotes(word) + ": i comandi sono verifica, valuta, spiega, scheda, graduatoria, prova, mostra, ast, ir"};
+      throw UsageError{"comando sconosciuto " + inQuotes(word) +
+                       ": i comandi sono verifica, valuta, spiega, scheda, graduatoria, prova, mostra, archivia, "
+                       "chiudi, storico, confronta, ast, ir"};
     }
     throw UsageError{"manca il comando: scrivi per esempio `misura verifica regolamento.misura`"};
   }
@@ -609,6 +676,55 @@ int run(int argc, char** argv) {
     DocumentOptions opt = graduatoriaArgs.graduatoria(fileOf(graduatoriaFile));
     opt.compile = compileArgs.options(argv[0]);
     return cmdGraduatoria(opt);
+  }
+  if (chosen == archivia) {
+    ArchiviaOptions opt;
+    opt.file = fileOf(archiviaFile);
+    opt.compile = compileArgs.options(argv[0]);
+    std::optional<std::string> dir = archiviaDati.get("--dati");
+    if (!dir)
+      throw UsageError{"manca l'opzione --dati: la cartella dei file dei dati",
+                       "scrivi per esempio `misura archivia " + opt.file + " --dati dati`"};
+    opt.dataDir = *dir;
+    opt.archivio = nonEmpty(archiviaArchivio, "--archivio", "il nome del file dell'archivio");
+    opt.autore = archiviaAutore.get("--autore");
+    opt.nota = archiviaNota.get("--nota");
+    opt.deroga = nonEmpty(archiviaDeroga, "--deroga", "il motivo, tra virgolette");
+    return cmdArchivia(opt, kVersion);
+  }
+  if (chosen == chiudi) {
+    std::optional<std::string> year = chiudiAnno.get("--anno");
+    if (!year)
+      throw UsageError{"manca l'opzione --anno: l'anno da chiudere", "scrivi per esempio `misura chiudi --anno 2024`"};
+    return cmdChiudi(nonEmpty(chiudiArchivio, "--archivio", "il nome del file dell'archivio"),
+                     CompileArgs::parseYear(*year), chiudiEnte.get("--ente"));
+  }
+  if (chosen == storico) {
+    std::optional<long> esecuzione, elimina;
+    if (std::optional<std::string> n = storicoEsecuzione.get("--esecuzione")) esecuzione = positive(*n, "--esecuzione");
+    if (std::optional<std::string> n = storicoElimina.get("--elimina")) elimina = positive(*n, "--elimina");
+    if (esecuzione && elimina) throw UsageError{"--esecuzione e --elimina non vanno insieme"};
+    return cmdStorico(nonEmpty(storicoArchivio, "--archivio", "il nome del file dell'archivio"), esecuzione, elimina);
+  }
+  if (chosen == confronta) {
+    if (confronta->get_option("B")->count() == 0)
+      throw UsageError{"confronta vuole due esecuzioni o due regolamenti",
+                       "scrivi per esempio `misura confronta 3 4` oppure `misura confronta vecchio.misura nuovo.misura "
+                       "--dati dati`"};
+    ConfrontaOptions opt;
+    opt.a = confrontaA;
+    opt.b = confrontaB;
+    opt.compile = compileArgs.options(argv[0]);
+    opt.archivio = nonEmpty(confrontaArchivio, "--archivio", "il nome del file dell'archivio");
+    opt.dataDir = nonEmpty(confrontaDati, "--dati", "una cartella");
+    opt.persona = nonEmpty(confrontaPersona, "--persona", "una matricola");
+    opt.output = nonEmpty(confrontaUscita, "--uscita", "il nome di un file");
+    opt.deroga = nonEmpty(confrontaDeroga, "--deroga", "il motivo, tra virgolette");
+    std::optional<std::string> fmt = formatName(confrontaFormato.get("--formato"), opt.output);
+    if (fmt && *fmt != "testo" && *fmt != "json")
+      throw UsageError{"formato sconosciuto " + inQuotes(*fmt) + " per confronta: i formati sono testo, json"};
+    opt.json = fmt && *fmt == "json";
+    return cmdConfronta(opt);
   }
   if (chosen == spiega) {
     SpiegaOptions opt = spiegaArgs.options(fileOf(spiegaFile));

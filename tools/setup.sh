@@ -36,6 +36,8 @@ packages=(
   libexpat1-dev         # XLSX data files: the XML inside
   libxlsxwriter-dev     # valuta --formato xlsx: the workbook for the payroll office
   python3-openpyxl      # tests/xlsx_uscita.sh reads that workbook back
+  libsqlite3-dev        # misura archivia/storico/confronta: the archive of the runs
+  nettle-dev            # SHA-256 of the regolamento, modules and data files archived
   python3               # bench/w1: the W1 runner's output conversion and its ctest
   chromium              # scheda / graduatoria --formato pdf (headless --print-to-pdf); tests/schede_pdf.sh
   poppler-utils         # tests/schede_pdf.sh: pdftoppm, pdftotext, pdfinfo read the PDFs back
