@@ -83,7 +83,8 @@ int cmdArchivia(const ArchiviaOptions& opt, const char* version) {
   if (!run) return exit;
   run->autore = opt.autore.value_or("");
   run->nota = opt.nota.value_or("");
-  std::string path = opt.archivio ? *opt.archivio : (fs::path(opt.file).parent_path() / kDefaultArchive).string();
+  // The same default as storico, chiudi and confronta: one archive per working folder.
+  std::string path = archivePath(opt.archivio);
   try {
     archive::Database db(path, true);
     int64_t id = archive::saveRun(db, *run, version);
@@ -115,7 +116,7 @@ int cmdChiudi(const std::optional<std::string>& archivio, int anno, const std::o
       std::cout << "l'anno " << anno << " era già chiuso: nessuna esecuzione cambiata\n";
     else
       std::cout << "anno " << anno << " chiuso: " << plural(static_cast<size_t>(closed), "esecuzione", "esecuzioni")
-                << " ora non modificabili\n";
+                << (closed == 1 ? " ora non modificabile\n" : " ora non modificabili\n");
     return kOk;
   } catch (const ArchiveError& e) {
     return archiveFailed(e);

@@ -68,11 +68,11 @@ p { margin: 1mm 0; }
 .sottotitolo { color: #444; margin-bottom: 4mm; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 3mm 0; font-size: 9pt; }
 th, td { border: 0.6pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+td { overflow-wrap: anywhere; }
 th { background: #e8ebf2; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-td.n, th.n { text-align: right; white-space: nowrap; }
-td.calcolo { white-space: nowrap; }
+td.n, th.n { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 table.dati th { width: 32%; background: #f2f4f8; }
 table.stretta { font-size: 8.5pt; }
 table.stretta th, table.stretta td { padding: 1mm 1mm; }

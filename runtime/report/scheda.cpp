@@ -50,7 +50,8 @@ void person(Writer& w, const Subject& s) {
   w.close("table");
 }
 
-// The indicator's arguments and the deadline: what the objective asks for.
+// The indicator's arguments, its rule as written and the deadline: what the
+// objective asks for and how the result becomes an esito.
 std::string target(const Subject& s, const ir::Objective& obj, const eval::ObjectiveOutcome& o) {
   const ir::Indicator& ind = at(s.module.indicators, obj.measure.indicator, "indicatore");
   std::string out = "indicatore «" + ind.name + "»";
@@ -58,6 +59,7 @@ std::string target(const Subject& s, const ir::Objective& obj, const eval::Objec
     out += (i ? ", " : ": ") + ind.slotNames.at(i + 1) + " " + shown(o.args[i], ind.slots[i + 1]);
   if (obj.deadline) out += "; termine " + formatItalian(*obj.deadline);
   else if (o.deadline) out += "; termine " + shown(*o.deadline, ir::Type::Data);
+  if (std::string rule = sourceLine(s.sources, ind.body.span); !rule.empty()) out += "; regola: " + rule;
   return out;
 }
 
