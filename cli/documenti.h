@@ -17,6 +17,7 @@ struct DocumentOptions {
   std::optional<std::string> output;  // --uscita FILE (required for pdf)
   CompileOptions compile;             // --anno, --moduli
   std::optional<std::string> deroga;  // --deroga "motivo" (cli/legge.h)
+  bool publication = false;           // graduatoria --pubblicazione: aggregate data only
 };
 
 struct SchedaOptions : DocumentOptions {

@@ -380,6 +380,7 @@ struct SpiegaArgs {
 struct DocumentArgs {
   ValueOption dati, formato, uscita, deroga, persona, cartella;
   bool tutte = false;
+  bool pubblicazione = false;
 
   void add(CLI::App* cmd, bool scheda) {
     dati.add(cmd, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
@@ -387,6 +388,9 @@ struct DocumentArgs {
       persona.add(cmd, "--persona", "la matricola della persona", "MATRICOLA");
       cmd->add_flag("--tutte", tutte, "una scheda per ogni persona, nella cartella data con --cartella");
       cartella.add(cmd, "--cartella", "con --tutte: dove scrivere le schede (MATRICOLA.html o .pdf)", "CARTELLA");
+    } else {
+      cmd->add_flag("--pubblicazione", pubblicazione,
+                    "solo i dati aggregati, senza nomi né matricole (art. 20 D.Lgs. 33/2013)");
     }
     formato.add(cmd, "--formato", "html (predefinito) o pdf (stampato con Chromium, solo in un file)", "FORMATO");
     uscita.add(cmd, "--uscita", "scrive il documento in FILE invece che sul terminale; FILE.pdf vuol dire --formato pdf",
@@ -438,6 +442,7 @@ struct DocumentArgs {
   DocumentOptions graduatoria(const std::string& file) const {
     DocumentOptions opt;
     fill(opt, "graduatoria", file);
+    opt.publication = pubblicazione;
     if (opt.pdf && !opt.output)
       throw UsageError{"il formato pdf si scrive in un file", "aggiungi per esempio --uscita graduatoria.pdf"};
     return opt;

@@ -109,7 +109,7 @@ int cmdGraduatoria(const DocumentOptions& opt) {
     return kDiagnostics;
   }
   const ir::Module& plan = eval::planOf(*c.module, *ev);
-  if (!deliverDocument(report::graduatoria(plan, *ev), opt.pdf, opt.output.value_or(""))) return kDiagnostics;
+  if (!deliverDocument(report::graduatoria(plan, *ev, opt.publication), opt.pdf, opt.output.value_or(""))) return kDiagnostics;
   if (opt.output) std::cout << "graduatoria scritta in " << *opt.output << "\n";
   return kOk;
 }

@@ -31,6 +31,8 @@ namespace misura::report {
 std::string scheda(const ir::Module& module, const eval::Evaluation& evaluation, const eval::PersonResult& person,
                    const SourceManager& sources);
 
-std::string graduatoria(const ir::Module& module, const eval::Evaluation& evaluation);
+// `publication` (graduatoria --pubblicazione): without the per-person lists
+// (ranking and declared graduatorie), only the aggregate data.
+std::string graduatoria(const ir::Module& module, const eval::Evaluation& evaluation, bool publication = false);
 
 }  // namespace misura::report

@@ -40,8 +40,8 @@ std::string bandOf(const ir::Profile& profile, const eval::PersonResult& p) {
   return p.band ? at(profile.bands, *p.band, "fascia").label : std::string("—");
 }
 
-void ranking(Writer& w, const ir::Module& m, const eval::Evaluation& ev) {
-  w.el("h2", "1. Graduatoria per profilo");
+void ranking(Writer& w, const ir::Module& m, const eval::Evaluation& ev, int& section) {
+  w.el("h2", fmt::format("{}. Graduatoria per profilo", section++));
   w.el("p", "In ordine di punteggio totale; a parità di totale la posizione è la stessa e l'ordine è quello "
             "dell'elenco del personale.",
        "nota");
@@ -118,8 +118,8 @@ std::pair<std::string, std::string> split(const std::string& key) {
   return {key.substr(0, bar), key.substr(bar + 1)};
 }
 
-void distributionTable(Writer& w, const ir::Module& m, const Distribution& d) {
-  w.el("h2", "2. Distribuzione dei premi per fascia");
+void distributionTable(Writer& w, const ir::Module& m, const Distribution& d, int& section) {
+  w.el("h2", fmt::format("{}. Distribuzione dei premi per fascia", section++));
   w.el("p", "Dati per la pubblicazione ai sensi dell'art. 20 del D.Lgs. 33/2013: per ogni fascia il numero di "
             "persone, la loro quota sul personale valutato (colonna «Quota») e i premi distribuiti.",
        "nota");
@@ -195,8 +195,8 @@ void totalsHistogram(Writer& w, const ir::Module& m, const eval::Evaluation& ev)
   w.el("p", "Ogni classe comprende il suo estremo inferiore e non quello superiore, tranne l'ultima.", "nota");
 }
 
-void funds(Writer& w, const ir::Module& m, const eval::Evaluation& ev) {
-  w.el("h2", "3. Fondi: stanziato, distribuito, economia");
+void funds(Writer& w, const ir::Module& m, const eval::Evaluation& ev, int& section) {
+  w.el("h2", fmt::format("{}. Fondi: stanziato, distribuito, economia", section++));
   std::vector<FundRow> rows = fundRows(m, ev);
   if (rows.empty()) {
     w.el("p", "Il regolamento non ripartisce fondi: i premi sono calcolati persona per persona.");
@@ -225,19 +225,25 @@ void funds(Writer& w, const ir::Module& m, const eval::Evaluation& ev) {
 
 }  // namespace
 
-std::string graduatoria(const ir::Module& m, const eval::Evaluation& ev) {
+std::string graduatoria(const ir::Module& m, const eval::Evaluation& ev, bool publication) {
   Writer w;
+  int section = 1;
   w.el("p", m.ente, "ente");
-  w.el("h1", fmt::format("Graduatoria e distribuzione dei premi — anno {}", m.anno));
+  w.el("h1", publication ? fmt::format("Distribuzione dei premi — anno {}", m.anno)
+                         : fmt::format("Graduatoria e distribuzione dei premi — anno {}", m.anno));
   w.el("p", "Regolamento: " + m.sourcePath, "sottotitolo");
-  ranking(w, m, ev);
+  if (publication)
+    w.el("p", "Dati aggregati per la pubblicazione (art. 20 D.Lgs. 33/2013): nessun nome e nessuna matricola.",
+         "sottotitolo");
+  else
+    ranking(w, m, ev, section);
   Distribution d = distribution(m, ev);
-  distributionTable(w, m, d);
+  distributionTable(w, m, d, section);
   bandCharts(w, m, d);
   totalsHistogram(w, m, ev);
-  funds(w, m, ev);
-  if (!m.rankings.empty()) {
-    w.el("h2", "4. Graduatorie previste dal regolamento");
+  funds(w, m, ev, section);
+  if (!m.rankings.empty() && !publication) {
+    w.el("h2", fmt::format("{}. Graduatorie previste dal regolamento", section++));
     std::string text = rankingsText(m, ev);
     while (!text.empty() && text.front() == '\n') text.erase(text.begin());
     if (!text.empty() && text.back() == '\n') text.pop_back();
@@ -251,7 +257,7 @@ std::string graduatoria(const ir::Module& m, const eval::Evaluation& ev) {
     for (const std::string& v : ev.deroga->violations) w.el("li", v);
     w.close("ul").close("div");
   }
-  std::string title = "Graduatoria " + std::to_string(m.anno);
+  std::string title = (publication ? "Distribuzione dei premi " : "Graduatoria ") + std::to_string(m.anno);
   return html::page(title, m.ente + " — " + title, w.take());
 }
 
