@@ -171,6 +171,9 @@ class Namer {
       return "valore misurato" + of;
     }
     if (k_ == "termine") return "termine" + of;
+    // Not an input but the step an appeal turns on: the value crossed the
+    // indicator's threshold (0,55 -> 0,7 makes 0% -> 70%).
+    if (k_ == "esito") return "di conseguenza, esito" + of;
     if (k_ == "misura") return "misura" + of + " (come scritta nel regolamento)";
     if (k_ == "se_non_rilevato") return "regola «se non rilevato»" + of;
     if (k_ == "indicatore") return "indicatore" + of;
@@ -255,7 +258,8 @@ class Namer {
 };
 
 // The Italian name of an input leaf, or nullopt for a leaf that is a
-// consequence (esiti, points, totals) or mere provenance (line numbers).
+// consequence (points, totals; an esito is named, see Namer::objective) or
+// mere provenance (line numbers).
 std::optional<std::string> inputName(const Leaf& l, const Leaf* a, const Leaf* b, std::string& where) {
   return Namer(l, a, b, where).name();
 }

@@ -144,7 +144,8 @@ TEST_CASE("the derivation diff names the weight and the data cell that changed",
     {"codice":"OB2","peso":"50","valore":"85%","dato":"rilevazioni.csv:6:10","esito":"100%","punti":"30"}],
     "punti":"58"}],"totale":{"valore":"90,00"}})";
   std::vector<Cause> causes = derivationCauses(before, after);
-  REQUIRE(causes.size() == 2);  // the esiti, points and total follow: not causes
+  // Points and total follow and are not listed; the esito is, after its value.
+  REQUIRE(causes.size() == 3);
   CHECK(causes[0].what == "peso dell'obiettivo OB1");
   CHECK(causes[0].before == "50");
   CHECK(causes[0].after == "60");
@@ -152,6 +153,9 @@ TEST_CASE("the derivation diff names the weight and the data cell that changed",
   CHECK(causes[1].before == "92%");
   CHECK(causes[1].after == "70%");
   CHECK(causes[1].where == "rilevazioni.csv:5:10");
+  CHECK(causes[2].what == "di conseguenza, esito dell'obiettivo OB1");
+  CHECK(causes[2].before == "100%");
+  CHECK(causes[2].after == "87,5%");
 }
 
 TEST_CASE("the derivation diff: an objective assigned in one run only, a vote", "[archivio]") {
