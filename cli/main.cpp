@@ -455,7 +455,7 @@ int run(int argc, char** argv) {
   app.formatter(italianFormatter());
   app.option_defaults()->group("Opzioni");
   app.set_help_flag("-h,--aiuto,--help", "mostra questo aiuto ed esce");
-  app.set_version_flag("--versione", kVersion, "mostra la versione ed esce");
+  app.set_version_flag("--versione,--version", kVersion, "mostra la versione ed esce");
   app.allow_extras();
   // At most one command: a second command name is then an extra argument.
   app.require_subcommand(0, 1);
