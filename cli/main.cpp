@@ -307,6 +307,7 @@ void checkRemaining(const CLI::App& app, const std::string& context) {
 struct CompileArgs {
   ValueOption anno;
   std::vector<std::string> moduli;
+  std::vector<std::string> files;  // --file DICHIARATO=EFFETTIVO
 
   void add(CLI::App* cmd) {
     anno.add(cmd, "--anno", "l'anno di valutazione, invece di quello del regolamento",
@@ -316,6 +317,23 @@ struct CompileArgs {
         ->expected(1)
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    cmd->add_option("--file", files,
+                    "legge il file di dati DICHIARATO dal percorso EFFETTIVO (per esempio un file rettificato); "
+                    "ripetibile")
+        ->type_name("DICHIARATO=EFFETTIVO")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+
+  // "peg_2025.xlsx=rettifiche/peg.xlsx": the declared name and the file to
+  // read instead, made absolute (the data folder does not apply to it).
+  static std::pair<std::string, std::string> dataFile(const std::string& spec) {
+    const size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+      throw UsageError{"--file vuole DICHIARATO=EFFETTIVO, non " + inQuotes(spec),
+                       "per esempio --file peg_2025.xlsx=peg_2025_rettificato.xlsx"};
+    return {spec.substr(0, eq), std::filesystem::absolute(spec.substr(eq + 1)).lexically_normal().string()};
   }
 
   CompileOptions options(const char* argv0) const {
@@ -329,6 +347,7 @@ struct CompileArgs {
     }
     opt.moduleDirs = moduli;
     opt.stdlibDirs = stdlibDirs(argv0);
+    for (const std::string& spec : files) opt.dataFiles.push_back(dataFile(spec));
     return opt;
   }
 

@@ -2,6 +2,7 @@
 // that reported errors, so later stages only ever see well-formed input.
 #include "compiler/driver/driver.h"
 
+#include "compiler/driver/data_files.h"
 #include "compiler/driver/load.h"
 #include "compiler/lower/lower.h"
 #include "compiler/sema/checked.h"
@@ -17,6 +18,7 @@ bool compileFile(const std::string& path, Compilation& out, Stage upTo, const Co
   out.checked = sema::check(*out.ast, out.diags);
   if (!out.checked || upTo == Stage::Sema) return out.checked.has_value();
   out.module = lower(*out.checked, path);
+  replaceDataFiles(*out.module, options.dataFiles, out.diags);
   return !out.diags.hasErrors();
 }
 

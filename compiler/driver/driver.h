@@ -28,6 +28,8 @@ struct CompileOptions {
   std::vector<std::string> moduleDirs;  // --moduli, searched first, in order
   std::vector<std::string> stdlibDirs;  // the standard library, searched last (modules::stdlibDirs)
   std::optional<int> year;              // --anno: the evaluation year, instead of `anno`
+  // --file DICHIARATO=EFFETTIVO: a data file read from another path (data_files.h).
+  std::vector<std::pair<std::string, std::string>> dataFiles;
 };
 
 // Reads `path` (E0001 if it cannot be read, E0002 if it is not UTF-8) and
