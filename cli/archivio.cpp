@@ -67,7 +67,16 @@ std::optional<archive::Snapshot> evaluateRun(const std::string& file, const std:
                     "correggi prima i dati o il regolamento (vedi i messaggi sopra)");
     return std::nullopt;
   }
-  return archive::takeSnapshot(*c.module, *evaluation, c.sources, file, dataDir);
+  archive::Snapshot snapshot = archive::takeSnapshot(*c.module, *evaluation, c.sources, file, dataDir);
+  // --file: the record keeps the name the regolamento declares and says
+  // which file was read instead, so two runs compare file by file.
+  for (const auto& [declared, read] : compileOptions.dataFiles)
+    for (archive::FileRecord& f : snapshot.dati)
+      if (f.name == read) {
+        f.name = declared;
+        f.detail = "letto da «" + read + "» (--file)";
+      }
+  return snapshot;
 }
 
 std::string euro(int64_t cents) {

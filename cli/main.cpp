@@ -567,7 +567,7 @@ int run(int argc, char** argv) {
   ValueOption archiviaDati, archiviaArchivio, archiviaAutore, archiviaNota, archiviaDeroga;
   archiviaDati.add(archivia, "--dati", "la cartella dei file CSV dei dati (obbligatoria)", "CARTELLA");
   archiviaArchivio.add(archivia, "--archivio",
-                       "il file dell'archivio (predefinito: archivio.misura.db accanto al regolamento)", "FILE");
+                       "il file dell'archivio (predefinito: archivio.misura.db nella cartella di lavoro)", "FILE");
   archiviaAutore.add(archivia, "--autore", "chi registra l'esecuzione (testo libero)", "TESTO");
   archiviaNota.add(archivia, "--nota", "una nota sull'esecuzione (testo libero)", "TESTO");
   archiviaDeroga.add(archivia, "--deroga", "come per valuta: paga i premi anche se un requisito di legge non è rispettato",

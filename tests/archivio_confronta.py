@@ -131,6 +131,19 @@ def main():
                "confronta REG1 REG2", out)
         expect("esecuzione n." not in out, "il confronto «e se» non è un'esecuzione archiviata", out)
 
+        # --file: run 3 (0102 OB1 at 70%) against the regolamento evaluated now
+        # on a corrected copy with another name (92% again); the file keeps its
+        # declared name and says which file was read.
+        with open(os.path.join(ex, "dati", "rilevazioni.csv"), encoding="utf-8") as f:
+            corrected = f.read().replace("0102;OB1;70%;", "0102;OB1;92%;", 1)
+        with open(os.path.join(tmp, "rettifica.csv"), "w", encoding="utf-8") as f:
+            f.write(corrected)
+        out, _ = run(misura, ex, "confronta", "3", "regolamento.misura", "--dati", "dati",
+                     "--file", "rilevazioni.csv=../rettifica.csv")
+        expect("valore misurato dell'obiettivo OB1: 70% → 92%" in out, "confronta con --file: il valore", out)
+        expect("dati rilevazioni.csv: sha256" in out and "rettifica.csv» (--file)" in out,
+               "confronta con --file: il file letto al posto di rilevazioni.csv", out)
+
         _, err = run(misura, ex, "confronta", "1", "99", code=1)
         expect("E0722" in err, "confronta con un'esecuzione che non c'è", err)
         _, err = run(misura, ex, "confronta", "base.misura", "peso60.misura", code=2)

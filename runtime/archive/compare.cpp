@@ -10,13 +10,16 @@ namespace {
 
 void compareFiles(const std::vector<FileRecord>& a, const std::vector<FileRecord>& b, const char* tipo,
                   std::vector<FileChange>& out) {
-  std::map<std::string, std::string> before, after;
-  for (const FileRecord& f : a) before[f.name] = f.sha256;
-  for (const FileRecord& f : b) after[f.name] = f.sha256;
+  std::map<std::string, std::string> before, after, detail;
+  for (const FileRecord& f : a) before[f.name] = f.sha256, detail[f.name] = f.detail;
+  for (const FileRecord& f : b) {
+    after[f.name] = f.sha256;
+    if (!f.detail.empty()) detail[f.name] = f.detail;
+  }
   for (const FileRecord& f : a)
-    if (after[f.name] != f.sha256) out.push_back({tipo, f.name, f.sha256, after[f.name]});
+    if (after[f.name] != f.sha256) out.push_back({tipo, f.name, f.sha256, after[f.name], detail[f.name]});
   for (const FileRecord& f : b)
-    if (!before.count(f.name)) out.push_back({tipo, f.name, "", f.sha256});
+    if (!before.count(f.name)) out.push_back({tipo, f.name, "", f.sha256, detail[f.name]});
 }
 
 PersonDiff personDiff(const PersonRecord* a, const PersonRecord* b) {

@@ -22,6 +22,7 @@ struct FileChange {
   std::string tipo;  // "modulo", "dati"
   std::string nome;
   std::string before, after;  // SHA-256; "" when absent in that run
+  std::string detail;         // the second run's detail, else the first's (--file: the file read)
 };
 
 struct PersonDiff {

@@ -77,7 +77,7 @@ void inputsText(const Comparison& c, std::string& out) {
     if (!any) out += "  File cambiati:\n";
     any = true;
     out += "    " + std::string(f.tipo == "dati" ? "dati " : "modulo ") + f.nome + ": sha256 " + shortHash(f.before) +
-           " → " + shortHash(f.after) + "\n";
+           " → " + shortHash(f.after) + (f.tipo == "dati" && !f.detail.empty() ? ", " + f.detail : "") + "\n";
   }
   if (!any) out += "  Moduli e file di dati: uguali.\n";
 }

@@ -25,7 +25,8 @@ struct FileRecord {
   std::string name;    // the data file as the regolamento names it; a module's name
   std::string sha256;  // of its bytes; "" if it could not be read
   uint64_t bytes = 0;
-  std::string detail;  // a module: its title and validity ("vigente dal ..."), applied or not
+  std::string detail;  // a module: its title and validity ("vigente dal ..."), applied or not;
+                       // a data file read through --file: "letto da «path» (--file)"
 };
 
 struct PersonRecord {
