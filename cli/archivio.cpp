@@ -43,18 +43,13 @@ std::optional<archive::Snapshot> evaluateRun(const std::string& file, const std:
   Compilation c;
   if (std::optional<int> failed = compileForEvaluation(file, dataDir, std::nullopt, compileOptions, c, nothingDone, ""))
     return exit = *failed, std::nullopt;
-  size_t before = c.diags.all().size();
   eval::Options options;
   options.dataDir = dataDir;
   options.trace = true;
-  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
-  std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+  std::vector<Diagnostic> fresh;
+  std::optional<eval::Evaluation> evaluation = evaluateCompiled(c, options, nothingDone, fresh);
+  if (!evaluation) return std::nullopt;
   if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
-  if (!evaluation) {
-    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
-    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori") << ": " << nothingDone << "\n";
-    return std::nullopt;
-  }
   if (std::optional<int> refused = checkLaw(c, *evaluation, deroga, nothingDone)) return exit = *refused, std::nullopt;
   size_t inError = 0;
   for (const eval::PersonResult& p : evaluation->persons) inError += p.status == eval::PersonStatus::Errore;

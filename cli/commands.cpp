@@ -58,6 +58,18 @@ std::vector<std::string> stdlibDirs(const char* argv0) {
   return out;
 }
 
+std::optional<eval::Evaluation> evaluateCompiled(Compilation& c, const eval::Options& options, const char* nothingDone,
+                                                 std::vector<Diagnostic>& fresh) {
+  const size_t before = c.diags.all().size();
+  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
+  fresh.assign(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+  if (evaluation) return evaluation;
+  if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
+  if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
+  std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori") << ": " << nothingDone << "\n";
+  return std::nullopt;
+}
+
 std::optional<int> compileForEvaluation(const std::string& file, const std::string& dataDir,
                                         const std::optional<std::string>& output, const CompileOptions& options,
                                         Compilation& c, const char* nothingDone, const char* outputExample) {

@@ -9,6 +9,7 @@
 #include "compiler/driver/driver.h"
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
+#include "runtime/eval/evaluate.h"
 
 namespace misura::cli {
 
@@ -46,6 +47,14 @@ std::optional<int> compile(const std::string& file, Compilation& c, Stage stage,
 std::optional<int> compileForEvaluation(const std::string& file, const std::string& dataDir,
                                         const std::optional<std::string>& output, const CompileOptions& options,
                                         Compilation& c, const char* nothingDone, const char* outputExample);
+
+// Evaluates the compiled regolamento of `c` with `options`; `fresh` gets the
+// diagnostics of the evaluation alone (those of the compilation were printed
+// already). When no evaluation comes out (errors in the data), prints them and
+// «i dati contengono N errori: `nothingDone`» and returns nullopt; otherwise
+// printing `fresh` is the caller's choice.
+std::optional<eval::Evaluation> evaluateCompiled(Compilation& c, const eval::Options& options, const char* nothingDone,
+                                                 std::vector<Diagnostic>& fresh);
 
 // The folders of the standard library for this misura binary (found through
 // /proc/self/exe, else `argv0`).

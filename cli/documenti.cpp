@@ -18,16 +18,12 @@ std::optional<eval::Evaluation> evaluateForDocument(const DocumentOptions& opt, 
     exit = *failed;
     return std::nullopt;
   }
-  size_t before = c.diags.all().size();
   eval::Options options;
   options.dataDir = opt.dataDir;
   options.trace = trace;
-  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
-  std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+  std::vector<Diagnostic> fresh;
+  std::optional<eval::Evaluation> evaluation = evaluateCompiled(c, options, nothing, fresh);
   if (!evaluation) {
-    if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
-    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
-    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori") << ": " << nothing << "\n";
     exit = kDiagnostics;
     return std::nullopt;
   }

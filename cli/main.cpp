@@ -103,13 +103,19 @@ double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// `text` as a whole number from 1 to `max` (at most 7 digits), or nullopt.
+std::optional<uint32_t> wholeNumber(const std::string& text, uint32_t max) {
+  bool digits = !text.empty() && text.size() <= 7 && text.find_first_not_of("0123456789") == std::string::npos;
+  uint32_t n = digits ? static_cast<uint32_t>(std::stoul(text)) : 0;
+  if (n < 1 || n > max) return std::nullopt;
+  return n;
+}
+
 // --thread N: a whole number from 1 to 256.
 unsigned threadCount(const std::string& text) {
-  if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }) ||
-      std::stoi(text) < 1 || std::stoi(text) > 256)
-    throw UsageError{"--thread vuole un numero intero da 1 a 256, non " + inQuotes(text),
-                     "per esempio --thread 2; senza --thread i thread sono uno per processore"};
-  return static_cast<unsigned>(std::stoi(text));
+  if (std::optional<uint32_t> n = wholeNumber(text, 256)) return *n;
+  throw UsageError{"--thread vuole un numero intero da 1 a 256, non " + inQuotes(text),
+                   "per esempio --thread 2; senza --thread i thread sono uno per processore"};
 }
 
 // --tempi: the in-process seconds of each phase, on stderr (steady clock).
@@ -154,23 +160,14 @@ int cmdValuta(const ValutaOptions& opt) {
 
   double compilation = secondsSince(started);
   eval::Timings timings;
-  size_t before = c.diags.all().size();
   eval::Options options;
   options.dataDir = opt.dataDir;
   if (opt.tempi) options.timings = &timings;
   options.threads = opt.threads;
-  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
-  // Only the diagnostics of the evaluation: those of the compilation (warnings)
-  // were printed already.
-  std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
+  std::vector<Diagnostic> fresh;
+  std::optional<eval::Evaluation> evaluation = evaluateCompiled(c, options, "nessun punteggio calcolato", fresh);
+  if (!evaluation) return kDiagnostics;
   if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
-
-  if (!evaluation) {
-    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
-    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori")
-              << ": nessun punteggio calcolato\n";
-    return kDiagnostics;
-  }
 
   if (std::optional<int> refused = checkLaw(c, *evaluation, opt.deroga, "nessun premio pagato, nessun risultato scritto"))
     return *refused;
@@ -232,11 +229,8 @@ int cmdValuta(const ValutaOptions& opt) {
 
 // The value of a numeric option: a whole number from 1 to 1.000.000, else a usage error.
 uint32_t positive(const std::string& value, const char* option) {
-  bool digits = !value.empty() && value.size() <= 7 && value.find_first_not_of("0123456789") == std::string::npos;
-  uint32_t n = digits ? static_cast<uint32_t>(std::stoul(value)) : 0;
-  if (n < 1 || n > 1000000)
-    throw UsageError{std::string("l'opzione ") + option + " vuole un numero intero da 1 a 1000000, non " + inQuotes(value)};
-  return n;
+  if (std::optional<uint32_t> n = wholeNumber(value, 1000000)) return *n;
+  throw UsageError{std::string("l'opzione ") + option + " vuole un numero intero da 1 a 1000000, non " + inQuotes(value)};
 }
 
 // The first "-x" or "--xyz" word of a CLI11 message: the option it is about.

@@ -71,15 +71,9 @@ int cmdSpiega(const SpiegaOptions& opt) {
   eval::Options options;
   options.dataDir = opt.dataDir;
   options.trace = true;
-  std::optional<eval::Evaluation> evaluation = eval::evaluate(*c.module, options, c.sources, c.diags);
-  if (!evaluation) {
-    std::vector<Diagnostic> fresh(c.diags.all().begin() + static_cast<std::ptrdiff_t>(before), c.diags.all().end());
-    if (!fresh.empty()) std::cerr << misura::render(c.sources, fresh) << std::flush;
-    if (!c.diags.hasErrors()) throw InternalError{"la valutazione è fallita senza segnalare errori"};
-    std::cerr << "i dati contengono " << plural(c.diags.errorCount(), "errore", "errori")
-              << ": nessuna spiegazione prodotta\n";
-    return kDiagnostics;
-  }
+  std::vector<Diagnostic> fresh;
+  std::optional<eval::Evaluation> evaluation = evaluateCompiled(c, options, "nessuna spiegazione prodotta", fresh);
+  if (!evaluation) return kDiagnostics;
 
   if (std::optional<int> refused = checkLaw(c, *evaluation, opt.deroga, "nessuna spiegazione prodotta"))
     return *refused;
