@@ -53,6 +53,8 @@ struct RationalAccess {
   // n/d with d > 0, in any terms.
   static Rational fromParts(i128 n, i128 d) {
     assert(d > 0);
+    // Both parts in 64 bits is the common case: no 128-bit division.
+    if (fits(n) && d <= kMax) return fromParts64(int64_t(n), int64_t(d));
     const u128 g = gcd(magnitude(n), u128(d));
     if (g > 1) {
       n /= i128(g);
@@ -60,6 +62,18 @@ struct RationalAccess {
     }
     return fromReduced(n, d);
   }
+
+  // n/d with 0 < d, both in 64 bits, in any terms.
+  static Rational fromParts64(int64_t n, int64_t d) {
+    const uint64_t g = std::gcd(magnitude64(n), uint64_t(d));
+    if (g > 1) {  // g <= d <= INT64_MAX, so the divisions cannot overflow
+      n /= int64_t(g);
+      d /= int64_t(g);
+    }
+    return inlineValue(n, d);
+  }
+
+  static uint64_t magnitude64(int64_t v) { return v < 0 ? uint64_t(0) - uint64_t(v) : uint64_t(v); }
 
   // n/d with d > 0, already in lowest terms.
   static Rational fromReduced(i128 n, i128 d) {
@@ -107,10 +121,12 @@ struct RationalAccess {
   static Rational multiply(const Rational& a, const Rational& b) {
     if (bothInline(a, b)) {
       if (a.num_ == 0 || b.num_ == 0) return Rational();
-      const i128 g1 = i128(gcd(magnitude(a.num_), u128(b.den_)));
-      const i128 g2 = i128(gcd(magnitude(b.num_), u128(a.den_)));
-      const i128 n = (i128(a.num_) / g1) * (i128(b.num_) / g2);
-      const i128 d = (i128(a.den_) / g2) * (i128(b.den_) / g1);
+      if (a.den_ == 1 && b.den_ == 1) return fromReduced(i128(a.num_) * b.num_, 1);
+      // Each gcd divides a denominator (<= INT64_MAX), so 64-bit divisions suffice.
+      const int64_t g1 = int64_t(std::gcd(magnitude64(a.num_), uint64_t(b.den_)));
+      const int64_t g2 = int64_t(std::gcd(magnitude64(b.num_), uint64_t(a.den_)));
+      const i128 n = i128(g1 == 1 ? a.num_ : a.num_ / g1) * (g2 == 1 ? b.num_ : b.num_ / g2);
+      const i128 d = i128(g2 == 1 ? a.den_ : a.den_ / g2) * (g1 == 1 ? b.den_ : b.den_ / g1);
       return fromReduced(n, d);
     }
     return fromBig(mpq_class(toMpq(a) * toMpq(b)));
@@ -138,6 +154,7 @@ struct RationalAccess {
 
   static int compare(const Rational& a, const Rational& b) {
     if (bothInline(a, b)) {
+      if (a.den_ == b.den_) return a.num_ < b.num_ ? -1 : (a.num_ > b.num_ ? 1 : 0);
       const i128 l = i128(a.num_) * b.den_;
       const i128 r = i128(b.num_) * a.den_;
       return l < r ? -1 : (l > r ? 1 : 0);

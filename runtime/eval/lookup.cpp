@@ -45,19 +45,32 @@ const data::Row* lookupRow(const Session& s, const Person* p, const ir::Objectiv
   return s.data.tables[c.dataset].find(key);
 }
 
+namespace {
+
+ir::Value cellValue(const Session& s, const Person* p, const ir::Objective* o, const ir::CellRef& c) {
+  const data::Row* row = lookupRow(s, p, o, c);
+  return row && c.field < row->values.size() ? row->values[c.field] : ir::Value{ir::Missing{}};
+}
+
+Span cellSource(const Session& s, const Person* p, const ir::Objective* o, const ir::CellRef& c) {
+  const data::Row* row = lookupRow(s, p, o, c);
+  if (!row) return {};
+  if (c.field < row->spans.size() && row->spans[c.field].valid()) return row->spans[c.field];
+  return row->span;
+}
+
+}  // namespace
+
 void addLookups(const Session& s, const Person* p, const ir::Objective* o, interp::Context& ctx) {
   ctx.records = &s.records;
   ctx.recordSpans = &s.recordSpans;
-  ctx.cell = [&s, p, o](const ir::CellRef& c) -> ir::Value {
-    const data::Row* row = lookupRow(s, p, o, c);
-    return row && c.field < row->values.size() ? row->values[c.field] : ir::Value{ir::Missing{}};
-  };
-  ctx.cellSource = [&s, p, o](const ir::CellRef& c) -> Span {
-    const data::Row* row = lookupRow(s, p, o, c);
-    if (!row) return {};
-    if (c.field < row->spans.size() && row->spans[c.field].valid()) return row->spans[c.field];
-    return row->span;
-  };
+  if (!o) {  // two captures fit std::function's own storage: no allocation per person
+    ctx.cell = [&s, p](const ir::CellRef& c) { return cellValue(s, p, nullptr, c); };
+    ctx.cellSource = [&s, p](const ir::CellRef& c) { return cellSource(s, p, nullptr, c); };
+    return;
+  }
+  ctx.cell = [&s, p, o](const ir::CellRef& c) { return cellValue(s, p, o, c); };
+  ctx.cellSource = [&s, p, o](const ir::CellRef& c) { return cellSource(s, p, o, c); };
 }
 
 }  // namespace misura::eval

@@ -141,8 +141,10 @@ std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Pers
 
 // Runs a chunk that must give a number (an `=` component, the premio, a
 // fund quota): the number, or nullopt after reporting why not (score.cpp).
-std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, const std::string& what,
-                                  const Person& p, PersonErrors& errors);
+// What it computes, for a message, is whatKind + whatName ("componente " +
+// name): joined only when there is a message to write.
+std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, std::string_view whatKind,
+                                  std::string_view whatName, const Person& p, PersonErrors& errors);
 
 // Points of a `da obiettivi` component (objectives.cpp).
 ComponentOutcome scoreObjectives(const Session& s, const Person& p, uint32_t component, PersonErrors& errors);

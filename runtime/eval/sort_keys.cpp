@@ -136,17 +136,22 @@ std::optional<std::vector<uint32_t>> tieRanks(const Session& s, const std::vecto
                                               const std::vector<uint32_t>& ids) {
   std::vector<std::vector<ir::Value>> values(ids.size());
   bool ok = true;
-  for (size_t k = 0; k < ids.size(); ++k) {
-    auto v = keyValues(s, persons[ids[k]], ev.persons[ids[k]], f.tieKeys, "ordine a parità del fondo «" + f.name + "»");
-    if (v) values[k] = std::move(*v);
-    else ok = false;
+  if (!f.tieKeys.empty()) {
+    const std::string what = "ordine a parità del fondo «" + f.name + "»";
+    for (size_t k = 0; k < ids.size(); ++k) {
+      auto v = keyValues(s, persons[ids[k]], ev.persons[ids[k]], f.tieKeys, what);
+      if (v) values[k] = std::move(*v);
+      else ok = false;
+    }
   }
   if (!ok) return std::nullopt;
   std::vector<uint32_t> order(ids.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+  auto before = [&](uint32_t a, uint32_t b) {
     return comesBefore(f.tieKeys, values[a], ev.persons[ids[a]].matricola, values[b], ev.persons[ids[b]].matricola);
-  });
+  };
+  // Staff lists are often already in matricola order: then one linear check.
+  if (!std::is_sorted(order.begin(), order.end(), before)) std::sort(order.begin(), order.end(), before);
   std::vector<uint32_t> rank(ids.size());
   for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
   return rank;

@@ -15,6 +15,8 @@ using Step = std::optional<Failure>;  // nullopt: the instruction succeeded
 
 class Stack {
  public:
+  // Most chunks need a few slots: one allocation, never a regrowth.
+  Stack() { values_.reserve(16); }
   void push(ir::Value v) { values_.push_back(std::move(v)); }
   bool pop(ir::Value& out) {
     if (values_.empty()) return false;
@@ -23,6 +25,14 @@ class Stack {
     return true;
   }
   const ir::Value* top() const { return values_.empty() ? nullptr : &values_.back(); }
+  // The top two values (x pushed before y), or false if there are fewer.
+  bool topTwo(ir::Value*& x, ir::Value*& y) {
+    if (values_.size() < 2) return false;
+    x = &values_[values_.size() - 2];
+    y = &values_.back();
+    return true;
+  }
+  void drop() { values_.pop_back(); }
   // The top n values, in the order they were pushed.
   bool popMany(uint32_t n, std::vector<ir::Value>& out) {
     if (values_.size() < n) return false;
@@ -62,7 +72,25 @@ Step unaryStep(Stack& stack, Fn fn) {
   return pushComputed(stack, fn(x));
 }
 
+// Two numbers, the common case, are combined in place: no value leaves the
+// stack. Anything else (a missing value, texts, a division by zero) takes
+// the general path, which reports it.
 Step arith(Stack& stack, Arith op) {
+  ir::Value *x = nullptr, *y = nullptr;
+  if (stack.topTwo(x, y)) {
+    Rational* a = std::get_if<Rational>(x);
+    const Rational* b = std::get_if<Rational>(y);
+    if (a && b && (op != Arith::Div || !b->isZero())) {
+      switch (op) {
+        case Arith::Add: *a += *b; break;
+        case Arith::Sub: *a -= *b; break;
+        case Arith::Mul: *a *= *b; break;
+        case Arith::Div: *a /= *b; break;
+      }
+      stack.drop();
+      return std::nullopt;
+    }
+  }
   return binaryStep(stack, [op](const ir::Value& x, const ir::Value& y) { return arithmetic(op, x, y); });
 }
 
@@ -220,6 +248,7 @@ Result loadValue(const ir::Instr& in, const Context& ctx, int depth) {
   if (!ctx.module || in.a >= ctx.module->values.size())
     return located(internalFailure(fmt::format("valore {} inesistente", in.a)), in.span);
   if (depth >= kMaxCallDepth) return located(internalFailure("valori annidati troppo in profondità"), in.span);
+  if (!ctx.trace) return execute(ctx.module->values[in.a].body, ctx, depth + 1);  // no copy of the context
   Context frame = ctx;
   frame.trace = nullptr;
   return execute(ctx.module->values[in.a].body, frame, depth + 1);
