@@ -125,6 +125,9 @@ void printTimings(double compilation, const eval::Timings& t, double writing) {
                 "tempi: compilazione %.6f s\ntempi: lettura dei dati %.6f s\ntempi: punteggi %.6f s\n"
                 "tempi: fondi %.6f s\ntempi: scrittura %.6f s\n",
                 compilation, t.read, t.score, t.split, writing);
+  std::cerr << line;
+  std::snprintf(line, sizeof line, "motore: %u espressioni su %u calcolate sugli interi, le altre dall'interprete\n",
+                t.integerChunks, t.numberChunks);
   std::cerr << line << std::flush;
 }
 

@@ -3,7 +3,7 @@
 #   test_oracolo.sh PEERS_DIR
 # Always: the two hand-made fixtures (copied from the peers' fixtures/, with the
 # oracle's output and CHECKSUM line), byte for byte. Then, when PEERS_DIR
-# (../shared/peers beside the repository) exists: a 2,000-row input from its
+# (../shared/peers beside the repository) exists: a 10,000-row input from its
 # gen.py, compared with its python/w1_oracle.py. Without PEERS_DIR that part
 # cannot run: the test says so and exits 77 (ctest: skipped, not passed).
 # MISURA (the binary) is passed on to run.sh through the environment.
@@ -38,10 +38,10 @@ done
 if [ ! -f "$peers/gen.py" ] || [ ! -f "$peers/python/w1_oracle.py" ]; then
   [ "$failed" -eq 0 ] || exit 1
   echo "SKIPPED: $peers (the W1 peers folder, ../shared/peers beside the repository) is absent:"
-  echo "the 2,000-row comparison with python/w1_oracle.py did not run (the fixtures above passed)."
+  echo "the 10,000-row comparison with python/w1_oracle.py did not run (the fixtures above passed)."
   exit 77
 fi
-python3 "$peers/gen.py" 2000 "$tmp/w1_2000.csv" > /dev/null
-python3 "$peers/python/w1_oracle.py" "$tmp/w1_2000.csv" "$tmp/oracle_2000.csv" > "$tmp/oracle_2000.stdout"
-check w1_2000 "$tmp/w1_2000.csv" "$tmp/oracle_2000.csv" "$(grep '^CHECKSUM ' "$tmp/oracle_2000.stdout")"
+python3 "$peers/gen.py" 10000 "$tmp/w1_10000.csv" > /dev/null
+python3 "$peers/python/w1_oracle.py" "$tmp/w1_10000.csv" "$tmp/oracle_10000.csv" > "$tmp/oracle_10000.stdout"
+check w1_10000 "$tmp/w1_10000.csv" "$tmp/oracle_10000.csv" "$(grep '^CHECKSUM ' "$tmp/oracle_10000.stdout")"
 exit "$failed"

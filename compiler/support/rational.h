@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 namespace misura {
@@ -53,6 +54,13 @@ class Rational {
   mpq_class mpq() const;
   // Whether the value is held inline (for tests of the representation).
   bool isInline() const { return !big_; }
+  // The numerator and denominator of a value held inline (lowest terms,
+  // denominator > 0); nullopt for a value held by GMP. For the evaluator on
+  // machine integers (runtime/fixed/), which needs no GMP value.
+  std::optional<std::pair<int64_t, int64_t>> inlineParts() const {
+    if (big_) return std::nullopt;
+    return std::make_pair(num_, den_);
+  }
 
   // Non-member (hidden friends) so that an integer works on either side:
   // both `x * 60` and `60 * x` compile.

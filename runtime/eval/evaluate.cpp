@@ -95,6 +95,11 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   const ir::Module& plan = expanded ? *expanded : module;
   Session session{plan, *data, diags, {}, options.trace};
   startSession(session, sources);
+  const uint32_t numberChunks = compileFixed(session);
+  if (t) {
+    t->numberChunks = numberChunks;
+    t->integerChunks = uint32_t(session.fixed.size());
+  }
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   ok = checkWeights(session, persons) && ok;

@@ -17,6 +17,9 @@ struct Timings {
   double read = 0;   // loading and checking the data files
   double score = 0;  // persons, weights, arguments, scores and rankings
   double split = 0;  // the funds' split and the premio parts
+  // The per-person number chunks (components, premi, quotas) and how many of
+  // them run on the integer evaluator (runtime/fixed/fixed.h).
+  uint32_t numberChunks = 0, integerChunks = 0;
 };
 
 struct Options {

@@ -71,7 +71,7 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
     ctx.total = r.total;
     if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
     if (s.trace) ctx.trace = &r.quotaTrace;
-    std::optional<Rational> q = runNumber(f.quota, ctx, "quota del fondo ", f.name, persons[i], errors);
+    std::optional<Rational> q = runNumber(s, f.quota, ctx, "quota del fondo ", f.name, persons[i], errors);
     if (q && q->sign() < 0) {
       errors.report(Diagnostic{"E0610", Severity::Errore, f.quota.span,
                                fmt::format("la quota della matricola {} nel fondo «{}» è negativa: {}", r.matricola,

@@ -55,7 +55,7 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
     ctx.esiti = &esiti;
     ctx.fold = &fold;
     if (s.trace) ctx.trace = &result.components[i].trace;
-    std::optional<Rational> value = runNumber(c.expr, ctx, "componente ", c.name, p, errors);
+    std::optional<Rational> value = runNumber(s, c.expr, ctx, "componente ", c.name, p, errors);
     if (value && (value->sign() < 0 || *value > c.maxPoints)) {
       errors.report(Diagnostic{"E0611", Severity::Errore, c.expr.span,
                                fmt::format("la componente «{}» vale {} punti per la matricola {}, fuori da 0..{}",
@@ -108,7 +108,7 @@ void computeParts(const Session& s, const Person& p, const std::vector<std::opti
       ctx.total = result.total;
       if (result.band) ctx.band = profile.bands[*result.band].percent;
       if (s.trace) ctx.trace = &out.trace;
-      out.exact = runNumber(*part.expr, ctx, "parte ", part.name + " del premio", p, errors);
+      out.exact = runNumber(s, *part.expr, ctx, "parte ", part.name + " del premio", p, errors);
       if (out.exact) out.amount = roundTo(*out.exact, 2, modeOf(part.rounding));
     }
     result.parts.push_back(std::move(out));
@@ -145,7 +145,7 @@ void concludePremio(const Session& s, const Person& p, PersonResult& result, Per
   ctx.total = result.total;
   if (result.band) ctx.band = profile.bands[*result.band].percent;
   if (s.trace) ctx.trace = &result.premioTrace;
-  result.premioExact = runNumber(*profile.premio, ctx, "premio", "", p, errors);
+  result.premioExact = runNumber(s, *profile.premio, ctx, "premio", "", p, errors);
   if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
 }
 
@@ -170,8 +170,13 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
 
 // Runs a chunk that must give a number (an `=` component, the premio): the
 // number, or nullopt after reporting why not.
-std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, std::string_view whatKind,
-                                  std::string_view whatName, const Person& p, PersonErrors& errors) {
+std::optional<Rational> runNumber(const Session& s, const ir::Chunk& chunk, const interp::Context& ctx,
+                                  std::string_view whatKind, std::string_view whatName, const Person& p,
+                                  PersonErrors& errors) {
+  if (!ctx.trace && !ctx.notEvaluated)
+    if (auto it = s.fixed.find(&chunk); it != s.fixed.end())
+      if (std::optional<Rational> v = fixed::run(it->second, fixed::Inputs{ctx.person, &ctx.band, &ctx.total}))
+        return v;
   interp::Result r = interp::run(chunk, ctx);
   if (const Rational* q = std::get_if<Rational>(std::get_if<ir::Value>(&r))) return *q;
   const std::string what = std::string(whatKind) + std::string(whatName);  // only for a message

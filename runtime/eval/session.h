@@ -4,12 +4,14 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
 #include "runtime/data/table.h"
 #include "runtime/eval/results.h"
+#include "runtime/fixed/fixed.h"
 #include "runtime/interp/interp.h"
 
 namespace misura::eval {
@@ -32,7 +34,15 @@ struct Session {
   std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
   // The rows of `valutati` (fillResults), pointed to by `records`.
   std::vector<std::vector<ir::Value>> resultRows = {};
+  // The chunks the integer evaluator runs (compileFixed); the others, and
+  // every traced run, go to the general interpreter.
+  std::unordered_map<const ir::Chunk*, fixed::Program> fixed = {};
 };
+
+// Compiles the session's per-person number chunks for the integer evaluator
+// (fixed_plan.cpp); MISURA_MOTORE=interprete in the environment: none.
+// Returns how many chunks it considered.
+uint32_t compileFixed(Session& s);
 
 // One row of the staff list, with what the checks found out about it.
 struct Person {
@@ -143,7 +153,7 @@ std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Pers
 // fund quota): the number, or nullopt after reporting why not (score.cpp).
 // What it computes, for a message, is whatKind + whatName ("componente " +
 // name): joined only when there is a message to write.
-std::optional<Rational> runNumber(const ir::Chunk& chunk, const interp::Context& ctx, std::string_view whatKind,
+std::optional<Rational> runNumber(const Session& s, const ir::Chunk& chunk, const interp::Context& ctx, std::string_view whatKind,
                                   std::string_view whatName, const Person& p, PersonErrors& errors);
 
 // Points of a `da obiettivi` component (objectives.cpp).

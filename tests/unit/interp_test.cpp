@@ -10,6 +10,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
 #include "runtime/interp/interp.h"
+#include "tests/unit/chunk_builder.h"
 
 using misura::DateRange;
 using misura::Date;
@@ -18,32 +19,9 @@ using misura::Span;
 namespace ir = misura::ir;
 namespace interp = misura::interp;
 using ir::Op;
+using misura::testing::Code;
 
 namespace {
-
-// Appends instructions to a chunk; every instruction gets the span given
-// to `at` (if any) so errors can be located.
-struct Code {
-  ir::Chunk chunk;
-  Span span;
-
-  Code& at(Span s) {
-    span = s;
-    return *this;
-  }
-  Code& op(Op o, uint32_t a = 0, uint32_t b = 0) {
-    chunk.code.push_back(ir::Instr{o, a, b, span});
-    return *this;
-  }
-  Code& push(ir::Value v) {
-    chunk.consts.push_back(std::move(v));
-    return op(Op::PushConst, static_cast<uint32_t>(chunk.consts.size() - 1));
-  }
-  Code& num(long n, long d = 1) { return push(Rational(n, d)); }
-  Code& call(ir::Builtin b, uint32_t argc) { return op(Op::CallBuiltin, static_cast<uint32_t>(b), argc); }
-  uint32_t here() const { return static_cast<uint32_t>(chunk.code.size()); }
-  ir::Chunk done() { return op(Op::Return).chunk; }
-};
 
 Date ymd(int y, int m, int d) { return *Date::fromYmd(y, m, d); }
 
