@@ -79,6 +79,7 @@ void fillResults(Session& s, const std::vector<PersonResult>& results) {
   for (const PersonResult& r : results) {
     if (r.status != PersonStatus::Valutato) continue;
     std::vector<ir::Value> row;
+    row.reserve(columns.size());
     for (const Column& c : columns) row.push_back(resultValue(s.module, c, r, staff.at(r.row)));
     s.resultRows.push_back(std::move(row));
     spans.push_back(staff.at(r.row).span);
