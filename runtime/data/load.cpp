@@ -92,7 +92,10 @@ void learnStaff(const Table& staff, KnownKeys& known) {
       const std::string* text = std::get_if<std::string>(&row.values[f]);
       if (!text) continue;
       FieldValues& v = fields[f];
-      if (!v.set) v = FieldValues{&known.staffValues[f], &known.staffValueList[f]};
+      if (!v.set) {
+        v = FieldValues{&known.staffValues[f], &known.staffValueList[f]};
+        v.set->reserve(v.set->size() + staff.rows.size());  // no rehashing: a field may hold a value per row
+      }
       if (v.set->insert(*text).second) v.list->push_back(*text);
     }
   }
