@@ -1,6 +1,9 @@
-// From a tokenized CSV file to a typed Table: header against the schema,
-// every cell converted to its field's type, keys checked and indexed.
+// From the rows of a data file to a typed Table, row by row as the file is
+// read: header against the schema, every cell converted to its field's type,
+// keys checked and indexed.
 #include <fmt/format.h>
+
+#include "compiler/support/limits.h"
 
 #include "runtime/data/convert.h"
 #include "runtime/data/data_limits.h"
@@ -12,14 +15,7 @@ namespace misura::data {
 
 namespace {
 
-// Where each key column and field of the dataset is in the CSV header.
-struct Columns {
-  std::vector<ir::KeyColumn> key;  // for the staff list: its key field, as a Persona column
-  std::vector<std::optional<size_t>> keyAt, fieldAt;
-  std::optional<size_t> staffKeyField;  // staff list only: the field that is also the key
-  bool keyComplete = true;
-  std::vector<std::optional<size_t>> wideAt;  // a wide sheet: per code, its column
-};
+using Columns = TableColumns;
 
 // The header of field `f` in the file.
 const std::string& columnOf(const ir::Field& f) { return f.column.empty() ? f.name : f.column; }
@@ -96,20 +92,20 @@ Columns locateColumns(const ir::Dataset& ds, std::optional<uint32_t> staffKeyFie
 }
 
 // Reads the key cells of `cells` into `row`; false if one is empty or unknown.
-bool readKey(const std::vector<Cell>& cells, const Columns& cols, const KnownKeys& known, Row& row,
+bool readKey(const std::vector<CellView>& cells, const Columns& cols, const KnownKeys& known, Row& row,
              FileDiagnostics& fd) {
   bool ok = cols.keyComplete;
   for (size_t k = 0; k < cols.key.size(); ++k) {
     if (!cols.keyAt[k]) continue;
-    const Cell& cell = cells[*cols.keyAt[k]];
-    std::string text = cell.text;
+    const CellView& cell = cells[*cols.keyAt[k]];
+    std::string text(cell.text);
     if (isEmptyCell(text)) {
       fd.error("E0511", cell.span, fmt::format("manca il valore della colonna «{}»", cols.key[k].column),
                fmt::format("«{}» identifica la riga: ogni riga deve averla", cols.key[k].column));
       ok = false;
       continue;
     }
-    if (cell.kind == CellKind::Error) {  // #N/A in a key column: the row cannot be identified
+    if (cell.kind() == CellKind::Error) {  // #N/A in a key column: the row cannot be identified
       fd.error("E0527", cell.span, fmt::format("la cella contiene l'errore di Excel «{}», non un valore", text),
                fmt::format("«{}» identifica la riga: correggi la formula in Excel o scrivi il valore a mano",
                            cols.key[k].column));
@@ -125,8 +121,8 @@ bool readKey(const std::vector<Cell>& cells, const Columns& cols, const KnownKey
 
 // A text cell that the regolamento declares a placeholder for a missing
 // value (`non rilevato "n.v."`), compared without surrounding spaces.
-bool isMissingMark(const Cell& cell, const std::vector<std::string>& marks) {
-  if (cell.kind != CellKind::Text || marks.empty()) return false;
+bool isMissingMark(const CellView& cell, const std::vector<std::string>& marks) {
+  if (cell.kind() != CellKind::Text || marks.empty()) return false;
   std::string_view t = cell.text;
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
   while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
@@ -143,15 +139,27 @@ std::string emptyHint(const ir::Field& f) {
 }
 
 // Converts one cell of `field` into row.values[f], reporting a bad cell.
-void readCell(const Cell& cell, const ir::Field& field, size_t f, const ir::Dataset& ds, const Columns& cols,
-              Row& row, std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
+// `digitLimit`: limits().digits.
+void readCell(const CellView& cell, const ir::Field& field, size_t f, const ir::Dataset& ds, const Columns& cols,
+              Row& row, std::vector<ColumnStats>& stats, FileDiagnostics& fd, size_t digitLimit) {
   row.spans[f] = cell.span;
+  // Most cells of a large file are plain numbers: convert them at once. Such
+  // a text is not empty, has no more digits than the limit and (when the
+  // regolamento declares no `non rilevato` marks) is no mark.
+  if (!cell.typed && ds.missingMarks.empty() && cell.text.size() <= digitLimit)
+    if (std::optional<Rational> plain = convertPlainNumber(cell.text, field.type, ds.decimal)) {
+      ir::Value& value = row.values[f];  // Missing until now
+      value.emplace<Rational>(*std::move(plain));
+      if (field.type == ir::Type::Percentuale) stats[f].note(cell.text, value);
+      if (field.rules.any() && !checkFieldRules(field, value, cell.span, fd)) value = ir::Missing{};
+      return;
+    }
   if (isEmptyCell(cell.text) || isMissingMark(cell, ds.missingMarks)) {
     if (field.optional || cols.staffKeyField == f) return;  // the staff key is checked by readKey
     fd.error("E0511", cell.span, fmt::format("manca il valore di «{}»", field.name), emptyHint(field));
     return;
   }
-  if (cols.staffKeyField == f && cell.kind == CellKind::Error) return;  // reported by readKey
+  if (cols.staffKeyField == f && cell.kind() == CellKind::Error) return;  // reported by readKey
   if (tooManyDigits(cell, field, fd)) return;
   auto converted = convertCell(cell, field.type, columnOf(field), ds.decimal);
   if (const ConversionError* err = std::get_if<ConversionError>(&converted)) {
@@ -159,17 +167,18 @@ void readCell(const Cell& cell, const ir::Field& field, size_t f, const ir::Data
     return;
   }
   ir::Value value = std::get<ir::Value>(std::move(converted));
-  stats[f].note(cell.text, value);
+  if (field.type == ir::Type::Percentuale) stats[f].note(cell.text, value);  // only W0540 reads them
   if (checkFieldRules(field, value, cell.span, fd)) row.values[f] = std::move(value);
 }
 
 // Converts the field cells of `cells` into `row`, reporting every bad cell.
-void readFields(const std::vector<Cell>& cells, const ir::Dataset& ds, const Columns& cols, Row& row,
+void readFields(const std::vector<CellView>& cells, const ir::Dataset& ds, const Columns& cols, Row& row,
                 std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
   row.values.assign(ds.fields.size(), ir::Missing{});
   row.spans.assign(ds.fields.size(), Span{});
+  const size_t digitLimit = limits().digits;
   for (size_t f = 0; f < ds.fields.size(); ++f)
-    if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds, cols, row, stats, fd);
+    if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds, cols, row, stats, fd, digitLimit);
 }
 
 std::string describeKey(const Columns& cols, const Row& row) {
@@ -179,11 +188,13 @@ std::string describeKey(const Columns& cols, const Row& row) {
   return out;
 }
 
-// Indexes `row` (about to be appended to table.rows); E0512 (and false) if its key is taken.
-bool indexRow(Table& table, const Columns& cols, const Row& row, const SourceManager& sources, FileDiagnostics& fd) {
-  auto [it, inserted] = table.index.emplace(row.key, static_cast<uint32_t>(table.rows.size()));
-  if (inserted) return true;
-  const Row& first = table.rows[it->second];
+// Indexes the last row of table.rows; E0512 (and false) if its key is taken.
+bool indexLastRow(Table& table, const Columns& cols, const SourceManager& sources, FileDiagnostics& fd) {
+  const uint32_t at = static_cast<uint32_t>(table.rows.size() - 1);
+  const uint32_t held = table.index.insert(table.rows, at);
+  if (held == at) return true;
+  const Row& row = table.rows[at];
+  const Row& first = table.rows[held];
   uint32_t firstLine = sources.lineCol(table.file, first.span.begin).line;
   Span here = Span::cover(row.keySpans.front(), row.keySpans.back());
   Span there = Span::cover(first.keySpans.front(), first.keySpans.back());
@@ -197,60 +208,71 @@ bool indexRow(Table& table, const Columns& cols, const Row& row, const SourceMan
   return false;
 }
 
+Span rowSpanOf(const std::vector<CellView>& cells, FileId file) {
+  if (cells.empty()) return Span{file, 0, 0};
+  return Span::cover(cells.front().span, cells.back().span);
+}
+
 }  // namespace
 
-const Row* Table::find(const std::vector<std::string>& key) const {
-  auto it = index.find(key);
-  return it == index.end() ? nullptr : &rows[it->second];
+TableBuilder::TableBuilder(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField, const KnownKeys& known,
+                           const SourceManager& sources, FileDiagnostics& fd)
+    : ds_(ds), staffKeyField_(staffKeyField), known_(known), sources_(sources), fd_(fd) {}
+
+TableBuilder::~TableBuilder() = default;
+
+void TableBuilder::header(FileId file, char separator, std::vector<Cell> header) {
+  head_.file = file;
+  head_.separator = separator;
+  head_.header = std::move(header);
+  table_.file = file;
+  table_.header = headerSpan(head_);
+  cols_ = locateColumns(ds_, staffKeyField_, head_, fd_);
+  wideCols_ = cols_;
+  wideCols_.key = ds_.key;
+  stats_.assign(ds_.fields.size(), ColumnStats{});
+  // Each line of the file is at most one row: reserve once, not while growing.
+  size_t lines = sources_.lineCol(file, static_cast<uint32_t>(sources_.text(file).size())).line;
+  table_.rows.reserve(std::min<size_t>(lines, limits().dataRows) * (ds_.wide ? ds_.wide->columns.size() : 1));
 }
 
-Table buildTableOf(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField, const CsvTable& csv,
-                   const KnownKeys& known, const SourceManager& sources, FileDiagnostics& fd) {
-  Table table;
-  table.file = csv.file;
-  table.header = headerSpan(csv);
-  Columns cols = locateColumns(ds, staffKeyField, csv, fd);
-  std::vector<ColumnStats> stats(ds.fields.size());
-  table.rows.reserve(ds.wide ? csv.rows.size() * ds.wide->columns.size() : csv.rows.size());
-  for (size_t r = 0; r < csv.rows.size(); ++r) {
-    Row row;
-    row.span = csv.rowSpan(r);
-    bool keyOk = readKey(csv.rows[r], cols, known, row, fd);
-    readFields(csv.rows[r], ds, cols, row, stats, fd);
-    if (!keyOk) continue;
-    if (!ds.wide) {
-      if (!cols.key.empty()) indexRow(table, cols, row, sources, fd);  // a record table has no key to index
-      table.rows.push_back(std::move(row));
-      continue;
-    }
-    // A wide sheet: one row per code, the code as the last key column.
-    Columns rowCols = cols;
-    rowCols.key = ds.key;
-    for (size_t c = 0; c < ds.wide->columns.size(); ++c) {
-      Row one = row;
-      one.key.push_back(ds.wide->columns[c].first);
-      one.keySpans.push_back(cols.wideAt[c] ? csv.rows[r][*cols.wideAt[c]].span : row.span);
-      if (cols.wideAt[c]) readCell(csv.rows[r][*cols.wideAt[c]], ds.fields[ds.wide->field], ds.wide->field, ds, cols, one, stats, fd);
-      bool fresh = indexRow(table, rowCols, one, sources, fd);
-      table.rows.push_back(std::move(one));
-      if (!fresh) break;  // the whole file row repeats a person: reported once
-    }
+void TableBuilder::row(const std::vector<CellView>& cells) {
+  ++fileRows_;
+  if (fileRows_ > limits().dataRows) {  // the file is refused: count, convert nothing
+    if (fileRows_ == limits().dataRows + 1) overLimit_ = rowSpanOf(cells, head_.file);
+    return;
   }
-  warnPercentages(ds, stats, table, fd);
-  checkUnique(ds, table, sources, fd);
-  return table;
+  addRow(cells, rowSpanOf(cells, head_.file));
 }
 
-Table buildStaffFile(const ir::Module& module, const ir::Dataset& part, const CsvTable& csv, const KnownKeys& known,
-                     const SourceManager& sources, FileDiagnostics& fd) {
-  return buildTableOf(part, module.staffKeyField, csv, known, sources, fd);
+void TableBuilder::addRow(const std::vector<CellView>& cells, Span span) {
+  Row row;
+  row.span = span;
+  bool keyOk = readKey(cells, cols_, known_, row, fd_);
+  readFields(cells, ds_, cols_, row, stats_, fd_);
+  if (!keyOk) return;
+  if (!ds_.wide) {
+    table_.rows.push_back(std::move(row));
+    if (!cols_.key.empty()) indexLastRow(table_, cols_, sources_, fd_);  // a record table has no key to index
+    return;
+  }
+  // A wide sheet: one row per code, the code as the last key column.
+  for (size_t c = 0; c < ds_.wide->columns.size(); ++c) {
+    Row one = row;
+    one.key.push_back(ds_.wide->columns[c].first);
+    one.keySpans.push_back(cols_.wideAt[c] ? cells[*cols_.wideAt[c]].span : row.span);
+    if (cols_.wideAt[c])
+      readCell(cells[*cols_.wideAt[c]], ds_.fields[ds_.wide->field], ds_.wide->field, ds_, cols_, one, stats_, fd_,
+               limits().digits);
+    table_.rows.push_back(std::move(one));
+    if (!indexLastRow(table_, wideCols_, sources_, fd_)) break;  // the whole file row repeats a person: reported once
+  }
 }
 
-Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
-                 const SourceManager& sources, FileDiagnostics& fd) {
-  std::optional<uint32_t> staffKey;
-  if (index == ir::kStaff) staffKey = module.staffKeyField;
-  return buildTableOf(module.datasets[index], staffKey, csv, known, sources, fd);
+Table TableBuilder::finish() {
+  warnPercentages(ds_, stats_, table_, fd_);
+  checkUnique(ds_, table_, sources_, fd_);
+  return std::move(table_);
 }
 
 }  // namespace misura::data

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "compiler/support/date.h"
 #include "compiler/support/rational.h"
@@ -32,6 +33,18 @@ struct Cell {
   bool percent = false;  // Number shown as a percentage (0.85 shown as 85%)
   Date date;             // Date
   bool boolean = false;  // Boolean
+};
+
+// A cell as the loader reads it, without a copy of its text: `text` views the
+// decoded file (or, for a quoted CSV cell with "" inside, the tokenizer's
+// buffer; for a sheet, the Cell's text). Valid only while its row is handed
+// over (csv.h: CsvSink::row); the loader copies what it keeps.
+struct CellView {
+  std::string_view text;  // as Cell::text
+  Span span;              // as Cell::span
+  const Cell* typed = nullptr;  // a sheet's cell (kind, exact number, date...); nullptr: CSV text
+
+  CellKind kind() const { return typed ? typed->kind : CellKind::Text; }
 };
 
 }  // namespace misura::data

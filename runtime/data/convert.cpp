@@ -99,28 +99,31 @@ std::variant<Rational, std::string> number(std::string_view body, char decimal) 
   return std::string();
 }
 
-Result numeric(std::string_view text, std::string_view body, ir::Type type, std::string_view column,
-               const Rational& scale, char decimal) {
+// `percent`: the value is in percent points (85 is 85/100).
+Result numeric(std::string_view text, std::string_view body, ir::Type type, std::string_view column, bool percent,
+               char decimal) {
   auto n = number(trim(body), decimal);
   if (const std::string* reason = std::get_if<std::string>(&n)) return failure(text, type, column, *reason, decimal);
-  return ir::Value(std::get<Rational>(n) * scale);
+  Rational& q = std::get<Rational>(n);
+  if (percent) q /= Rational(100);
+  return ir::Value(std::move(q));
 }
 
 Result percent(std::string_view text, std::string_view column, char decimal) {
   std::string_view body = text;
   if (body.ends_with('%')) body.remove_suffix(1);
-  return numeric(text, body, ir::Type::Percentuale, column, Rational(1, 100), decimal);
+  return numeric(text, body, ir::Type::Percentuale, column, true, decimal);
 }
 
 Result euro(std::string_view text, std::string_view column, char decimal) {
   std::string_view body = text;
   if (body.starts_with(kEuro)) body.remove_prefix(kEuro.size());
   else if (body.ends_with(kEuro)) body.remove_suffix(kEuro.size());
-  return numeric(text, body, ir::Type::Euro, column, Rational(1), decimal);
+  return numeric(text, body, ir::Type::Euro, column, false, decimal);
 }
 
 Result days(std::string_view text, std::string_view column, char decimal) {
-  Result r = numeric(text, text, ir::Type::Giorni, column, Rational(1), decimal);
+  Result r = numeric(text, text, ir::Type::Giorni, column, false, decimal);
   if (const ir::Value* v = std::get_if<ir::Value>(&r); v && !std::get<Rational>(*v).isInteger())
     return failure(text, ir::Type::Giorni, column, "i giorni si contano interi");
   return r;
@@ -163,17 +166,51 @@ Result boolean(std::string_view text, std::string_view column) {
   return failure(text, ir::Type::Booleano, column);
 }
 
+// A whole number of at most 18 digits with an optional sign: the value
+// parsePlainDecimal gives, without reducing a fraction whose denominator is 1.
+std::optional<Rational> plainInteger(std::string_view text) {
+  size_t i = !text.empty() && (text.front() == '-' || text.front() == '+') ? 1 : 0;
+  if (i == text.size() || text.size() - i > 18) return std::nullopt;  // 10^18 < 2^63
+  long value = 0;
+  for (size_t k = i; k < text.size(); ++k) {
+    if (text[k] < '0' || text[k] > '9') return std::nullopt;
+    value = value * 10 + (text[k] - '0');
+  }
+  return Rational(text.front() == '-' ? -value : value);
+}
+
 }  // namespace
 
 bool isEmptyCell(std::string_view text) { return trim(text).empty(); }
+
+std::optional<Rational> convertPlainNumber(std::string_view text, ir::Type type, char decimal) {
+  switch (type) {
+    case ir::Type::Numero:
+    case ir::Type::Punti:
+    case ir::Type::Euro:
+    case ir::Type::Percentuale:
+    case ir::Type::Giorni: break;
+    case ir::Type::Data:
+    case ir::Type::Booleano:
+    case ir::Type::Testo: return std::nullopt;
+  }
+  // What number() would parse first: a text parsePlainDecimal takes has no
+  // blanks to trim and no '%' or '€' to strip, so convertCell parses it as is.
+  std::optional<Rational> q = plainInteger(text);
+  if (!q) q = parsePlainDecimal(text, decimal);
+  if (!q) return std::nullopt;
+  if (type == ir::Type::Percentuale) *q /= Rational(100);
+  if (type == ir::Type::Giorni && !q->isInteger()) return std::nullopt;  // convertCell explains why
+  return q;
+}
 
 std::variant<ir::Value, ConversionError> convertCell(std::string_view raw, ir::Type type, std::string_view column,
                                                      char decimal) {
   std::string_view text = trim(raw);
   switch (type) {
     case ir::Type::Testo: return ir::Value(std::string(raw));
-    case ir::Type::Numero: return numeric(text, text, type, column, Rational(1), decimal);
-    case ir::Type::Punti: return numeric(text, text, type, column, Rational(1), decimal);
+    case ir::Type::Numero: return numeric(text, text, type, column, false, decimal);
+    case ir::Type::Punti: return numeric(text, text, type, column, false, decimal);
     case ir::Type::Percentuale: return percent(text, column, decimal);
     case ir::Type::Euro: return euro(text, column, decimal);
     case ir::Type::Giorni: return days(text, column, decimal);

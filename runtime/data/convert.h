@@ -2,6 +2,7 @@
 // types a regolamento declares. Pure functions: no diagnostics, no state.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -37,6 +38,14 @@ bool isEmptyCell(std::string_view text);
 std::variant<ir::Value, ConversionError> convertCell(std::string_view text, ir::Type type, std::string_view column,
                                                      char decimal = ',');
 
+// The common case of the text conversion, without its costs: the value
+// convertCell(text, type, ...) gives when `text` is written as a plain
+// number (an optional sign, digits, at most one `decimal` separator, at most
+// 18 digits, nothing else: no spaces, no grouping, no '%' or '€') and
+// `type` is numero, punti, euro, percentuale or giorni (giorni: a whole
+// number). nullopt for any other text or type: then convertCell decides.
+std::optional<Rational> convertPlainNumber(std::string_view text, ir::Type type, char decimal = ',');
+
 // Any reader's cell (cell.h). A Text cell is converted as above; a typed cell
 // of a sheet keeps its exact value where the field's type can hold it:
 //   Number   numero, punti, euro: the value; giorni: the value if whole;
@@ -48,5 +57,11 @@ std::variant<ir::Value, ConversionError> convertCell(std::string_view text, ir::
 //   Error    always an error, code E0527 ("la cella contiene l'errore #N/A")
 std::variant<ir::Value, ConversionError> convertCell(const Cell& cell, ir::Type type, std::string_view column,
                                                      char decimal = ',');
+
+// The cell a loader reads (cell.h): a CSV cell's text, or a sheet's cell, as above.
+inline std::variant<ir::Value, ConversionError> convertCell(const CellView& cell, ir::Type type,
+                                                            std::string_view column, char decimal = ',') {
+  return cell.typed ? convertCell(*cell.typed, type, column, decimal) : convertCell(cell.text, type, column, decimal);
+}
 
 }  // namespace misura::data

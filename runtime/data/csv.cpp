@@ -1,6 +1,7 @@
 #include "runtime/data/csv.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -60,40 +61,76 @@ bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
 
 // One CSV record: a row of cells, possibly spanning lines through quoted line breaks.
 struct Record {
-  std::vector<Cell> cells;
+  std::vector<CellView> cells;
   bool blank = true;  // every cell is empty and unquoted
 };
 
 // Reads records from `text` starting at a given offset. While !atEnd(), every
 // call to next() consumes at least one byte, so reading always terminates.
+// A cell's text is a view of `text` (unquoted, or quoted with no "" inside);
+// only a cell whose text differs from what is written (an escaped quote, text
+// after the closing quote) is copied, into a buffer reused from row to row.
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, size_t start, FileId file, char sep, CappedReporter& reporter)
-      : text_(text), pos_(start), file_(file), sep_(sep), reporter_(reporter) {}
+      : text_(text), pos_(start), file_(file), sep_(sep), reporter_(reporter) {
+    for (char c : {sep, '\r', '\n', '"'}) special_[static_cast<unsigned char>(c)] = true;
+  }
 
   bool atEnd() const { return pos_ >= text_.size(); }
 
-  // Reads one record and its line terminator (LF, CRLF or CR); `width`, the
-  // header's cell count, spares a row the reallocations of its cells.
-  Record next(size_t width = 0) {
-    Record record;
-    record.cells.reserve(width);
+  // Reads one record and its line terminator (LF, CRLF or CR) into `record`,
+  // whose views stay valid until the next call.
+  void next(Record& record) {
+    record.cells.clear();
+    ownedCells_.clear();
+    used_ = 0;
+    record.blank = true;
     while (true) {
-      bool quoted = false;
-      Cell cell = field(quoted);
-      if (quoted || !cell.text.empty()) record.blank = false;
-      record.cells.push_back(std::move(cell));
+      if (!plainField(record)) {
+        bool quoted = false;
+        Field f = field(quoted);
+        if (quoted || f.textEnd > f.textBegin) record.blank = false;
+        if (f.owned >= 0) ownedCells_.push_back({record.cells.size(), static_cast<size_t>(f.owned)});
+        std::string_view t = f.owned < 0 ? text_.substr(f.textBegin, f.textEnd - f.textBegin) : std::string_view();
+        record.cells.push_back(CellView{t, span(f.begin, f.end), nullptr});
+      }
       if (pos_ < text_.size() && text_[pos_] == sep_) {
         ++pos_;
         continue;
       }
       if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
       if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-      return record;
+      break;
     }
+    // Views into owned_ are taken only now: owned_ may have grown meanwhile.
+    for (auto [cell, owned] : ownedCells_) record.cells[cell].text = owned_[owned];
   }
 
  private:
+  // The common field, read at once: no blank around it, no quote in it (what
+  // field() would read the same way). False, having read nothing, for any
+  // other field.
+  bool plainField(Record& record) {
+    const size_t start = pos_;
+    size_t i = start;
+    while (i < text_.size() && !special_[static_cast<unsigned char>(text_[i])] && !isBlank(text_[i])) ++i;
+    if (i < text_.size() && !atFieldEnd(i)) return false;  // a blank or a quote: field() decides
+    if (i > start) record.blank = false;
+    pos_ = i;
+    record.cells.push_back(CellView{std::string_view(text_.data() + start, i - start), span(start, i), nullptr});
+    return true;
+  }
+
+  // A field as read: its span, and its text either as a range of text_
+  // (owned < 0) or as owned_[owned] (then textBegin/textEnd say only whether
+  // it is empty).
+  struct Field {
+    size_t begin = 0, end = 0;
+    size_t textBegin = 0, textEnd = 0;
+    int owned = -1;
+  };
+
   // Spaces around a cell; a tab only when it is not the separator.
   bool isBlank(char c) const { return (c == ' ' || c == '\t') && c != sep_; }
 
@@ -103,8 +140,20 @@ class Tokenizer {
     return Span{file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
   }
 
+  // A fresh buffer for a copied cell text, reusing the strings of earlier records.
+  int newOwned() {
+    if (used_ == owned_.size()) owned_.emplace_back();
+    owned_[used_].clear();
+    return static_cast<int>(used_++);
+  }
+
+  Field ownedField(size_t begin, size_t end, int owned) {
+    const std::string& t = owned_[static_cast<size_t>(owned)];
+    return Field{begin, end, 0, t.size(), owned};
+  }
+
   // Reads one field; leaves pos_ on the separator, the line end or the end of text.
-  Cell field(bool& quoted) {
+  Field field(bool& quoted) {
     size_t i = pos_;
     while (i < text_.size() && isBlank(text_[i])) ++i;
     if (i < text_.size() && text_[i] == '"') {
@@ -116,32 +165,38 @@ class Tokenizer {
 
   // Plain text up to the end of the field, trailing blanks trimmed. A quote
   // inside it is kept as an ordinary character (and reported if asked).
-  Cell unquotedField(size_t start, bool reportQuotes) {
+  Field unquotedField(size_t start, bool reportQuotes) {
     size_t i = start;
-    while (!atFieldEnd(i)) {
-      if (text_[i] == '"' && reportQuotes) {
+    for (; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (!special_[static_cast<unsigned char>(c)]) continue;
+      if (c != '"') break;  // the separator or a line end
+      if (reportQuotes) {
         reporter_.error("E0507", span(i, i + 1), "virgolette nel mezzo di un campo non racchiuso tra virgolette",
                         kQuoteHint);
         reportQuotes = false;  // once per field
       }
-      ++i;
     }
     pos_ = i;
     size_t end = i;
     while (end > start && isBlank(text_[end - 1])) --end;
-    return Cell{std::string(text_.substr(start, end - start)), span(start, end)};
+    return Field{start, end, start, end, -1};
   }
 
   // A field opening with the quote at `quote`.
-  Cell quotedField(size_t quote) {
-    std::string text;
+  Field quotedField(size_t quote) {
+    int owned = -1;  // set at the first "": from then on the text is copied
     size_t i = quote + 1;
     while (true) {
       size_t close = text_.find('"', i);
       if (close == std::string_view::npos) return unterminated(quote);
-      text.append(text_.substr(i, close - i));
+      if (owned >= 0) owned_[static_cast<size_t>(owned)].append(text_.substr(i, close - i));
       if (close + 1 < text_.size() && text_[close + 1] == '"') {  // "" stands for one quote
-        text += '"';
+        if (owned < 0) {
+          owned = newOwned();
+          owned_[static_cast<size_t>(owned)].assign(text_.substr(quote + 1, close - quote - 1));
+        }
+        owned_[static_cast<size_t>(owned)] += '"';
         i = close + 2;
         continue;
       }
@@ -150,13 +205,18 @@ class Tokenizer {
       while (after < text_.size() && isBlank(text_[after])) ++after;
       if (atFieldEnd(after)) {
         pos_ = after;
-        return Cell{std::move(text), span(quote, end)};
+        if (owned >= 0) return ownedField(quote, end, owned);
+        return Field{quote, end, quote + 1, close, -1};
       }
-      return textAfterClosingQuote(std::move(text), quote, close);
+      if (owned < 0) {
+        owned = newOwned();
+        owned_[static_cast<size_t>(owned)].assign(text_.substr(quote + 1, close - quote - 1));
+      }
+      return textAfterClosingQuote(owned, quote, close);
     }
   }
 
-  Cell unterminated(size_t quote) {
+  Field unterminated(size_t quote) {
     reporter_.error("E0503", span(quote, quote + 1),
                     "virgolette aperte e mai chiuse: il valore che inizia qui non ha le virgolette di chiusura",
                     "aggiungi le virgolette di chiusura (\") alla fine del valore, oppure togli quelle di apertura; "
@@ -167,8 +227,8 @@ class Tokenizer {
 
   // `"abc"def`: keep the text after the closing quote too, as lenient readers do.
   // If the quoted text went over a line break, the opening quote was most
-  // likely a stray one: point at it too.
-  Cell textAfterClosingQuote(std::string text, size_t quote, size_t close) {
+  // likely a stray one: point at it too. owned_[owned] holds the quoted text.
+  Field textAfterClosingQuote(int owned, size_t quote, size_t close) {
     Diagnostic d{"E0507", Severity::Errore, span(close, close + 1),
                  "virgolette nel mezzo di un campo: dopo le virgolette di chiusura il campo continua", {}, kQuoteHint, {}};
     if (text_.substr(quote, close - quote).find_first_of("\r\n") != std::string_view::npos)
@@ -176,9 +236,9 @@ class Tokenizer {
                                "il valore tra virgolette inizia qui e prosegue sulle righe seguenti: forse queste "
                                "virgolette sono di troppo"});
     reporter_.report(std::move(d));
-    Cell rest = unquotedField(close + 1, false);
-    text += rest.text;
-    return Cell{std::move(text), span(quote, rest.span.end)};
+    Field rest = unquotedField(close + 1, false);
+    owned_[static_cast<size_t>(owned)].append(text_.substr(rest.textBegin, rest.textEnd - rest.textBegin));
+    return ownedField(quote, rest.end, owned);
   }
 
   static constexpr const char* kQuoteHint =
@@ -190,6 +250,10 @@ class Tokenizer {
   FileId file_;
   char sep_;
   CappedReporter& reporter_;
+  std::vector<std::pair<size_t, size_t>> ownedCells_;  // (cell, owned_ index) of the record being read
+  std::array<bool, 256> special_{};  // ends an unquoted field or is a quote: the separator, CR, LF, '"'
+  std::vector<std::string> owned_;   // copied cell texts; the first used_ belong to the record
+  size_t used_ = 0;
 };
 
 // Skips lines made only of spaces and tabs; returns the start of the first other line.
@@ -338,7 +402,37 @@ std::optional<size_t> CsvTable::column(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+Cell textCell(const CellView& view) {
+  Cell cell;
+  cell.text = std::string(view.text);
+  cell.span = view.span;
+  return cell;
+}
+
+}  // namespace
+
+void CsvTableSink::header(FileId file, char separator, std::vector<Cell> header) {
+  table_.file = file;
+  table_.separator = separator;
+  table_.header = std::move(header);
+}
+
+void CsvTableSink::row(const std::vector<CellView>& cells) {
+  std::vector<Cell>& out = table_.rows.emplace_back();
+  out.reserve(cells.size());
+  for (const CellView& c : cells) out.push_back(c.typed ? *c.typed : textCell(c));
+}
+
 std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags) {
+  CsvTable table;
+  CsvTableSink sink(table);
+  if (!readCsv(sources, file, opt, diags, sink)) return std::nullopt;
+  return table;
+}
+
+bool readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags, CsvSink& sink) {
   if (opt.separator && (*opt.separator == '"' || isLineEnd(*opt.separator)))
     throw InternalError{"separatore CSV non valido nelle opzioni di lettura"};
   std::string_view text = sources.text(file);
@@ -352,7 +446,7 @@ std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const
                   fmt::format("il file «{}» ha solo {} righe: non c'è la riga di intestazione {}", sources.path(file),
                               lines, *opt.headerLine),
                   "scrivi in `intestazione riga` il numero della riga che contiene i nomi delle colonne");
-      return std::nullopt;
+      return false;
     }
     pos = std::max<size_t>(pos, sources.lineStart(file, *opt.headerLine));
   } else if (std::optional<char> excel = excelSeparatorLine(text, pos); excel && !separator) {
@@ -363,27 +457,41 @@ std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const
     diags.error("E0502", Span{file, 0, 0},
                 fmt::format("il file «{}» è vuoto: manca la riga di intestazione", sources.path(file)),
                 "la prima riga del file deve contenere i nomi delle colonne, seguita da una riga per ogni dato");
-    return std::nullopt;
+    return false;
   }
 
-  CsvTable table;
-  table.file = file;
-  table.separator = separator ? *separator : detectSeparator(text, pos);
+  const char sep = separator ? *separator : detectSeparator(text, pos);
   CappedReporter reporter(diags);
-  Tokenizer tokenizer(text, pos, file, table.separator, reporter);
-  table.header = tokenizer.next().cells;
-  checkHeader(table.header, reporter, {});
+  Tokenizer tokenizer(text, pos, file, sep, reporter);
+  Record record;
+  tokenizer.next(record);
+  std::vector<Cell> header;
+  header.reserve(record.cells.size());
+  for (const CellView& c : record.cells) header.push_back(textCell(c));
+  checkHeader(header, reporter, {});
+  const size_t width = header.size();
+  sink.header(file, sep, std::move(header));
   while (!tokenizer.atEnd()) {
-    Record record = tokenizer.next(table.header.size());
+    tokenizer.next(record);
     if (record.blank) continue;
-    if (record.cells.size() != table.header.size()) {
-      reportWrongCellCount(record, table.header.size(), table.separator, reporter);
+    if (record.cells.size() != width) {
+      reportWrongCellCount(record, width, sep, reporter);
       continue;
     }
-    table.rows.push_back(std::move(record.cells));
+    sink.row(record.cells);
   }
   reporter.flush();
-  return table;
+  return true;
+}
+
+void feed(const CsvTable& table, CsvSink& sink) {
+  sink.header(table.file, table.separator, table.header);
+  std::vector<CellView> views;
+  for (const std::vector<Cell>& row : table.rows) {
+    views.clear();
+    for (const Cell& c : row) views.push_back(CellView{c.text, c.span, &c});
+    sink.row(views);
+  }
 }
 
 }  // namespace misura::data

@@ -1,8 +1,9 @@
 // The CSV tokenizer: turns the decoded text of a data file (already registered
 // in the SourceManager) into a header and rows of cells, each cell carrying
 // the Span of its text as written, so later stages can point at it.
-// CsvTable is also what the XLSX reader (xlsx.h) produces for a sheet: the
-// rows every reader hands to the schema checks (schema.h: buildTable).
+// CsvTable is also what the XLSX reader (xlsx.h) produces for a sheet. The
+// loader does not keep a CsvTable: it takes the rows one by one through a
+// CsvSink (schema.h: TableBuilder), so a large file is never held as cells.
 #pragma once
 
 #include <optional>
@@ -70,5 +71,38 @@ void prepareHeader(std::vector<Cell>& header, Diagnostics& diags, const std::vec
 // summed up in one note (severity Nota) with the same code.
 // Throws InternalError only for an invalid CsvOptions::separator.
 std::optional<CsvTable> readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags);
+
+// Receives a table row by row, so that no reader has to hold every cell of a
+// large file at once (the loader turns each row into a typed Row at once).
+class CsvSink {
+ public:
+  virtual ~CsvSink() = default;
+  // First, once: the file, its separator and its header, already checked
+  // (E0505/E0506 reported, names trimmed).
+  virtual void header(FileId file, char separator, std::vector<Cell> header) = 0;
+  // Then every data row, in file order: exactly as CsvTable::rows would hold
+  // it (blank rows and rows with a wrong cell count are not given). The
+  // views are valid only during the call.
+  virtual void row(const std::vector<CellView>& cells) = 0;
+};
+
+// Keeps every row it is given, in `table`: readCsv's CsvTable.
+class CsvTableSink : public CsvSink {
+ public:
+  explicit CsvTableSink(CsvTable& table) : table_(table) {}
+  void header(FileId file, char separator, std::vector<Cell> header) override;
+  void row(const std::vector<CellView>& cells) override;
+
+ private:
+  CsvTable& table_;
+};
+
+// readCsv, giving the rows to `sink` as it reads them instead of keeping
+// them: the same rows, the same diagnostics in the same order. Returns false
+// where readCsv returns nullopt (then the sink got nothing).
+bool readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, Diagnostics& diags, CsvSink& sink);
+
+// Gives an already read table (a sheet: xlsx.h) to `sink`, as readCsv would.
+void feed(const CsvTable& table, CsvSink& sink);
 
 }  // namespace misura::data

@@ -34,10 +34,10 @@ bool fileTooBig(const ir::Dataset& dataset, const std::filesystem::path& path, u
   return true;
 }
 
-bool tooManyRows(const ir::Dataset& dataset, const CsvTable& csv, const SourceManager& sources, Diagnostics& diags) {
-  if (csv.rows.size() <= limits().dataRows) return false;
-  Diagnostic d{"E0591", Severity::Errore, csv.rowSpan(limits().dataRows),
-               fmt::format("il file ha troppe righe di dati: {}, al massimo {}", formatCount(csv.rows.size()),
+bool tooManyRows(const ir::Dataset& dataset, size_t rows, Span firstOver, Diagnostics& diags) {
+  if (rows <= limits().dataRows) return false;
+  Diagnostic d{"E0591", Severity::Errore, firstOver,
+               fmt::format("il file ha troppe righe di dati: {}, al massimo {}", formatCount(rows),
                            formatCount(limits().dataRows)),
                {Label{dataset.fileSpan, fmt::format("file dei dati «{}»", dataset.name)}},
                "controlla di aver indicato il file giusto; un registro molto grande va diviso per anno o filtrato "
@@ -47,8 +47,8 @@ bool tooManyRows(const ir::Dataset& dataset, const CsvTable& csv, const SourceMa
   return true;
 }
 
-bool tooManyDigits(const Cell& cell, const ir::Field& field, FileDiagnostics& fd) {
-  if (!numeric(field.type)) return false;
+bool tooManyDigits(const CellView& cell, const ir::Field& field, FileDiagnostics& fd) {
+  if (!numeric(field.type) || cell.text.size() <= limits().digits) return false;  // cannot have too many
   size_t digits = countDigits(cell.text);
   if (digits <= limits().digits) return false;
   fd.error("E0592", cell.span,

@@ -17,11 +17,12 @@ namespace misura::data {
 // E0590 and true when `size` bytes are over the limit.
 bool fileTooBig(const ir::Dataset& dataset, const std::filesystem::path& path, uint64_t size, Diagnostics& diags);
 
-// E0591 and true when `csv` has more rows than the limit.
-bool tooManyRows(const ir::Dataset& dataset, const CsvTable& csv, const SourceManager& sources, Diagnostics& diags);
+// E0591 and true when a file has more data rows (`rows`) than the limit;
+// `firstOver` is the first row past it.
+bool tooManyRows(const ir::Dataset& dataset, size_t rows, Span firstOver, Diagnostics& diags);
 
 // E0592 and true when `cell` of a numeric field has too many digits (then it is
 // not converted: an amount of 20.000 digits is a broken export, not a number).
-bool tooManyDigits(const Cell& cell, const ir::Field& field, FileDiagnostics& fd);
+bool tooManyDigits(const CellView& cell, const ir::Field& field, FileDiagnostics& fd);
 
 }  // namespace misura::data

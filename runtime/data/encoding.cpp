@@ -4,6 +4,8 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -31,9 +33,39 @@ bool hasUtf16Bom(std::string_view s) { return s.starts_with("\xFF\xFE") || s.sta
 
 Decoded failure(size_t offset) { return Decoded{{}, false, static_cast<uint32_t>(offset)}; }
 
+// firstInvalidUtf8, faster on the ASCII text that most of a data file is:
+// bytes 0x01-0x7F are valid alone and skipped eight at a time; each run of
+// bytes >= 0x80 (whole sequences if valid, as ASCII bytes start none) is
+// checked by firstInvalidUtf8, which gives the same offset there.
+std::optional<size_t> firstInvalidUtf8Fast(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  size_t i = 0;
+  while (i < s.size()) {
+    uint64_t w = 0;
+    if (i + 8 <= s.size()) {
+      std::memcpy(&w, s.data() + i, 8);
+      if (((w | ((w - kOnes) & ~w)) & kHighs) == 0) {  // no byte >= 0x80 and no NUL
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = byteAt(s, i);
+    if (c == 0) return i;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < s.size() && byteAt(s, end) >= 0x80) ++end;
+    if (std::optional<uint32_t> bad = firstInvalidUtf8(s.substr(i, end - i))) return i + *bad;
+    i = end;
+  }
+  return std::nullopt;
+}
+
 Decoded decodeUtf8(std::string_view bytes) {
   size_t start = hasUtf8Bom(bytes) ? 3 : 0;
-  if (auto bad = firstInvalidUtf8(bytes.substr(start))) return failure(start + *bad);
+  if (auto bad = firstInvalidUtf8Fast(bytes.substr(start))) return failure(start + *bad);
   return Decoded{std::string(bytes.substr(start)), true, 0};
 }
 

@@ -4,7 +4,9 @@
 // lines. Internal to runtime/data.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -21,7 +23,8 @@ class FileDiagnostics {
   void report(Diagnostic d) {
     if (shown_ < kMaxErrorsPerFile) {
       ++shown_;
-      diags_.report(std::move(d));
+      if (held_) held_->push_back(std::move(d));
+      else diags_.report(std::move(d));
     } else if (omitted_++ == 0) {
       firstOmitted_ = d.span;
       firstOmittedCode_ = d.code;
@@ -34,6 +37,23 @@ class FileDiagnostics {
 
   // True once an error was reported (shown or not) through this sink.
   bool failed() const { return shown_ + omitted_ > 0; }
+
+  // From now until release(), keep what is reported instead of forwarding
+  // it: a table is built while its file is read, but the reader's own
+  // errors (and E0591 for a file too long) come first.
+  void hold() { held_.emplace(); }
+  // Forwards what was held, in order, and stops holding.
+  void release() {
+    if (!held_) return;
+    std::vector<Diagnostic> held = std::move(*held_);
+    held_.reset();
+    for (Diagnostic& d : held) diags_.report(std::move(d));
+  }
+  // Forgets what was held (the file is not used after all), as if nothing had been reported.
+  void discard() {
+    held_.reset();
+    shown_ = omitted_ = 0;
+  }
 
   // Reports the note about the errors not shown, if any. Call once, at the end.
   void flush() {
@@ -52,6 +72,7 @@ class FileDiagnostics {
   size_t omitted_ = 0;
   Span firstOmitted_;
   std::string firstOmittedCode_;
+  std::optional<std::vector<Diagnostic>> held_;
 };
 
 }  // namespace misura::data

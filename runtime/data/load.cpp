@@ -2,6 +2,8 @@
 // matricole are the valid person keys of the other tables).
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "runtime/data/csv.h"
 #include "runtime/data/data_limits.h"
 #include "runtime/data/open_file.h"
@@ -13,7 +15,26 @@ namespace misura::data {
 
 namespace {
 
-// Loads dataset `index` into data.tables[index]; false if the file could not be read at all.
+// Reads one file of dataset `ds` and builds its table while reading it
+// (TableBuilder); the builder's diagnostics are held until the file is read,
+// so they follow the reader's as if the file had been read first. nullopt if
+// the file cannot be used (unreadable, or too long: E0591); else `fileRows`
+// is its number of data rows.
+std::optional<Table> readTable(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField,
+                               const std::filesystem::path& dataDir, const KnownKeys& known, SourceManager& sources,
+                               Diagnostics& diags, FileDiagnostics& fd, size_t& fileRows) {
+  TableBuilder builder(ds, staffKeyField, known, sources, fd);
+  fd.hold();
+  if (!readDataFile(ds, dataDir, sources, diags, builder) ||
+      tooManyRows(ds, builder.fileRows(), builder.firstRowOverLimit(), diags)) {
+    fd.discard();
+    return std::nullopt;
+  }
+  fd.release();
+  fileRows = builder.fileRows();
+  return builder.finish();
+}
+
 // The staff list's second and later files (`personale da` blocks), appended
 // to `staff`: one matricola space (E0546 for a matricola in two files).
 // Returns the number of file rows read; false in `ok` if a file is unreadable.
@@ -23,20 +44,18 @@ size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path&
   const std::vector<ir::Dataset>& more = module.datasets[ir::kStaff].moreFiles;
   for (uint32_t k = 0; k < more.size(); ++k) {
     // The same reader as the first file: CSV or a sheet of a workbook.
-    std::optional<CsvTable> csv = readDataFile(more[k], dataDir, sources, diags);
-    if (csv && tooManyRows(more[k], *csv, sources, diags)) csv.reset();
-    if (!csv) {
+    FileDiagnostics fd(diags);
+    size_t fileRows = 0;
+    std::optional<Table> part = readTable(more[k], module.staffKeyField, dataDir, known, sources, diags, fd, fileRows);
+    if (!part) {
       ok = false;
       continue;
     }
-    rows += csv->rows.size();
-    FileDiagnostics fd(diags);
-    Table part = buildStaffFile(module, more[k], *csv, known, sources, fd);
-    for (Row& row : part.rows) {
+    rows += fileRows;
+    for (Row& row : part->rows) {
       row.part = k + 1;
-      auto [it, inserted] = staff.index.emplace(row.key, static_cast<uint32_t>(staff.rows.size()));
-      if (!inserted) {
-        const Row& first = staff.rows[it->second];
+      if (std::optional<uint32_t> held = staff.index.find(staff.rows, row.key)) {
+        const Row& first = staff.rows[*held];
         LineCol at = sources.lineCol(first.span.file, first.span.begin);
         fd.report(Diagnostic{
             "E0546", Severity::Errore, Span::cover(row.keySpans.front(), row.keySpans.back()),
@@ -48,33 +67,58 @@ size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path&
         continue;
       }
       staff.rows.push_back(std::move(row));
+      staff.index.insert(staff.rows, static_cast<uint32_t>(staff.rows.size() - 1));
     }
     fd.flush();
   }
   return rows;
 }
 
+// The matricole of the staff list and the text values of each staff field
+// (KnownKeys::addPerson, addStaffValue, in row order), in one pass over the
+// rows, finding each field's set once, not once per value.
+void learnStaff(const Table& staff, KnownKeys& known) {
+  known.persons.reserve(known.persons.size() + staff.rows.size());
+  known.personList.reserve(known.personList.size() + staff.rows.size());
+  struct FieldValues {
+    std::unordered_set<std::string>* set = nullptr;  // created at the field's first text, as addStaffValue does
+    std::vector<std::string>* list = nullptr;
+  };
+  std::vector<FieldValues> fields;
+  for (const Row& row : staff.rows) {
+    known.addPerson(row.key.front());
+    if (fields.size() < row.values.size()) fields.resize(row.values.size());
+    for (uint32_t f = 0; f < row.values.size(); ++f) {
+      const std::string* text = std::get_if<std::string>(&row.values[f]);
+      if (!text) continue;
+      FieldValues& v = fields[f];
+      if (!v.set) {
+        v = FieldValues{&known.staffValues[f], &known.staffValueList[f]};
+        v.set->reserve(v.set->size() + staff.rows.size());  // no rehashing: a field may hold a value per row
+      }
+      if (v.set->insert(*text).second) v.list->push_back(*text);
+    }
+  }
+}
+
 // Loads dataset `index` into data.tables[index]; false if the file could not be read at all.
 bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir, KnownKeys& known,
              LoadedData& data, SourceManager& sources, Diagnostics& diags) {
   const ir::Dataset& ds = module.datasets[index];
-  std::optional<CsvTable> csv = readDataFile(ds, dataDir, sources, diags);
-  if (!csv) return false;
-  if (tooManyRows(ds, *csv, sources, diags)) return false;
+  std::optional<uint32_t> staffKey;
+  if (index == ir::kStaff) staffKey = module.staffKeyField;
   FileDiagnostics fd(diags);
-  data.tables[index] = buildTable(module, index, *csv, known, sources, fd);
-  size_t fileRows = csv->rows.size();
+  size_t fileRows = 0;
+  std::optional<Table> table = readTable(ds, staffKey, dataDir, known, sources, diags, fd, fileRows);
+  if (!table) return false;
+  data.tables[index] = std::move(*table);
   if (index != ir::kStaff) checkRowConditions(module, index, data.tables[index], fd);
   bool ok = true;
   if (index == ir::kStaff) {
     fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok);
     deriveStaffFields(module, data.tables[index], fd);
     checkRowConditions(module, index, data.tables[index], fd);
-    for (const Row& row : data.tables[index].rows) {
-      known.addPerson(row.key.front());
-      for (uint32_t f = 0; f < row.values.size(); ++f)
-        if (const std::string* text = std::get_if<std::string>(&row.values[f])) known.addStaffValue(f, *text);
-    }
+    learnStaff(data.tables[index], known);
     data.staffProfiles = staffProfiles(module, data.tables[index], fd);
   }
   fd.flush();

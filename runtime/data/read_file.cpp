@@ -26,14 +26,17 @@ bool looksLikeOle(std::string_view bytes) {
 
 }  // namespace
 
-std::optional<CsvTable> readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir,
-                                     SourceManager& sources, Diagnostics& diags) {
+bool readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir, SourceManager& sources,
+                  Diagnostics& diags, CsvSink& sink) {
   std::optional<std::string> bytes = readDataBytes(ds, dataDir, diags);
-  if (!bytes) return std::nullopt;
+  if (!bytes) return false;
   const std::string path = (dataDir / ds.file).string();
   if (looksLikeZip(*bytes)) {
     XlsxOptions options{ds.sheet, ds.sheetSpan, ds.headerRow, ds.headerRowSpan, ds.fileSpan};
-    return readXlsx(*bytes, path, options, sources, diags);
+    std::optional<CsvTable> sheet = readXlsx(*bytes, path, options, sources, diags);
+    if (!sheet) return false;
+    feed(*sheet, sink);
+    return true;
   }
   if (looksLikeOle(*bytes)) {
     diags.error("E0530", ds.fileSpan,
@@ -42,7 +45,7 @@ std::optional<CsvTable> readDataFile(const ir::Dataset& ds, const std::filesyste
                             path),
                 "aprilo in Excel, togli l'eventuale password e scegli File > Salva con nome, tipo «Cartella di "
                 "lavoro di Excel (.xlsx)»; poi scrivi nel regolamento il nuovo nome del file");
-    return std::nullopt;
+    return false;
   }
   if (hasExtension(ds.file, ".xlsx") || hasExtension(ds.file, ".xlsm")) {
     diags.error("E0520", ds.fileSpan,
@@ -51,17 +54,26 @@ std::optional<CsvTable> readDataFile(const ir::Dataset& ds, const std::filesyste
                             path),
                 "se è un CSV, rinominalo con l'estensione .csv e scrivi il nuovo nome nel regolamento; altrimenti "
                 "aprilo in Excel e salvalo come «Cartella di lavoro di Excel (.xlsx)»");
-    return std::nullopt;
+    return false;
   }
   if (ds.sheet) {
     diags.error("E0528", ds.sheetSpan,
                 fmt::format("il file «{}» è un CSV: non ha fogli, e `foglio \"{}\"` non vale per lui", path, *ds.sheet),
                 "togli l'opzione foglio, oppure indica la cartella di lavoro .xlsx che contiene il foglio");
-    return std::nullopt;
+    return false;
   }
   std::optional<FileId> file = decodeDataFile(ds, dataDir / ds.file, *bytes, sources, diags);
-  if (!file) return std::nullopt;
-  return readCsv(sources, *file, CsvOptions{ds.separator, ds.headerRow, ds.headerRowSpan}, diags);
+  if (!file) return false;
+  bytes.reset();  // the decoded text is in `sources`: the raw bytes are not needed while reading
+  return readCsv(sources, *file, CsvOptions{ds.separator, ds.headerRow, ds.headerRowSpan}, diags, sink);
+}
+
+std::optional<CsvTable> readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir,
+                                     SourceManager& sources, Diagnostics& diags) {
+  CsvTable table;
+  CsvTableSink sink(table);
+  if (!readDataFile(ds, dataDir, sources, diags, sink)) return std::nullopt;
+  return table;
 }
 
 }  // namespace misura::data

@@ -38,10 +38,11 @@ void ColumnStats::note(std::string_view text, const ir::Value& value) {
   if (!q) return;
   ++values;
   if (text.find('%') != std::string_view::npos) percentSign = true;
-  // A percentuale cell "0,9" is stored as 0,9% = 9/1000: as written it is 0,9.
-  Rational written = *q * Rational(100);
-  if (written.sign() < 0 || written > Rational(1)) allUpToOne = false;
-  if (written.sign() > 0) anyPositive = true;
+  // A percentuale cell "0,9" is stored as 0,9% = 9/1000: as written it is 0,9,
+  // that is at most 1 when the value is at most 1/100.
+  static const Rational kOneWritten(1, 100);
+  if (q->sign() < 0 || *q > kOneWritten) allUpToOne = false;
+  if (q->sign() > 0) anyPositive = true;
 }
 
 bool checkFieldRules(const ir::Field& field, const ir::Value& value, Span cell, FileDiagnostics& fd) {

@@ -4,13 +4,14 @@
 
 #include <map>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
 #include "compiler/ir/ir.h"
 #include "runtime/data/csv.h"
 #include "runtime/data/file_diagnostics.h"
+#include "runtime/data/rules.h"
 #include "runtime/data/table.h"
 
 namespace misura::data {
@@ -18,7 +19,7 @@ namespace misura::data {
 // The values that key columns may hold.
 struct KnownKeys {
   bool personsKnown = false;  // false while the staff list is not loaded: persons are not checked
-  std::set<std::string> persons, objectives, behaviours, phases;
+  std::unordered_set<std::string> persons, objectives, behaviours, phases;
   std::vector<std::string> personList, objectiveList, behaviourList, phaseList;  // for suggestions
 
   // While a table of `obiettivi da` is read: its codes declare objectives.
@@ -28,7 +29,7 @@ struct KnownKeys {
   void addObjective(const std::string& code);
   // Per staff field, the text values the staff list has: the valid values of
   // a key column named like that field (KeyRole::Campo, `chiave (settore)`).
-  std::map<uint32_t, std::set<std::string>> staffValues;
+  std::map<uint32_t, std::unordered_set<std::string>> staffValues;
   std::map<uint32_t, std::vector<std::string>> staffValueList;  // for suggestions
   void addStaffValue(uint32_t field, const std::string& value);
 };
@@ -42,15 +43,53 @@ KnownKeys knownKeys(const ir::Module& module);
 bool checkKeyValue(const ir::KeyColumn& column, const std::string& text, Span cell, const KnownKeys& known,
                    FileDiagnostics& fd);
 
-// Builds the typed table of dataset `index` from its CSV: E0509 for missing
-// columns, E0510/E0511 per cell, E0511/E0513 for keys, E0512 for repeated keys.
-Table buildTable(const ir::Module& module, uint32_t index, const CsvTable& csv, const KnownKeys& known,
-                 const SourceManager& sources, FileDiagnostics& fd);
+// Where each key column and field of a dataset is in a file's header.
+struct TableColumns {
+  std::vector<ir::KeyColumn> key;  // for the staff list: its key field, as a Persona column
+  std::vector<std::optional<size_t>> keyAt, fieldAt;
+  std::optional<size_t> staffKeyField;  // staff list only: the field that is also the key
+  bool keyComplete = true;
+  std::vector<std::optional<size_t>> wideAt;  // a wide sheet: per code, its column
+};
 
-// Builds the staff table of one `personale da` file `part` (the staff
-// dataset itself or one of its moreFiles), as buildTable does.
-Table buildStaffFile(const ir::Module& module, const ir::Dataset& part, const CsvTable& csv, const KnownKeys& known,
-                     const SourceManager& sources, FileDiagnostics& fd);
+// Builds the typed Table of one file of dataset `ds` while the file is read
+// (a CsvSink: each row is converted as it comes, no cell is kept): E0509 for
+// missing columns, E0510/E0511 per cell, E0511/E0513 for keys, E0512 for
+// repeated keys; finish() adds W0540 and E0543. `staffKeyField`: for a file
+// of the staff list (the first `personale da` or one of its moreFiles), the
+// field that is the key. Rows past limits().dataRows are only counted: the
+// caller refuses the file (E0591, data_limits.h).
+class TableBuilder : public CsvSink {
+ public:
+  TableBuilder(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField, const KnownKeys& known,
+               const SourceManager& sources, FileDiagnostics& fd);
+  ~TableBuilder() override;
+
+  void header(FileId file, char separator, std::vector<Cell> header) override;
+  void row(const std::vector<CellView>& cells) override;
+
+  size_t fileRows() const { return fileRows_; }     // every data row given, also those past the limit
+  Span firstRowOverLimit() const { return overLimit_; }  // the first row past limits().dataRows
+  // The table, after the checks that need every row (W0540, E0543).
+  Table finish();
+
+ private:
+  void addRow(const std::vector<CellView>& cells, Span span);
+  bool indexLast(const TableColumns& cols);
+
+  const ir::Dataset& ds_;
+  std::optional<uint32_t> staffKeyField_;
+  const KnownKeys& known_;
+  const SourceManager& sources_;
+  FileDiagnostics& fd_;
+  CsvTable head_;  // the header only (no rows)
+  TableColumns cols_;
+  TableColumns wideCols_;  // a wide sheet: cols_ with the code as last key column
+  std::vector<ColumnStats> stats_;
+  Table table_;
+  size_t fileRows_ = 0;
+  Span overLimit_;
+};
 
 // The `personale da` block a staff row was read from.
 const ir::Dataset& staffPart(const ir::Module& module, const Row& row);

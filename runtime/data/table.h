@@ -4,7 +4,8 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
+#include <cstdint>
+#include <map>  // not used here any more, but consumers of table.h rely on it
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,34 @@ struct Row {
   uint32_t part = 0;
 };
 
+// Key -> position in Table::rows. The keys are not copied: an open-addressing
+// hash table of row positions, each slot with its key's hash, compared with
+// the key of the row it points at. Positions stay valid as rows are added.
+class KeyIndex {
+ public:
+  // The position in `rows` of the row whose key is `key`, if it is indexed.
+  std::optional<uint32_t> find(const std::vector<Row>& rows, const std::vector<std::string>& key) const;
+  // Indexes rows[at] by its key, unless a row with the same key is indexed
+  // already: returns the position of the row that holds the key (`at` if new).
+  uint32_t insert(const std::vector<Row>& rows, uint32_t at);
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint32_t row = kEmpty;
+    uint32_t hash = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t size_ = 0;
+};
+
 struct Table {
   FileId file = kNoFile;  // the decoded text, registered in the SourceManager
   Span header;            // the header row
   std::vector<Row> rows;  // in file order; rows with an invalid key are left out
-  std::map<std::vector<std::string>, uint32_t> index;  // key -> position in rows
+  KeyIndex index;         // key -> position in rows (first row with that key)
 
   // The row with exactly this key (same order as Row::key), if any.
   const Row* find(const std::vector<std::string>& key) const;
