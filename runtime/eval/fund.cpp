@@ -60,6 +60,13 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
   bool ok = true;
   for (uint32_t i : ids) {
     PersonResult& r = ev.persons[i];
+    std::optional<Rational> band;
+    if (r.band) band = s.module.profiles[r.profile].bands[*r.band].percent;
+    if (std::optional<Rational> q = runFixed(s, f.quota, persons[i], r.total, band); q && q->sign() >= 0) {
+      r.fundQuota = *q;
+      out.push_back(std::move(*q));
+      continue;  // a negative quota goes the long way, which reports it
+    }
     PersonErrors errors(s.diags, persons[i]);
     std::vector<std::optional<Rational>> points;
     for (const ComponentOutcome& c : r.components) points.push_back(c.points);
@@ -101,7 +108,11 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
   std::vector<Rational> remainder(ids.size());
   std::vector<Rational> bonus;
   if (f.bonus && !f.unitQuota && !outcome.quotaSum.isZero()) bonus = bonusShares(f, ev, ids, q, tieRank, outcome);
-  Rational paidExact;  // the sum of the exact shares after the caps
+  // The sum of the exact shares after the caps. Shares in proportion to the
+  // quotas add up to the amount exactly: summed only when caps or a bonus
+  // change them (a sum of a million fractions is costly).
+  const bool proportional = !f.cap && bonus.empty() && !f.unitQuota;
+  Rational paidExact = proportional && !outcome.quotaSum.isZero() ? f.amount : Rational();
   for (size_t k = 0; k < ids.size(); ++k) {
     PersonResult& r = ev.persons[ids[k]];
     Rational share = outcome.quotaSum.isZero() ? Rational() : f.amount * q[k] / outcome.quotaSum;
@@ -112,7 +123,7 @@ void payOut(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
       outcome.cappedExcess += *r.cappedExcess;
       share = *f.cap;
     }
-    paidExact += share;
+    if (!proportional) paidExact += share;
     r.premioExact = share;
     r.premio = f.unitQuota && f.split == ir::FundSplit::AlCentesimo ? roundTo(share, 2, RoundingMode::HalfUp)
                                                                      : truncateToCent(share);

@@ -51,11 +51,14 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
   for (uint32_t i = 0; i < profile.components.size(); ++i) {
     const ir::Component& c = profile.components[i];
     if (c.source != ir::ComponentSource::Espressione) continue;
-    interp::Context ctx = personContext(s, p, points);
-    ctx.esiti = &esiti;
-    ctx.fold = &fold;
-    if (s.trace) ctx.trace = &result.components[i].trace;
-    std::optional<Rational> value = runNumber(s, c.expr, ctx, "componente ", c.name, p, errors);
+    std::optional<Rational> value = runFixed(s, c.expr, p, std::nullopt, std::nullopt);
+    if (!value) {
+      interp::Context ctx = personContext(s, p, points);
+      ctx.esiti = &esiti;
+      ctx.fold = &fold;
+      if (s.trace) ctx.trace = &result.components[i].trace;
+      value = runNumber(s, c.expr, ctx, "componente ", c.name, p, errors);
+    }
     if (value && (value->sign() < 0 || *value > c.maxPoints)) {
       errors.report(Diagnostic{"E0611", Severity::Errore, c.expr.span,
                                fmt::format("la componente «{}» vale {} punti per la matricola {}, fuori da 0..{}",
@@ -108,7 +111,8 @@ void computeParts(const Session& s, const Person& p, const std::vector<std::opti
       ctx.total = result.total;
       if (result.band) ctx.band = profile.bands[*result.band].percent;
       if (s.trace) ctx.trace = &out.trace;
-      out.exact = runNumber(s, *part.expr, ctx, "parte ", part.name + " del premio", p, errors);
+      out.exact = runFixed(s, *part.expr, p, ctx.total, ctx.band);
+      if (!out.exact) out.exact = runNumber(s, *part.expr, ctx, "parte ", part.name + " del premio", p, errors);
       if (out.exact) out.amount = roundTo(*out.exact, 2, modeOf(part.rounding));
     }
     result.parts.push_back(std::move(out));
@@ -137,6 +141,13 @@ void concludePremio(const Session& s, const Person& p, PersonResult& result, Per
   for (const ComponentOutcome& c : result.components) points.push_back(c.points);
   if (!profile.parts.empty()) return computeParts(s, p, points, result, errors);
   if (!profile.premio) return;
+  std::optional<Rational> band;
+  if (result.band) band = profile.bands[*result.band].percent;
+  result.premioExact = runFixed(s, *profile.premio, p, result.total, band);
+  if (result.premioExact) {
+    result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
+    return;
+  }
   const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
   const std::vector<interp::FoldEntry> fold = foldOf(s, result);
   interp::Context ctx = personContext(s, p, points);
@@ -168,15 +179,19 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
   return ctx;
 }
 
+std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p,
+                                 const std::optional<Rational>& total, const std::optional<Rational>& band) {
+  if (s.trace) return std::nullopt;  // a derivation is recorded by the interpreter only
+  auto it = s.fixed.find(&chunk);
+  if (it == s.fixed.end()) return std::nullopt;
+  return fixed::run(it->second, fixed::Inputs{&p.staff->values, &band, &total});
+}
+
 // Runs a chunk that must give a number (an `=` component, the premio): the
 // number, or nullopt after reporting why not.
 std::optional<Rational> runNumber(const Session& s, const ir::Chunk& chunk, const interp::Context& ctx,
                                   std::string_view whatKind, std::string_view whatName, const Person& p,
                                   PersonErrors& errors) {
-  if (!ctx.trace && !ctx.notEvaluated)
-    if (auto it = s.fixed.find(&chunk); it != s.fixed.end())
-      if (std::optional<Rational> v = fixed::run(it->second, fixed::Inputs{ctx.person, &ctx.band, &ctx.total}))
-        return v;
   interp::Result r = interp::run(chunk, ctx);
   if (const Rational* q = std::get_if<Rational>(std::get_if<ir::Value>(&r))) return *q;
   const std::string what = std::string(whatKind) + std::string(whatName);  // only for a message

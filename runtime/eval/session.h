@@ -149,6 +149,12 @@ std::vector<interp::FoldEntry> foldOf(const Session& s, const PersonResult& r);
 // Points of each objective that counts only for the premio (objectives.cpp).
 std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Person& p, PersonErrors& errors);
 
+// The value of `chunk` for `p` on the integer evaluator (runtime/fixed), when
+// it has a program for it and gives a value; nullopt: run the interpreter
+// (runNumber), which also records a derivation when the session traces.
+std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p,
+                                 const std::optional<Rational>& total, const std::optional<Rational>& band);
+
 // Runs a chunk that must give a number (an `=` component, the premio, a
 // fund quota): the number, or nullopt after reporting why not (score.cpp).
 // What it computes, for a message, is whatKind + whatName ("componente " +
