@@ -63,6 +63,7 @@ Span cellSource(const Session& s, const Person* p, const ir::Objective* o, const
 
 void addLookups(const Session& s, const Person* p, const ir::Objective* o, interp::Context& ctx) {
   ctx.records = &s.records;
+  ctx.recordTails = &s.resultTails;
   ctx.recordSpans = &s.recordSpans;
   if (!o) {  // two captures fit std::function's own storage: no allocation per person
     ctx.cell = [&s, p](const ir::CellRef& c) { return cellValue(s, p, nullptr, c); };

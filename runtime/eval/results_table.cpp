@@ -73,19 +73,25 @@ void fillResults(Session& s, const std::vector<PersonResult>& results) {
   if (!table) return;
   const std::vector<Column> columns = columnsOf(s.module, s.module.datasets[*table]);
   const std::vector<data::Row>& staff = s.data.tables.at(ir::kStaff).rows;
-  s.resultRows.clear();
-  s.resultRows.reserve(results.size());  // stable: records point into it
+  // The leading columns that are the staff fields in their own order are
+  // read from the staff row itself (interp::RecordTails): not copied.
+  uint32_t split = 0;
+  while (split < columns.size() && columns[split].kind == Column::Kind::Staff && columns[split].staffField == split)
+    ++split;
+  s.resultTails = interp::RecordTails{*table, split, {}};
+  s.resultTails.tails.reserve(results.size());
+  s.records.at(*table).clear();
   std::vector<Span> spans;
   for (const PersonResult& r : results) {
     if (r.status != PersonStatus::Valutato) continue;
-    std::vector<ir::Value> row;
-    row.reserve(columns.size());
-    for (const Column& c : columns) row.push_back(resultValue(s.module, c, r, staff.at(r.row)));
-    s.resultRows.push_back(std::move(row));
-    spans.push_back(staff.at(r.row).span);
+    const data::Row& row = staff.at(r.row);
+    std::vector<ir::Value> tail;
+    tail.reserve(columns.size() - split);
+    for (size_t c = split; c < columns.size(); ++c) tail.push_back(resultValue(s.module, columns[c], r, row));
+    s.resultTails.tails.push_back(std::move(tail));
+    s.records[*table].push_back(&row.values);
+    spans.push_back(row.span);
   }
-  s.records.at(*table).clear();
-  for (const std::vector<ir::Value>& row : s.resultRows) s.records[*table].push_back(&row);
   s.recordSpans.at(*table) = std::move(spans);
 }
 

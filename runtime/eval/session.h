@@ -32,8 +32,9 @@ struct Session {
   std::vector<std::vector<Span>> recordSpans = {};
   // Per objective, per phase (`fasi`): its `misura` arguments, `termine` being the phase's.
   std::vector<std::vector<std::vector<ir::Value>>> phaseArgs = {};
-  // The rows of `valutati` (fillResults), pointed to by `records`.
-  std::vector<std::vector<ir::Value>> resultRows = {};
+  // The rows of `valutati` (fillResults): `records` points to each one's
+  // staff row, which gives its first fields; the rest is here.
+  interp::RecordTails resultTails = {};
   // The chunks the integer evaluator runs (compileFixed); the others, and
   // every traced run, go to the general interpreter.
   std::unordered_map<const ir::Chunk*, fixed::Program> fixed = {};

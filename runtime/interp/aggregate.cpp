@@ -74,8 +74,12 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, Trac
   std::optional<ir::Value> found;   // Cerca: the value on the selected row
   std::vector<size_t> foundRows;    // Cerca: the rows selected
   const std::vector<const std::vector<ir::Value>*>& rows = (*ctx.records)[a.dataset];
+  const RecordTails* tails = ctx.recordTails && ctx.recordTails->dataset == a.dataset ? ctx.recordTails : nullptr;
+  if (tails && tails->tails.size() != rows.size()) return internalAt("righe dei valutati incomplete", a.span);
+  rowCtx.rowSplit = tails ? tails->split : 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     rowCtx.row = rows[i];
+    rowCtx.rowTail = tails ? &tails->tails[i] : nullptr;
     if (!a.where.empty()) {
       PartValue c = runPart(a.where[0], rowCtx, depth);
       if (c.error) return std::move(*c.error);

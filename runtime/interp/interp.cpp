@@ -368,7 +368,9 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         else step = internalFailure("termine dell'obiettivo non disponibile qui");
         break;
       case ir::Op::LoadRow:
-        step = ctx.row ? pushAt(stack, *ctx.row, in.a, "campo della riga") : internalFailure("nessuna riga qui");
+        if (!ctx.row) step = internalFailure("nessuna riga qui");
+        else if (ctx.rowTail && in.a >= ctx.rowSplit) step = pushAt(stack, *ctx.rowTail, in.a - ctx.rowSplit, "campo della riga");
+        else step = pushAt(stack, *ctx.row, in.a, "campo della riga");
         break;
       case ir::Op::Aggregate: {
         if (in.a >= chunk.aggregates.size()) return located(internalFailure("aggregato inesistente"), in.span);

@@ -54,6 +54,13 @@ struct FoldEntry {
 // How many rows of an aggregate a trace lists (the counts are always whole).
 inline constexpr size_t kMaxTracedRows = 10;
 
+// See Context::recordTails.
+struct RecordTails {
+  uint32_t dataset = UINT32_MAX;
+  uint32_t split = 0;
+  std::vector<std::vector<ir::Value>> tails;  // per record, in the order of Context::records
+};
+
 // What the names of a chunk refer to while it runs. Absent pieces (null
 // pointers, empty optionals) are simply not available in that context: an
 // objective's argument chunk sees no person, an indicator sees only its
@@ -75,6 +82,13 @@ struct Context {
   // each row in file order; empty for keyed tables. Null: no aggregate here.
   const std::vector<std::vector<const std::vector<ir::Value>*>>* records = nullptr;
   const std::vector<ir::Value>* row = nullptr;  // LoadRow: the row an Aggregate is folding
+  // The `valutati` register (runtime/eval/results_table.cpp) does not copy
+  // the staff rows: a record of `recordTails->dataset` is its staff row
+  // (in `records`) for the first `split` fields, then its own tail.
+  const RecordTails* recordTails = nullptr;
+  // LoadRow of a field >= rowSplit reads rowTail[field - rowSplit] (when rowTail is set).
+  const std::vector<ir::Value>* rowTail = nullptr;
+  uint32_t rowSplit = 0;
   // giorni_servizio: the person's period of service (both ends included).
   std::optional<DateRange> service;
   // LoadCell: the value of a keyed-table cell for the person (Missing if no
