@@ -35,7 +35,7 @@ std::optional<std::vector<uint32_t>> members(const Session& s, const Evaluation&
     if (s.module.profiles[r.profile].fund != fund && !partOf(s.module.profiles[r.profile], fund))
       continue;  // budget lines: fund_scheme.cpp
     if (r.status == PersonStatus::Errore)
-      inError.push_back(Label{r.staffCells.empty() ? Span{} : Span::cover(r.staffCells.front(), r.staffCells.back()),
+      inError.push_back(Label{r.staffRow,
                               fmt::format("matricola {} in errore", r.matricola)});
     else if (r.status == PersonStatus::Valutato)
       out.push_back(i);

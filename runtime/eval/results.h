@@ -91,7 +91,11 @@ struct PersonResult {
   std::optional<Rational> premio;       // euro, rounded to the cent
   std::vector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
   std::vector<interp::TraceEntry> quotaTrace;   // a fund quota's run (only with Options::trace)
-  std::vector<Span> staffCells;  // the staff-list cell of each staff field (invalid if absent)
+  // The staff-list cell of each staff field (invalid if absent): kept only
+  // with Options::trace (the explanations cite them); staffRow, from the
+  // first cell to the last, always.
+  std::vector<Span> staffCells;
+  Span staffRow;
   std::vector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
   // For a premio drawn from a fund (`premio da fondo`): the person's quota,
   // and whether one of the leftover cents went to them (largest remainder).

@@ -222,7 +222,8 @@ PersonResult scorePerson(const Session& s, const Person& p, Diagnostics& diags) 
   result.matricola = p.matricola;
   result.nominativo = nominativoOf(s, p);
   result.profile = p.profile;
-  result.staffCells = p.staff->spans;
+  if (!p.staff->spans.empty()) result.staffRow = Span::cover(p.staff->spans.front(), p.staff->spans.back());
+  if (s.trace) result.staffCells = p.staff->spans;
   result.objectives = p.objectives;
   result.weights = p.weights;
   result.roles = p.roles;
