@@ -126,8 +126,10 @@ void printTimings(double compilation, const eval::Timings& t, double writing) {
                 "tempi: fondi %.6f s\ntempi: scrittura %.6f s\n",
                 compilation, t.read, t.score, t.split, writing);
   std::cerr << line;
-  std::snprintf(line, sizeof line, "motore: %u espressioni su %u calcolate sugli interi, le altre dall'interprete\n",
-                t.integerChunks, t.numberChunks);
+  std::snprintf(line, sizeof line,
+                "motore: %u espressioni su %u compilate sugli interi; %llu calcoli fatti sugli interi, gli altri "
+                "dall'interprete\n",
+                t.integerChunks, t.numberChunks, static_cast<unsigned long long>(t.integerRuns));
   std::cerr << line << std::flush;
 }
 

@@ -121,6 +121,8 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   distributeFunds(session, persons, evaluation);
   sumParts(session, evaluation);
   lap(t ? &t->split : nullptr, start);
+  if (t)
+    for (const PersonResult& r : evaluation.persons) t->integerRuns += r.integerRuns;
   return evaluation;
 }
 

@@ -20,6 +20,7 @@ struct Timings {
   // The per-person number chunks (components, premi, quotas) and how many of
   // them run on the integer evaluator (runtime/fixed/fixed.h).
   uint32_t numberChunks = 0, integerChunks = 0;
+  uint64_t integerRuns = 0;  // the values the integer evaluator gave, over all persons
 };
 
 struct Options {

@@ -54,15 +54,17 @@ std::optional<std::vector<uint32_t>> members(const Session& s, const Evaluation&
 
 // Each member's quota, or nullopt after reporting (E0602 non rilevato,
 // E0610 negative) for the persons whose quota could not be computed.
+// `f` may be the fund as paid (asPaid: a copy); its quota is run as the
+// declared fund's, the chunk the integer evaluator compiled (compileFixed).
 std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<Person>& persons, Evaluation& ev,
-                                            const ir::Fund& f, const std::vector<uint32_t>& ids) {
+                                            const ir::Fund& f, const ir::Chunk& quota, const std::vector<uint32_t>& ids) {
   std::vector<Rational> out;
   bool ok = true;
   for (uint32_t i : ids) {
     PersonResult& r = ev.persons[i];
     std::optional<Rational> band;
     if (r.band) band = s.module.profiles[r.profile].bands[*r.band].percent;
-    if (std::optional<Rational> q = runFixed(s, f.quota, persons[i], r.total, band); q && q->sign() >= 0) {
+    if (std::optional<Rational> q = runFixed(s, quota, persons[i], r, r.total, band); q && q->sign() >= 0) {
       r.fundQuota = *q;
       out.push_back(std::move(*q));
       continue;  // a negative quota goes the long way, which reports it
@@ -78,7 +80,7 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
     ctx.total = r.total;
     if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
     if (s.trace) ctx.trace = &r.quotaTrace;
-    std::optional<Rational> q = runNumber(s, f.quota, ctx, "quota del fondo ", f.name, persons[i], errors);
+    std::optional<Rational> q = runNumber(s, quota, ctx, "quota del fondo ", f.name, persons[i], errors);
     if (q && q->sign() < 0) {
       errors.report(Diagnostic{"E0610", Severity::Errore, f.quota.span,
                                fmt::format("la quota della matricola {} nel fondo «{}» è negativa: {}", r.matricola,
@@ -268,7 +270,7 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
     auto ids = members(s, ev, fi);
     if (!paid) ids.reset();
     std::optional<std::vector<Rational>> q;
-    if (ids) q = quotas(s, persons, ev, f, *ids);
+    if (ids) q = quotas(s, persons, ev, f, s.module.funds[fi].quota, *ids);
     std::optional<std::vector<uint32_t>> tieRank;
     if (q) tieRank = tieRanks(s, persons, ev, f, *ids);
     if (!tieRank) q.reset();

@@ -101,6 +101,9 @@ struct PersonResult {
   // and whether one of the leftover cents went to them (largest remainder).
   std::optional<Rational> fundQuota;
   bool leftoverCent = false;
+  // How many of this person's number chunks the integer evaluator computed
+  // (runtime/fixed; the others ran on the interpreter): for `--tempi` and tests.
+  uint8_t integerRuns = 0;
   // The art. 81 maggiorazione received from the fund, exact (already part of
   // premioExact); absent if the person is not among its beneficiaries.
   std::optional<Rational> maggiorazione;

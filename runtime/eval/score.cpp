@@ -51,7 +51,7 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
   for (uint32_t i = 0; i < profile.components.size(); ++i) {
     const ir::Component& c = profile.components[i];
     if (c.source != ir::ComponentSource::Espressione) continue;
-    std::optional<Rational> value = runFixed(s, c.expr, p, std::nullopt, std::nullopt);
+    std::optional<Rational> value = runFixed(s, c.expr, p, result, std::nullopt, std::nullopt);
     if (!value) {
       interp::Context ctx = personContext(s, p, points);
       ctx.esiti = &esiti;
@@ -111,7 +111,7 @@ void computeParts(const Session& s, const Person& p, const std::vector<std::opti
       ctx.total = result.total;
       if (result.band) ctx.band = profile.bands[*result.band].percent;
       if (s.trace) ctx.trace = &out.trace;
-      out.exact = runFixed(s, *part.expr, p, ctx.total, ctx.band);
+      out.exact = runFixed(s, *part.expr, p, result, ctx.total, ctx.band);
       if (!out.exact) out.exact = runNumber(s, *part.expr, ctx, "parte ", part.name + " del premio", p, errors);
       if (out.exact) out.amount = roundTo(*out.exact, 2, modeOf(part.rounding));
     }
@@ -143,7 +143,7 @@ void concludePremio(const Session& s, const Person& p, PersonResult& result, Per
   if (!profile.premio) return;
   std::optional<Rational> band;
   if (result.band) band = profile.bands[*result.band].percent;
-  result.premioExact = runFixed(s, *profile.premio, p, result.total, band);
+  result.premioExact = runFixed(s, *profile.premio, p, result, result.total, band);
   if (result.premioExact) {
     result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
     return;
@@ -179,12 +179,14 @@ interp::Context personContext(const Session& s, const Person& p, const std::vect
   return ctx;
 }
 
-std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p,
+std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p, PersonResult& r,
                                  const std::optional<Rational>& total, const std::optional<Rational>& band) {
   if (s.trace) return std::nullopt;  // a derivation is recorded by the interpreter only
   auto it = s.fixed.find(&chunk);
   if (it == s.fixed.end()) return std::nullopt;
-  return fixed::run(it->second, fixed::Inputs{&p.staff->values, &band, &total});
+  std::optional<Rational> v = fixed::run(it->second, fixed::Inputs{&p.staff->values, &band, &total});
+  if (v && r.integerRuns < UINT8_MAX) ++r.integerRuns;
+  return v;
 }
 
 // Runs a chunk that must give a number (an `=` component, the premio): the

@@ -153,7 +153,8 @@ std::vector<ObjectiveOutcome> scorePremioObjectives(const Session& s, const Pers
 // The value of `chunk` for `p` on the integer evaluator (runtime/fixed), when
 // it has a program for it and gives a value; nullopt: run the interpreter
 // (runNumber), which also records a derivation when the session traces.
-std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p,
+// A value given counts in r.integerRuns.
+std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const Person& p, PersonResult& r,
                                  const std::optional<Rational>& total, const std::optional<Rational>& band);
 
 // Runs a chunk that must give a number (an `=` component, the premio, a

@@ -6,11 +6,16 @@
 // altrimenti, scaglioni) on random persons; the seed is fixed.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "compiler/driver/driver.h"
 #include "compiler/ir/ir.h"
+#include "runtime/eval/evaluate.h"
+#include "runtime/report/report.h"
 #include "runtime/fixed/fixed.h"
 #include "runtime/interp/interp.h"
 #include "tests/unit/chunk_builder.h"
@@ -21,6 +26,9 @@ namespace fixed = misura::fixed;
 namespace interp = misura::interp;
 using ir::Op;
 using misura::testing::Code;
+using misura::Compilation;
+namespace eval = misura::eval;
+namespace report = misura::report;
 
 namespace {
 
@@ -287,4 +295,35 @@ TEST_CASE("Integer evaluator against the interpreter on random chunks", "[fixed]
   // and overflows: a minority, or the test would prove little.
   CHECK(agreed > 3 * gaveUp);
   CHECK(notCompiled < 40);
+}
+
+TEST_CASE("W1 runs every number chunk on integers, with the interpreter's results", "[fixed][w1]") {
+  // bench/w1's regolamento on its hand-made fixture (21 persons, exact .5
+  // ties and tie-breaks), linked as the w1.csv the regolamento reads.
+  const std::filesystem::path root = MISURA_SOURCE_DIR;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "misura_fixed_w1";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(root / "bench/w1/fixtures/edge.csv", dir / "w1.csv");
+  auto evaluated = [&](eval::Timings& t) {
+    Compilation c;
+    REQUIRE(compileFile((root / "bench/w1/w1.misura").string(), c));
+    eval::Options options{dir};
+    options.timings = &t;
+    std::optional<eval::Evaluation> e = eval::evaluate(*c.module, options, c.sources, c.diags);
+    REQUIRE(e);
+    return report::csv(*c.module, *e);
+  };
+  eval::Timings integers, interpreter;
+  const std::string fast = evaluated(integers);
+  setenv("MISURA_MOTORE", "interprete", 1);
+  const std::string slow = evaluated(interpreter);
+  unsetenv("MISURA_MOTORE");
+  std::filesystem::remove_all(dir);
+  CHECK(fast == slow);
+  CHECK(integers.integerChunks == 6);  // two components per profile, the premio, the fund's quota
+  // Per person: two components, then the premio (R) or the quota (D).
+  CHECK(integers.integerRuns == 3 * 21);
+  CHECK(interpreter.integerChunks == 0);
+  CHECK(interpreter.integerRuns == 0);
 }
