@@ -58,6 +58,7 @@ uint32_t compileFixed(Session& s) {
   const char* engine = std::getenv("MISURA_MOTORE");
   const bool interpreterOnly = engine && std::strcmp(engine, "interprete") == 0;
   const fixed::InputScales scales = interpreterOnly ? fixed::InputScales{} : scalesOf(s);
+  s.integers = !interpreterOnly;
   uint32_t considered = 0;
   auto add = [&](const ir::Chunk& chunk) {
     ++considered;

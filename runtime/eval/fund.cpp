@@ -287,7 +287,7 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
       continue;
     }
     outcome.members = static_cast<uint32_t>(ids->size());
-    payOut(f, ev, *ids, *q, *tieRank, outcome);
+    if (!s.integers || !payOutOnIntegers(f, ev, *ids, *q, *tieRank, outcome)) payOut(f, ev, *ids, *q, *tieRank, outcome);
     if (f.unitQuota && outcome.distributed > f.amount) overspent(s, ev, *ids, f, outcome);
     moveToParts(s, ev, *ids, fi);
     if (outcome.quotaSum.isZero() && !ids->empty())

@@ -38,7 +38,16 @@ struct Session {
   // The chunks the integer evaluator runs (compileFixed); the others, and
   // every traced run, go to the general interpreter.
   std::unordered_map<const ir::Chunk*, fixed::Program> fixed = {};
+  // Whether integer paths may be used (the chunks above, payOutOnIntegers):
+  // false with MISURA_MOTORE=interprete, which keeps every number a Rational.
+  bool integers = false;
 };
+
+// A fund split in proportion to the quotas, on integers (fund_integers.cpp):
+// false, with nothing changed, when the fund has a cap, a maggiorazione or a
+// unit quota or a number does not fit; then payOut (fund.cpp) splits it.
+bool payOutOnIntegers(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
+                      const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank, FundOutcome& outcome);
 
 // Compiles the session's per-person number chunks for the integer evaluator
 // (fixed_plan.cpp); MISURA_MOTORE=interprete in the environment: none.
