@@ -41,7 +41,7 @@ bool scaled(const std::vector<Rational>& q, std::vector<int64_t>& out, int64_t& 
     out.push_back(int64_t(v));
     total += v;
   }
-  if (total <= 0 || total > INT64_MAX / 100) return false;  // 100 * ΣQ is a denominator below
+  if (total <= 0 || total > INT64_MAX) return false;
   sum = int64_t(total);
   return true;
 }
@@ -64,7 +64,7 @@ bool payOutOnIntegers(const ir::Fund& f, Evaluation& ev, const std::vector<uint3
     remainder[k] = int64_t(share % sum);
     PersonResult& r = ev.persons[ids[k]];
     r.premio = Rational(whole, 100);
-    r.premioExact = *r.premio + Rational(remainder[k], 100 * sum);
+    r.premioExact = *r.premio + Rational(remainder[k], sum) / 100;  // may need GMP: exact either way
     paid += whole;
   }
   outcome.quotaSum = Rational(sum, scale);

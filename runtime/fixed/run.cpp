@@ -153,7 +153,7 @@ std::optional<Rational> run(const Program& program, const Inputs& inputs) {
 }
 
 int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit) {
-  int64_t scale = 1;
+  int64_t scale = 1, last = 1;  // `last`: a denominator known to divide the scale
   for (const std::vector<ir::Value>* row : rows) {
     if (!row || field >= row->size()) return 0;
     const ir::Value& v = (*row)[field];
@@ -161,6 +161,8 @@ int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint
     const Rational* q = std::get_if<Rational>(&v);
     std::optional<std::pair<int64_t, int64_t>> p = q ? q->inlineParts() : std::nullopt;
     if (!p) return 0;
+    if (p->second == last || p->second == 1) continue;  // most values: no division
+    last = p->second;
     if (scale % p->second == 0) continue;
     const i128 l = i128(scale / std::gcd(scale, p->second)) * p->second;
     if (l > limit) return 0;
