@@ -35,6 +35,7 @@ fixed::InputScales scalesOf(const Session& s) {
   scales.staff.assign(fields.size(), 0);
   for (uint32_t f = 0; f < fields.size(); ++f)
     if (isNumber(fields[f].type)) scales.staff[f] = fixed::columnScale(rows, f, kMaxInputScale);
+  scales.year = s.module.anno;
   scales.band = 1;
   scales.total = 1;
   for (const ir::Profile& p : s.module.profiles) {

@@ -184,7 +184,7 @@ std::optional<Rational> runFixed(const Session& s, const ir::Chunk& chunk, const
   if (s.trace) return std::nullopt;  // a derivation is recorded by the interpreter only
   auto it = s.fixed.find(&chunk);
   if (it == s.fixed.end()) return std::nullopt;
-  std::optional<Rational> v = fixed::run(it->second, fixed::Inputs{&p.staff->values, &band, &total});
+  std::optional<Rational> v = fixed::run(it->second, fixed::Inputs{&p.staff->values, &p.service, &band, &total});
   if (v && r.integerRuns < UINT8_MAX) ++r.integerRuns;
   return v;
 }

@@ -171,6 +171,18 @@ bool Compiler::binary(const ir::Instr& in, State& st, bool emitting) {
 
 bool Compiler::builtin(const ir::Instr& in, State& st, bool emitting) {
   const auto b = static_cast<ir::Builtin>(in.a);
+  if (b == ir::Builtin::GiorniAnno || b == ir::Builtin::AnnoValutazione || b == ir::Builtin::GiorniServizio) {
+    if (in.b != 0 || scales_.year == 0) return fail("calendario senza l'anno");
+    if (b == ir::Builtin::GiorniServizio) {
+      st.push_back(Slot{false, 1, std::nullopt});
+      if (emitting) push(FInstr{FOp::LoadService, Cmp::Eq, 0, 0, scales_.year});
+      return true;
+    }
+    const long value = b == ir::Builtin::GiorniAnno ? daysInYear(scales_.year) : scales_.year;
+    st.push_back(Slot{false, 1, Rational(value)});
+    if (emitting) push(FInstr{FOp::Push, Cmp::Eq, 0, 0, value});
+    return true;
+  }
   if (b != ir::Builtin::Minimo && b != ir::Builtin::Massimo) return fail("funzione non sugli interi");
   if (in.b == 0 || st.size() < in.b) return fail("pila vuota");
   int64_t l = 1;

@@ -13,8 +13,8 @@
 // the same Rational the general interpreter (runtime/interp) computes.
 //
 // When it cannot be used. A chunk with an operation outside this subset
-// (texts, dates, lookups, aggregates, indicators, a division by a computed
-// value, ...) is not compiled: the general interpreter runs it. A compiled
+// (texts, dates other than giorni_anno / giorni_servizio, lookups,
+// aggregates, indicators, a division by a computed value, ...) is not compiled: the general interpreter runs it. A compiled
 // chunk gives up at run time (run() returns nullopt) when a value is
 // non rilevato, is not a multiple of 1/scale, or a numerator would overflow
 // 64 bits: the caller then runs the general interpreter, which gives the
@@ -38,6 +38,7 @@ struct InputScales {
   std::vector<int64_t> staff;  // per staff field (ir::kStaff): numeric fields only
   int64_t band = 0;            // LoadBand: the bands' percentages
   int64_t total = 0;           // LoadTotal: the total after its rounding
+  int year = 0;                // `anno`, giorni_anno, giorni_servizio (0: unknown, not compiled)
 };
 
 enum class Cmp : uint8_t { Lt, Le, Gt, Ge, Eq, Ne };
@@ -47,6 +48,7 @@ enum class FOp : uint8_t {
   LoadPerson,   // a: the staff field; x: its scale
   LoadBand,     // x: the scale
   LoadTotal,    // x: the scale
+  LoadService,  // giorni_servizio: the person's days of service inside year x (a whole number)
   Add,          // top two: x*a' + y*b', the factors in x (left) and y (right)
   Sub,          // idem, minus
   Mul,          // top two: their product
@@ -101,6 +103,7 @@ std::optional<Program> compile(const ir::Chunk& chunk, const ir::Module& module,
 // What a compiled chunk reads.
 struct Inputs {
   const std::vector<ir::Value>* person = nullptr;
+  const DateRange* service = nullptr;  // the person's period of service
   const std::optional<Rational>* band = nullptr;
   const std::optional<Rational>* total = nullptr;
 };

@@ -13,6 +13,7 @@ const char* opName(FOp op) {
     case FOp::LoadPerson: return "LoadPerson";
     case FOp::LoadBand: return "LoadBand";
     case FOp::LoadTotal: return "LoadTotal";
+    case FOp::LoadService: return "LoadService";
     case FOp::Add: return "Add";
     case FOp::Sub: return "Sub";
     case FOp::Mul: return "Mul";
@@ -44,6 +45,7 @@ std::string operands(const Program& p, const FInstr& in) {
     case FOp::Push: return fmt::format("{}", in.x);
     case FOp::LoadPerson: return fmt::format("campo {} scala {}", in.a, in.x);
     case FOp::LoadBand: case FOp::LoadTotal: case FOp::Return: return fmt::format("scala {}", in.x);
+    case FOp::LoadService: return fmt::format("anno {}", in.x);
     case FOp::Add: case FOp::Sub: return fmt::format("x*{} y*{}", in.x, in.y);
     case FOp::DivConst: return fmt::format("*{}", in.x);
     case FOp::Compare: return fmt::format("x*{} {} y*{}", in.x, cmpName(in.cmp), in.y);

@@ -85,6 +85,10 @@ std::optional<Rational> run(const Program& program, const Inputs& inputs) {
         if (!load(inputs.total, in.x, stack[sp])) return std::nullopt;
         ++sp;
         break;
+      case FOp::LoadService:
+        if (!inputs.service) return std::nullopt;
+        stack[sp++] = daysIn(intersect(*inputs.service, wholeYear(int(in.x))));
+        break;
       case FOp::Add: case FOp::Sub: {
         const i128 x = i128(stack[sp - 2]) * in.x, y = i128(stack[sp - 1]) * in.y;
         const i128 r = in.op == FOp::Add ? x + y : x - y;

@@ -327,3 +327,38 @@ TEST_CASE("W1 runs every number chunk on integers, with the interpreter's result
   CHECK(interpreter.integerChunks == 0);
   CHECK(interpreter.integerRuns == 0);
 }
+
+TEST_CASE("Integer evaluator: giorni_anno, anno and giorni_servizio as the interpreter counts them", "[fixed]") {
+  ir::Module m;
+  m.anno = 2024;
+  // premio-like: 1000 * giorni_servizio / giorni_anno + anno - 2024
+  Code c;
+  c.num(1000).call(ir::Builtin::GiorniServizio, 0).op(Op::Mul).call(ir::Builtin::GiorniAnno, 0).op(Op::Div);
+  c.call(ir::Builtin::AnnoValutazione, 0).op(Op::Add).num(2024).op(Op::Sub);
+  const ir::Chunk chunk = c.done();
+  fixed::InputScales scales = threeFields();
+  CHECK_FALSE(fixed::compile(chunk, m, scales));  // the year unknown to the compiler
+  scales.year = 2024;
+  std::optional<fixed::Program> p = fixed::compile(chunk, m, scales);
+  REQUIRE(p);
+  const std::vector<ir::Value> row = person(0, 0, 0);
+  const misura::DateRange periods[] = {
+      {*misura::Date::fromYmd(2024, 1, 1), *misura::Date::fromYmd(2024, 12, 31)},
+      {*misura::Date::fromYmd(2023, 6, 1), *misura::Date::fromYmd(2024, 2, 29)},  // 60 days in 2024
+      {*misura::Date::fromYmd(2024, 7, 1), *misura::Date::fromYmd(2025, 3, 1)},
+      {*misura::Date::fromYmd(2025, 1, 1), *misura::Date::fromYmd(2025, 3, 1)},   // none in 2024
+  };
+  for (const misura::DateRange& service : periods) {
+    std::optional<Rational> fast = fixed::run(*p, fixed::Inputs{&row, &service, nullptr, nullptr});
+    REQUIRE(fast);
+    interp::Context ctx;
+    ctx.module = &m;
+    ctx.person = &row;
+    ctx.service = service;
+    interp::Result slow = interp::run(chunk, ctx);
+    REQUIRE(std::holds_alternative<ir::Value>(slow));
+    CHECK(ir::Value(*fast) == std::get<ir::Value>(slow));
+  }
+  CHECK(*fixed::run(*p, fixed::Inputs{&row, &periods[1], nullptr, nullptr}) == Rational(60000, 366));
+  CHECK_FALSE(fixed::run(*p, fixed::Inputs{&row, nullptr, nullptr, nullptr}));  // no person's service: give up
+}
