@@ -6,7 +6,6 @@
 // the integer evaluator off, so that tests can compare the two.
 #include <cstdlib>
 #include <cstring>
-#include <numeric>
 
 #include "runtime/eval/session.h"
 
@@ -23,8 +22,7 @@ bool isNumber(ir::Type t) {
 
 int64_t lcmOrZero(int64_t a, int64_t b) {
   if (a == 0 || b == 0) return 0;
-  const __int128 l = __int128(a / std::gcd(a, b)) * b;
-  return l > kMaxInputScale ? 0 : int64_t(l);
+  return fixed::lcmWithin(a, b, kMaxInputScale).value_or(0);
 }
 
 fixed::InputScales scalesOf(const Session& s) {

@@ -28,9 +28,9 @@ bool scaled(const std::vector<Rational>& q, std::vector<int64_t>& out, int64_t& 
   for (const Rational& x : q) {
     std::optional<std::pair<int64_t, int64_t>> p = x.inlineParts();
     if (!p || p->first < 0) return false;
-    const i128 l = i128(scale / std::gcd(scale, p->second)) * p->second;
-    if (l > kMaxScale) return false;
-    scale = int64_t(l);
+    std::optional<int64_t> l = fixed::lcmWithin(scale, p->second, kMaxScale);
+    if (!l) return false;
+    scale = *l;
   }
   i128 total = 0;
   out.reserve(q.size());

@@ -138,8 +138,13 @@ void conclude(const Session& s, const Person& p, PersonResult& result, PersonErr
 void concludePremio(const Session& s, const Person& p, PersonResult& result, PersonErrors& errors) {
   const ir::Profile& profile = s.module.profiles[p.profile];
   std::vector<std::optional<Rational>> points;
-  for (const ComponentOutcome& c : result.components) points.push_back(c.points);
-  if (!profile.parts.empty()) return computeParts(s, p, points, result, errors);
+  auto pointsOf = [&] {
+    for (const ComponentOutcome& c : result.components) points.push_back(c.points);
+  };
+  if (!profile.parts.empty()) {
+    pointsOf();
+    return computeParts(s, p, points, result, errors);
+  }
   if (!profile.premio) return;
   std::optional<Rational> band;
   if (result.band) band = profile.bands[*result.band].percent;
@@ -148,13 +153,14 @@ void concludePremio(const Session& s, const Person& p, PersonResult& result, Per
     result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
     return;
   }
+  pointsOf();  // only the interpreter reads them
   const std::vector<std::optional<Rational>> esiti = esitiOf(s, result);
   const std::vector<interp::FoldEntry> fold = foldOf(s, result);
   interp::Context ctx = personContext(s, p, points);
   ctx.esiti = &esiti;
   ctx.fold = &fold;
   ctx.total = result.total;
-  if (result.band) ctx.band = profile.bands[*result.band].percent;
+  ctx.band = band;
   if (s.trace) ctx.trace = &result.premioTrace;
   result.premioExact = runNumber(s, *profile.premio, ctx, "premio", "", p, errors);
   if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));

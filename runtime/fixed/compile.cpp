@@ -10,7 +10,6 @@
 // A `valore` is compiled inline, where it is read.
 #include <fmt/format.h>
 
-#include <numeric>
 
 #include "runtime/fixed/fixed.h"
 
@@ -36,7 +35,7 @@ std::optional<int64_t> checkedScale(__int128 s) {
   return int64_t(s);
 }
 
-std::optional<int64_t> lcmOf(int64_t a, int64_t b) { return checkedScale(__int128(a / std::gcd(a, b)) * b); }
+std::optional<int64_t> lcmOf(int64_t a, int64_t b) { return lcmWithin(a, b, kMaxScale); }
 
 // The numerator of constant q at scale `scale` (a multiple of its denominator).
 std::optional<int64_t> numeratorAt(const Rational& q, int64_t scale) {

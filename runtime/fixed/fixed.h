@@ -115,6 +115,10 @@ std::optional<Rational> run(const Program& program, const Inputs& inputs);
 // One line per instruction, for `misura ir` and the tests.
 std::string print(const Program& program);
 
+// lcm(a, b) for a, b > 0, or nullopt when it passes `limit`: how every scale
+// grows (the compiler's, the columns', the fund split's on integers).
+std::optional<int64_t> lcmWithin(int64_t a, int64_t b, int64_t limit);
+
 // The scale of a column: the lcm of the denominators of its numbers, or 0
 // when it is not a number column or the lcm passes `limit`.
 int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit);

@@ -156,6 +156,12 @@ std::optional<Rational> run(const Program& program, const Inputs& inputs) {
   return std::nullopt;
 }
 
+std::optional<int64_t> lcmWithin(int64_t a, int64_t b, int64_t limit) {
+  const i128 l = i128(a / std::gcd(a, b)) * b;
+  if (l > limit) return std::nullopt;
+  return int64_t(l);
+}
+
 int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit) {
   int64_t scale = 1, last = 1;  // `last`: a denominator known to divide the scale
   for (const std::vector<ir::Value>* row : rows) {
@@ -167,10 +173,9 @@ int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint
     if (!p) return 0;
     if (p->second == last || p->second == 1) continue;  // most values: no division
     last = p->second;
-    if (scale % p->second == 0) continue;
-    const i128 l = i128(scale / std::gcd(scale, p->second)) * p->second;
-    if (l > limit) return 0;
-    scale = int64_t(l);
+    std::optional<int64_t> l = lcmWithin(scale, p->second, limit);
+    if (!l) return 0;
+    scale = *l;
   }
   return scale;
 }
