@@ -14,7 +14,7 @@ std::vector<conform::Person> persons(const eval::Evaluation& evaluation) {
   std::vector<conform::Person> out;
   for (const eval::PersonResult& p : evaluation.persons) {
     if (p.status == eval::PersonStatus::NonValutato) continue;  // nothing is paid to them
-    std::vector<Rational> weights = p.weights.size() == p.objectives.size() ? p.weights : std::vector<Rational>{};
+    std::vector<Rational> weights = p.weights.size() == p.objectives.size() ? p.weights.get() : std::vector<Rational>{};
     out.push_back(conform::Person{p.matricola, p.nominativo, p.profile, p.objectives, weights, p.staffRow, p.roles});
   }
   return out;

@@ -37,6 +37,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -130,7 +131,12 @@ void printTimings(double compilation, const eval::Timings& t, double writing) {
                 "motore: %u espressioni su %u compilate sugli interi; %llu calcoli fatti sugli interi, gli altri "
                 "dall'interprete\n",
                 t.integerChunks, t.numberChunks, static_cast<unsigned long long>(t.integerRuns));
-  std::cerr << line << std::flush;
+  std::cerr << line;
+  if (t.nativeChunks) {
+    std::snprintf(line, sizeof line, "motore: %u espressioni in codice macchina (JIT, %.6f s)\n", t.nativeChunks, t.jit);
+    std::cerr << line;
+  }
+  std::cerr << std::flush;
 }
 
 // --riepilogo FILE.csv (or `-`: on stdout, after the results): the funds'
@@ -169,6 +175,7 @@ int cmdValuta(const ValutaOptions& opt) {
   options.dataDir = opt.dataDir;
   if (opt.tempi) options.timings = &timings;
   options.threads = opt.threads;
+  options.exactShares = opt.format == report::Format::Json;  // the only one of valuta's formats that shows them
   std::vector<Diagnostic> fresh;
   std::optional<eval::Evaluation> evaluation = evaluateCompiled(c, options, "nessun punteggio calcolato", fresh);
   if (!evaluation) return kDiagnostics;
@@ -806,6 +813,11 @@ void internalError(const char* what) noexcept {
 int main(int argc, char** argv) {
   int code = kInternal;
   try {
+    if (!eval::engineFromEnvironment()) {  // a test or a measure set it: never guess which evaluator was meant
+      printPlainError("E0725", "la variabile d'ambiente MISURA_MOTORE vale " + inQuotes(std::getenv("MISURA_MOTORE")),
+                      "i valori sono interprete, interi e jit; senza la variabile misura sceglie da sé");
+      return kUsage;
+    }
     code = run(argc, argv);
   } catch (const UsageError& e) {
     try {

@@ -38,10 +38,12 @@ packages=(
   python3-openpyxl      # tests/xlsx_uscita.sh reads that workbook back
   libsqlite3-dev        # misura archivia/storico/confronta: the archive of the runs
   nettle-dev            # SHA-256 of the regolamento, modules and data files archived
-  python3               # bench/w1: the W1 runner's output conversion and its ctest
+  python3               # bench/w1: the W1 oracle ctest (gen.py, w1_oracle.py), convert.py
+  zlib1g-dev            # bench/w1/converti.cpp: CRC-32 of the W1 output
   chromium              # scheda / graduatoria --formato pdf (headless --print-to-pdf); tests/schede_pdf.sh
   poppler-utils         # tests/schede_pdf.sh: pdftoppm, pdftotext, pdfinfo read the PDFs back
   fonts-dejavu-core     # the documents' font: accents and € in the PDF on a bare system
+  llvm-14-dev           # the optional JIT plugin (runtime/jit, cmake/jit.cmake); the build works without it
 )
 
 # Only for tools/fuzz.sh (bash tools/setup.sh --fuzz).

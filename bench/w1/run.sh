@@ -3,6 +3,7 @@
 # Runs `misura valuta w1.misura --tempi` on a temporary data folder where IN.csv
 # is linked as w1.csv, converts Misura's CSV into W1's output CSV and prints the
 # timing lines and the CHECKSUM line of ../shared/peers/README.md.
+# (No `exec` on the last step: the trap must remove the temporary folder.)
 # The binary is $MISURA when set, else build/misura of this project.
 set -eu
 if [ $# -ne 2 ]; then
@@ -23,4 +24,11 @@ if ! "$misura" valuta "$here/w1.misura" --dati "$tmp/dati" --formato csv --uscit
   echo "$0: misura valuta failed on $1" >&2
   exit 1
 fi
-exec python3 "$here/convert.py" "$tmp/risultati.csv" "$out" "$tmp/stderr"
+# The output step: converti.cpp as built beside misura (build/bench/), else
+# convert.py (the same in Python; MISURA_W1_CONVERTI=python forces it).
+converter=$(dirname "$misura")/bench/misura_w1_converti
+if [ "${MISURA_W1_CONVERTI:-}" != python ] && [ -x "$converter" ]; then
+  "$converter" "$tmp/risultati.csv" "$out" "$tmp/stderr"
+else
+  python3 "$here/convert.py" "$tmp/risultati.csv" "$out" "$tmp/stderr"
+fi

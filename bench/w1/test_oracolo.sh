@@ -34,6 +34,10 @@ check() {  # check NAME IN.csv EXPECTED.csv EXPECTED_CHECKSUM_LINE
 for f in edge zero_weight; do
   check "$f" "$here/fixtures/$f.csv" "$here/fixtures/$f.expected.csv" "$(cat "$here/fixtures/$f.expected.checksum")"
 done
+# The Python output step too (run.sh uses converti.cpp when it is built).
+export MISURA_W1_CONVERTI=python
+check edge_python "$here/fixtures/edge.csv" "$here/fixtures/edge.expected.csv" "$(cat "$here/fixtures/edge.expected.checksum")"
+unset MISURA_W1_CONVERTI
 
 if [ ! -f "$peers/gen.py" ] || [ ! -f "$peers/python/w1_oracle.py" ]; then
   [ "$failed" -eq 0 ] || exit 1

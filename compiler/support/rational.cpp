@@ -536,23 +536,39 @@ std::string describe(NumberParseError error, std::string_view text) {
 
 namespace {
 
-std::string decimalDigits(u128 v) {
-  char buffer[40];
+// The decimal digits of v, written at the end of `buffer`.
+std::string_view decimalDigits(u128 v, char (&buffer)[40]) {
   char* end = buffer + sizeof buffer;
   char* p = end;
+  if (v <= UINT64_MAX) {  // the common case: 64-bit divisions, not a library call per digit
+    uint64_t w = uint64_t(v);
+    do {
+      *--p = char('0' + int(w % 10));
+      w /= 10;
+    } while (w != 0);
+    return std::string_view(p, std::size_t(end - p));
+  }
   do {
     *--p = char('0' + int(v % 10));
     v /= 10;
   } while (v != 0);
-  return std::string(p, end);
+  return std::string_view(p, std::size_t(end - p));
 }
 
-// "1234567" -> "1.234.567".
-std::string groupThousands(const std::string& digits) {
+// The Italian text of a number given by its digits: `digits` (no sign,
+// at least one) are the value times 10^fracSize; "-" when negative, "."
+// between thousands when asked, "," before the decimals. One allocation.
+std::string italianText(std::string_view digits, std::size_t fracSize, bool negative, bool thousands) {
+  const std::size_t padded = std::max(digits.size(), fracSize + 1);  // at least "0," before the decimals
+  const std::size_t whole = padded - fracSize;
   std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
+  out.reserve(1 + whole + whole / 3 + 1 + fracSize);
+  if (negative) out += '-';
+  const std::size_t missing = padded - digits.size();  // leading zeros of a value below 1
+  for (std::size_t i = 0; i < padded; ++i) {
+    if (i == whole) out += ',';
+    else if (thousands && i > 0 && i < whole && (whole - i) % 3 == 0) out += '.';
+    out += i < missing ? '0' : digits[i - missing];
   }
   return out;
 }
@@ -566,25 +582,15 @@ std::string formatItalian(const Rational& q, int decimals, bool thousands) {
   // place the comma. The sign comes from the rounded value, so a negative
   // number that rounds to zero prints as "0,00", never "-0,00".
   const Rational rounded = roundTo(q, decimals, RoundingMode::HalfUp);
-  std::string digits;
-  bool negative = false;
   if (const auto p = RationalAccess::parts(rounded); p && decimals <= kInlineDecimals) {
     // The denominator divides 10^decimals: the units are an exact integer.
     const i128 units = i128(p->first) * i128(pow10u(decimals) / uint64_t(p->second));
-    negative = units < 0;
-    digits = decimalDigits(RationalAccess::magnitude(units));
-  } else {
-    const mpq_class scaled = rounded.mpq() * pow10(decimals);
-    negative = sgn(scaled) < 0;
-    digits = mpz_class(::abs(scaled.get_num())).get_str();
+    char buffer[40];
+    return italianText(decimalDigits(RationalAccess::magnitude(units), buffer), fracSize, units < 0, thousands);
   }
-  if (digits.size() <= fracSize) digits.insert(0, fracSize + 1 - digits.size(), '0');
-
-  const std::string integerDigits = digits.substr(0, digits.size() - fracSize);
-  std::string out = negative ? "-" : "";
-  out += thousands ? groupThousands(integerDigits) : integerDigits;
-  if (fracSize > 0) out += "," + digits.substr(digits.size() - fracSize);
-  return out;
+  const mpq_class scaled = rounded.mpq() * pow10(decimals);
+  const std::string digits = mpz_class(::abs(scaled.get_num())).get_str();
+  return italianText(digits, fracSize, sgn(scaled) < 0, thousands);
 }
 
 std::string formatExact(const Rational& q, int maxDecimals, bool thousands) {

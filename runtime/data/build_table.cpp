@@ -142,7 +142,7 @@ std::string emptyHint(const ir::Field& f) {
 // `digitLimit`: limits().digits.
 void readCell(const CellView& cell, const ir::Field& field, size_t f, const ir::Dataset& ds, const Columns& cols,
               Row& row, std::vector<ColumnStats>& stats, FileDiagnostics& fd, size_t digitLimit) {
-  row.spans[f] = cell.span;
+  row.spans.set(f, cell.span);
   // Most cells of a large file are plain numbers: convert them at once. Such
   // a text is not empty, has no more digits than the limit and (when the
   // regolamento declares no `non rilevato` marks) is no mark.
@@ -175,7 +175,7 @@ void readCell(const CellView& cell, const ir::Field& field, size_t f, const ir::
 void readFields(const std::vector<CellView>& cells, const ir::Dataset& ds, const Columns& cols, Row& row,
                 std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
   row.values.assign(ds.fields.size(), ir::Missing{});
-  row.spans.assign(ds.fields.size(), Span{});
+  row.spans.reset(ds.fields.size(), row.span);
   const size_t digitLimit = limits().digits;
   for (size_t f = 0; f < ds.fields.size(); ++f)
     if (cols.fieldAt[f]) readCell(cells[*cols.fieldAt[f]], ds.fields[f], f, ds, cols, row, stats, fd, digitLimit);

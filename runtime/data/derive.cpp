@@ -1,10 +1,14 @@
 // Computed staff fields (`profilo = se incarico_eq allora "responsabile"
 // altrimenti "dipendente"`, `nominativo = cognome + " " + nome`): each row
 // is the person the expression sees.
+#include <string>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "runtime/data/schema.h"
 #include "runtime/interp/interp.h"
+#include "runtime/interp/memo.h"
 
 namespace misura::data {
 
@@ -14,15 +18,25 @@ const ir::Dataset& staffPart(const ir::Module& module, const Row& row) {
 }
 
 void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& fd) {
+  interp::Context ctx;  // one for every row: only the person changes
+  ctx.module = &module;
+  // Per computed field's chunk: its values by the fields it reads (a million
+  // rows of `profilo = se profile = "R" ...` run the interpreter twice).
+  std::unordered_map<const ir::Chunk*, interp::ChunkMemo> memos;
+  std::string key;
   for (Row& row : staff.rows) {
     const ir::Dataset& part = staffPart(module, row);
     for (size_t f = 0; f < part.fields.size() && f < row.values.size(); ++f) {
       if (!part.fields[f].derived) continue;
-      interp::Context ctx;
-      ctx.module = &module;
+      const ir::Chunk& chunk = *part.fields[f].derived;
       ctx.person = &row.values;
-      interp::Result r = interp::run(*part.fields[f].derived, ctx);
-      row.spans[f] = row.span;
+      row.spans.set(f, row.span);
+      interp::ChunkMemo& memo = memos.try_emplace(&chunk, chunk).first->second;
+      if (const ir::Value* known = memo.find(ctx, key)) {
+        row.values[f] = *known;
+        continue;
+      }
+      interp::Result r = interp::run(chunk, ctx);
       if (const interp::RuntimeError* e = std::get_if<interp::RuntimeError>(&r)) {
         fd.report(Diagnostic{"E0545", Severity::Errore, row.span,
                              fmt::format("non si può calcolare «{}» per la matricola «{}»: {}", part.fields[f].name,
@@ -30,6 +44,7 @@ void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& 
                              {Label{e->span, "regola del regolamento"}}, e->hint, {}});
         continue;
       }
+      memo.remember(key, std::get<ir::Value>(r));
       row.values[f] = std::get<ir::Value>(std::move(r));
     }
   }

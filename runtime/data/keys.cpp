@@ -52,6 +52,13 @@ KnownKeys knownKeys(const ir::Module& module) {
   for (const ir::Catalogue& c : module.catalogues)
     for (const ir::Behaviour& b : c.items)
       if (known.behaviours.insert(b.code).second) known.behaviourList.push_back(b.code);
+  for (const ir::Dataset& d : module.datasets)
+    for (const ir::KeyColumn& k : d.key) {
+      if (k.role == ir::KeyRole::Persona) known.personsAsked = true;
+      if (k.role != ir::KeyRole::Campo) continue;
+      if (known.staffFieldsAsked.size() <= k.staffField) known.staffFieldsAsked.resize(k.staffField + 1, false);
+      known.staffFieldsAsked[k.staffField] = true;
+    }
   return known;
 }
 

@@ -76,19 +76,24 @@ size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path&
 
 // The matricole of the staff list and the text values of each staff field
 // (KnownKeys::addPerson, addStaffValue, in row order), in one pass over the
-// rows, finding each field's set once, not once per value.
+// rows, finding each field's set once, not once per value; only what the
+// other tables' keys ask for (KnownKeys::personsAsked, staffFieldsAsked).
 void learnStaff(const Table& staff, KnownKeys& known) {
-  known.persons.reserve(known.persons.size() + staff.rows.size());
-  known.personList.reserve(known.personList.size() + staff.rows.size());
+  if (known.personsAsked) {
+    known.persons.reserve(known.persons.size() + staff.rows.size());
+    known.personList.reserve(known.personList.size() + staff.rows.size());
+  }
   struct FieldValues {
     std::unordered_set<std::string>* set = nullptr;  // created at the field's first text, as addStaffValue does
     std::vector<std::string>* list = nullptr;
   };
   std::vector<FieldValues> fields;
+  const std::vector<bool>& asked = known.staffFieldsAsked;
   for (const Row& row : staff.rows) {
-    known.addPerson(row.key.front());
+    if (known.personsAsked) known.addPerson(row.key.front());
     if (fields.size() < row.values.size()) fields.resize(row.values.size());
-    for (uint32_t f = 0; f < row.values.size(); ++f) {
+    for (uint32_t f = 0; f < row.values.size() && f < asked.size(); ++f) {
+      if (!asked[f]) continue;
       const std::string* text = std::get_if<std::string>(&row.values[f]);
       if (!text) continue;
       FieldValues& v = fields[f];

@@ -32,6 +32,13 @@ struct KnownKeys {
   std::map<uint32_t, std::unordered_set<std::string>> staffValues;
   std::map<uint32_t, std::vector<std::string>> staffValueList;  // for suggestions
   void addStaffValue(uint32_t field, const std::string& value);
+
+  // What the other tables' key columns will ask (knownKeys): the matricole
+  // only if some table is keyed by person, the values of a staff field only
+  // if some table is keyed by it. At a million persons each set is a copy
+  // of a million strings, built for nothing when no table asks.
+  bool personsAsked = false;
+  std::vector<bool> staffFieldsAsked;  // per staff field
 };
 
 // Objective, phase and behaviour codes of the module (persons come later, from the staff table).

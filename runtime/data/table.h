@@ -13,6 +13,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
 #include "compiler/support/source.h"
+#include "runtime/data/cell_spans.h"
 
 namespace misura::data {
 
@@ -24,7 +25,7 @@ struct Row {
   std::vector<std::string> key;
   std::vector<Span> keySpans;
   std::vector<ir::Value> values;  // one per ir::Dataset::fields; ir::Missing for an empty optional cell
-  std::vector<Span> spans;        // the cell of each field (invalid if the column is absent)
+  CellSpans spans;                // the cell of each field (invalid if the column is absent)
   Span span;                      // the whole row
   // Staff list in several files: 0 for the first `personale da`, k for
   // ir::Dataset::moreFiles[k - 1]. Its computed fields have span == this row's.

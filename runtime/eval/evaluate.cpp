@@ -94,12 +94,9 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   if (!module.objectiveTemplates.empty() && !expanded) return std::nullopt;
   const ir::Module& plan = expanded ? *expanded : module;
   Session session{plan, *data, diags, {}, options.trace};
+  session.exactShares = options.exactShares;
   startSession(session, sources);
-  const uint32_t numberChunks = compileFixed(session);
-  if (t) {
-    t->numberChunks = numberChunks;
-    t->integerChunks = uint32_t(session.fixed.size());
-  }
+  compileFixed(session, t);
   bool ok = true;
   std::vector<Person> persons = preparePersons(session, ok);
   ok = checkWeights(session, persons) && ok;

@@ -21,7 +21,21 @@ struct Timings {
   // them run on the integer evaluator (runtime/fixed/fixed.h).
   uint32_t numberChunks = 0, integerChunks = 0;
   uint64_t integerRuns = 0;  // the values the integer evaluator gave, over all persons
+  uint32_t nativeChunks = 0;  // of the integer chunks, those the JIT compiled to machine code
+  double jit = 0;             // seconds spent loading the JIT and compiling
 };
+
+// Which evaluator runs the number chunks, from the environment variable
+// MISURA_MOTORE (for tests and measures; results never depend on it):
+//   unset or ""  : the integer machine where a chunk compiles, else the
+//                  interpreter (the JIT is not chosen by itself: on W1 it
+//                  saved less than it cost, see docs/architettura.md);
+//   "interprete" : the general interpreter only (exact Rationals);
+//   "interi"     : the same as unset;
+//   "jit"        : the integer chunks compiled to machine code (runtime/jit).
+enum class Engine { Auto, Interprete, Interi, Jit };
+// MISURA_MOTORE read; nullopt for a value not in the list (the CLI refuses it).
+std::optional<Engine> engineFromEnvironment();
 
 struct Options {
   std::filesystem::path dataDir;  // dataset file names are relative to it
@@ -34,6 +48,11 @@ struct Options {
   unsigned threads = 0;
   // Fewer persons than this per thread: fewer threads (tests set 1).
   size_t minPersonsPerThread = 4096;
+  // Each fund share's exact value (PersonResult::premioExact), which JSON and
+  // the explanations show. valuta's CSV, text and XLSX do not, and at a
+  // million persons the exact fractions are a large part of the split (GMP
+  // past 64 bits): valuta turns it off for them. The cents never depend on it.
+  bool exactShares = true;
 };
 
 // Loads every dataset the module declares (reporting every data problem

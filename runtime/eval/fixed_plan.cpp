@@ -2,10 +2,12 @@
 // scales of the loaded data, then every per-person number chunk compiled
 // (`= espressione` components, premi and their parts, fund quotas). A chunk
 // that does not compile stays with the general interpreter; runNumber
-// chooses (score.cpp). MISURA_MOTORE=interprete in the environment turns
-// the integer evaluator off, so that tests can compare the two.
+// chooses (score.cpp). The programs then go to the JIT when the engine
+// (MISURA_MOTORE, evaluate.h) asks for it; MISURA_MOTORE=interprete turns
+// the integer evaluator off, so that tests can compare the evaluators.
+#include <chrono>
 #include <cstdlib>
-#include <cstring>
+#include <string_view>
 
 #include "runtime/eval/session.h"
 
@@ -31,8 +33,11 @@ fixed::InputScales scalesOf(const Session& s) {
   std::vector<const std::vector<ir::Value>*> rows;
   for (const data::Row& row : s.data.tables[ir::kStaff].rows) rows.push_back(&row.values);
   scales.staff.assign(fields.size(), 0);
+  std::vector<uint32_t> numbers;
   for (uint32_t f = 0; f < fields.size(); ++f)
-    if (isNumber(fields[f].type)) scales.staff[f] = fixed::columnScale(rows, f, kMaxInputScale);
+    if (isNumber(fields[f].type)) numbers.push_back(f);
+  const std::vector<int64_t> found = fixed::columnScales(rows, numbers, kMaxInputScale);
+  for (size_t i = 0; i < numbers.size(); ++i) scales.staff[numbers[i]] = found[i];
   scales.year = s.module.anno;
   scales.band = 1;
   scales.total = 1;
@@ -51,11 +56,37 @@ fixed::InputScales scalesOf(const Session& s) {
   return scales;
 }
 
+// The integer chunks to machine code, when the engine asks for it; a JIT
+// that cannot be had leaves them on the integer machine, with a warning.
+void compileNative(Session& s, Engine engine, Timings* t) {
+  if (engine != Engine::Jit || s.fixed.empty()) return;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<fixed::Program*> programs;
+  for (auto& [chunk, program] : s.fixed) programs.push_back(&program);
+  std::string error;
+  s.native = jit::compile(programs, error);
+  if (!s.native)
+    s.diags.warning("A0690", Span{}, "MISURA_MOTORE=jit: " + error + "; i calcoli restano sugli interi");
+  if (!t) return;
+  t->jit = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (fixed::Program* p : programs) t->nativeChunks += p->native ? 1 : 0;
+}
+
 }  // namespace
 
-uint32_t compileFixed(Session& s) {
-  const char* engine = std::getenv("MISURA_MOTORE");
-  const bool interpreterOnly = engine && std::strcmp(engine, "interprete") == 0;
+std::optional<Engine> engineFromEnvironment() {
+  const char* name = std::getenv("MISURA_MOTORE");
+  if (!name || !*name) return Engine::Auto;
+  const std::string_view v = name;
+  if (v == "interprete") return Engine::Interprete;
+  if (v == "interi") return Engine::Interi;
+  if (v == "jit") return Engine::Jit;
+  return std::nullopt;
+}
+
+void compileFixed(Session& s, Timings* t) {
+  const Engine engine = engineFromEnvironment().value_or(Engine::Auto);
+  const bool interpreterOnly = engine == Engine::Interprete;
   const fixed::InputScales scales = interpreterOnly ? fixed::InputScales{} : scalesOf(s);
   s.integers = !interpreterOnly;
   uint32_t considered = 0;
@@ -72,7 +103,11 @@ uint32_t compileFixed(Session& s) {
       if (part.expr) add(*part.expr);
   }
   for (const ir::Fund& f : s.module.funds) add(f.quota);
-  return considered;
+  if (t) {
+    t->numberChunks = considered;
+    t->integerChunks = uint32_t(s.fixed.size());
+  }
+  compileNative(s, engine, t);
 }
 
 }  // namespace misura::eval

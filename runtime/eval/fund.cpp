@@ -79,7 +79,7 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
     ctx.fold = &fold;
     ctx.total = r.total;
     if (r.band) ctx.band = s.module.profiles[r.profile].bands[*r.band].percent;
-    if (s.trace) ctx.trace = &r.quotaTrace;
+    if (s.trace) ctx.trace = &r.quotaTrace.mut();
     std::optional<Rational> q = runNumber(s, quota, ctx, "quota del fondo ", f.name, persons[i], errors);
     if (q && q->sign() < 0) {
       errors.report(Diagnostic{"E0610", Severity::Errore, f.quota.span,
@@ -93,7 +93,7 @@ std::optional<std::vector<Rational>> quotas(const Session& s, const std::vector<
       ok = false;
       r.status = PersonStatus::Errore;
       r.reason = errors.summary();
-      r.errors.insert(r.errors.end(), errors.reported().begin(), errors.reported().end());
+      r.errors.mut().insert(r.errors.mut().end(), errors.reported().begin(), errors.reported().end());
       continue;
     }
     r.fundQuota = *q;
@@ -287,7 +287,11 @@ void distributeFunds(const Session& s, const std::vector<Person>& persons, Evalu
       continue;
     }
     outcome.members = static_cast<uint32_t>(ids->size());
-    if (!s.integers || !payOutOnIntegers(f, ev, *ids, *q, *tieRank, outcome)) payOut(f, ev, *ids, *q, *tieRank, outcome);
+    // A premio part keeps its exact share: the premio adds up the parts' (sumParts).
+    const bool exact = s.exactShares || std::any_of(s.module.profiles.begin(), s.module.profiles.end(),
+                                                    [fi](const ir::Profile& p) { return partOf(p, fi).has_value(); });
+    if (!s.integers || !payOutOnIntegers(f, ev, *ids, *q, *tieRank, exact, outcome))
+      payOut(f, ev, *ids, *q, *tieRank, outcome);
     if (f.unitQuota && outcome.distributed > f.amount) overspent(s, ev, *ids, f, outcome);
     moveToParts(s, ev, *ids, fi);
     if (outcome.quotaSum.isZero() && !ids->empty())

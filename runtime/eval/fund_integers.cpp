@@ -49,7 +49,8 @@ bool scaled(const std::vector<Rational>& q, std::vector<int64_t>& out, int64_t& 
 }  // namespace
 
 bool payOutOnIntegers(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
-                      const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank, FundOutcome& outcome) {
+                      const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank, bool exact,
+                      FundOutcome& outcome) {
   if (f.cap || f.bonus || f.unitQuota) return false;
   const Rational cents = f.amount * 100;
   std::optional<long> amount = cents.isInteger() ? cents.toLong() : std::nullopt;
@@ -64,7 +65,7 @@ bool payOutOnIntegers(const ir::Fund& f, Evaluation& ev, const std::vector<uint3
     remainder[k] = int64_t(share % sum);
     PersonResult& r = ev.persons[ids[k]];
     r.premio = Rational(whole, 100);
-    r.premioExact = *r.premio + Rational(remainder[k], sum) / 100;  // may need GMP: exact either way
+    if (exact) r.premioExact = *r.premio + Rational(remainder[k], sum) / 100;  // may need GMP: exact either way
     paid += whole;
   }
   outcome.quotaSum = Rational(sum, scale);

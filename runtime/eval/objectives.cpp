@@ -83,7 +83,7 @@ std::optional<Measured> compute(const Session& s, const Person& p, const ir::Obj
                                 PersonErrors& errors) {
   interp::Context ctx = objectiveContext(s, p, o);
   ctx.deadline = out.deadline;
-  if (s.trace) ctx.trace = &out.measuredTrace;
+  if (s.trace) ctx.trace = &out.measuredTrace.mut();
   std::optional<ir::Value> v = runFor(*o.measure.expr, ctx, o, "valore misurato", errors);
   if (!v) return std::nullopt;
   return Measured{std::move(*v), Span{}, false};
@@ -98,7 +98,7 @@ bool arguments(const Session& s, const Person& p, const ir::Objective& o, uint32
     return true;
   }
   interp::Context ctx = objectiveContext(s, p, o);
-  if (s.trace) ctx.trace = &out.deadlineTrace;
+  if (s.trace) ctx.trace = &out.deadlineTrace.mut();
   std::optional<ir::Value> deadline = runFor(*o.deadlineExpr, ctx, o, "termine", errors);
   if (!deadline) return false;
   out.deadline = *deadline;
@@ -247,7 +247,7 @@ ObjectiveOutcome scoreObjective(const Session& s, const Person& p, size_t k, Per
   }
   out.measured = m->value;
   out.dataSpan = m->span;
-  out.status = scoreValue(s, p, o, nullptr, *m, out.args, out.esito, s.trace ? &out.trace : nullptr, errors);
+  out.status = scoreValue(s, p, o, nullptr, *m, out.args, out.esito, s.trace ? &out.trace.mut() : nullptr, errors);
   return out;
 }
 

@@ -11,6 +11,8 @@
 
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
+#include "runtime/eval/lazy_optional.h"
+#include "runtime/eval/lazy_vector.h"
 #include "runtime/interp/interp.h"
 
 namespace misura::eval {
@@ -35,12 +37,12 @@ struct ObjectiveOutcome {
   std::optional<uint32_t> weightRule;  // the `peso N per` line that applied (index into weightRules), or the default
   Span weightCell;          // `peso = ...`: the data cell the weight was read from (invalid otherwise)
   Rational points;          // contribution to the component, exact (0 if neutralised)
-  std::vector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
-  std::vector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
-  std::vector<ir::Value> args;                    // the `misura` arguments' values used
+  LazyVector<interp::TraceEntry> trace;  // the indicator's run (only with Options::trace)
+  LazyVector<interp::TraceEntry> measuredTrace;  // the `su ESPRESSIONE` run (only with Options::trace)
+  std::vector<ir::Value> args;                   // the `misura` arguments' values used
   std::optional<ir::Value> deadline;              // `termine = espressione`: its value for the person
-  std::vector<interp::TraceEntry> deadlineTrace;  // its run (only with Options::trace)
-  std::vector<PhaseOutcome> phases;       // `fasi`: esito = sum(weight x esito) / sum(weight) over them
+  LazyVector<interp::TraceEntry> deadlineTrace;  // its run (only with Options::trace)
+  LazyVector<PhaseOutcome> phases;       // `fasi`: esito = sum(weight x esito) / sum(weight) over them
 };
 
 struct BehaviourOutcome {
@@ -54,10 +56,10 @@ struct BehaviourOutcome {
 struct ComponentOutcome {
   uint32_t component = 0;  // index into the profile's components
   std::optional<Rational> points;  // exact (after the component's rounding, if any); absent on error
-  std::optional<Rational> pointsExact;  // before `arrotondato ...`, only when the component rounds
-  std::vector<ObjectiveOutcome> objectives;   // for `da obiettivi`
-  std::vector<BehaviourOutcome> behaviours;   // for `da comportamenti`
-  std::vector<interp::TraceEntry> trace;      // for `= espressione`, only with Options::trace
+  LazyOptional<Rational> pointsExact;  // before `arrotondato ...`, only when the component rounds
+  LazyVector<ObjectiveOutcome> objectives;   // for `da obiettivi`
+  LazyVector<BehaviourOutcome> behaviours;   // for `da comportamenti`
+  LazyVector<interp::TraceEntry> trace;      // for `= espressione`, only with Options::trace
 };
 
 // One part of a premio made of several (`parte ...`): computed, or a share
@@ -66,7 +68,7 @@ struct PartOutcome {
   uint32_t part = 0;                    // index into Profile::parts
   std::optional<Rational> exact;        // euro, exact
   std::optional<Rational> amount;       // euro, to the cent
-  std::vector<interp::TraceEntry> trace;  // a computed part's run (only with Options::trace)
+  LazyVector<interp::TraceEntry> trace;  // a computed part's run (only with Options::trace)
   std::optional<Rational> fundQuota;    // a fund part: the person's quota
   bool leftoverCent = false;
   std::optional<Rational> maggiorazione;
@@ -83,20 +85,20 @@ struct PersonResult {
   PersonStatus status = PersonStatus::Valutato;
   std::string reason;  // for NonValutato: the profile's reason; for Errore: a short summary
   std::vector<ComponentOutcome> components;
-  std::vector<ObjectiveOutcome> premioObjectives;  // `solo per il premio`: scored, in no component
+  LazyVector<ObjectiveOutcome> premioObjectives;  // `solo per il premio`: scored, in no component
   Rational totalExact;          // sum of the components, exact
   Rational total;               // after the profile's rounding (== totalExact if none)
   std::optional<uint32_t> band; // index into the profile's bands
   std::optional<Rational> premioExact;  // euro, exact
   std::optional<Rational> premio;       // euro, rounded to the cent
-  std::vector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
-  std::vector<interp::TraceEntry> quotaTrace;   // a fund quota's run (only with Options::trace)
+  LazyVector<interp::TraceEntry> premioTrace;  // the premio's run (only with Options::trace)
+  LazyVector<interp::TraceEntry> quotaTrace;   // a fund quota's run (only with Options::trace)
   // The staff-list cell of each staff field (invalid if absent): kept only
   // with Options::trace (the explanations cite them); staffRow, from the
   // first cell to the last, always.
-  std::vector<Span> staffCells;
+  LazyVector<Span> staffCells;
   Span staffRow;
-  std::vector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
+  LazyVector<Diagnostic> errors;  // for Errore: every diagnostic reported for this person
   // For a premio drawn from a fund (`premio da fondo`): the person's quota,
   // and whether one of the leftover cents went to them (largest remainder).
   std::optional<Rational> fundQuota;
@@ -106,17 +108,17 @@ struct PersonResult {
   uint8_t integerRuns = 0;
   // The art. 81 maggiorazione received from the fund, exact (already part of
   // premioExact); absent if the person is not among its beneficiaries.
-  std::optional<Rational> maggiorazione;
+  LazyOptional<Rational> maggiorazione;
   // `massimo N euro per persona`: the part of the share above the cap, left
   // as economia of the fund (exact); absent if the cap did not bite.
-  std::optional<Rational> cappedExcess;
+  LazyOptional<Rational> cappedExcess;
   // `parte ...`: the parts of the premio, in the profile's order; the premio
   // is their sum (absent if a part is).
-  std::vector<PartOutcome> parts;
+  LazyVector<PartOutcome> parts;
   // What the conformance check of `valuta` reads (fund_scheme.cpp, score.cpp):
-  std::vector<uint32_t> objectives;  // assigned, in module order
-  std::vector<Rational> weights;     // parallel: the weight for this person
-  std::vector<std::string> roles;    // the roles by condition they are in
+  LazyVector<uint32_t> objectives;  // assigned, in module order
+  LazyVector<Rational> weights;     // parallel: the weight for this person
+  LazyVector<std::string> roles;    // the roles by condition they are in
 };
 
 // How one fund was paid out.

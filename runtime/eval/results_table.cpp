@@ -78,17 +78,16 @@ void fillResults(Session& s, const std::vector<PersonResult>& results) {
   uint32_t split = 0;
   while (split < columns.size() && columns[split].kind == Column::Kind::Staff && columns[split].staffField == split)
     ++split;
-  s.resultTails = interp::RecordTails{*table, split, {}};
-  s.resultTails.tails.reserve(results.size());
+  s.resultTails = interp::RecordTails{*table, split, static_cast<uint32_t>(columns.size() - split), 0, {}};
+  s.resultTails.values.reserve(results.size() * s.resultTails.width);
   s.records.at(*table).clear();
   std::vector<Span> spans;
   for (const PersonResult& r : results) {
     if (r.status != PersonStatus::Valutato) continue;
     const data::Row& row = staff.at(r.row);
-    std::vector<ir::Value> tail;
-    tail.reserve(columns.size() - split);
-    for (size_t c = split; c < columns.size(); ++c) tail.push_back(resultValue(s.module, columns[c], r, row));
-    s.resultTails.tails.push_back(std::move(tail));
+    for (size_t c = split; c < columns.size(); ++c)
+      s.resultTails.values.push_back(resultValue(s.module, columns[c], r, row));
+    ++s.resultTails.count;
     s.records[*table].push_back(&row.values);
     spans.push_back(row.span);
   }

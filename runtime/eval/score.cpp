@@ -56,7 +56,7 @@ void scoreComponents(const Session& s, const Person& p, PersonResult& result, Pe
       interp::Context ctx = personContext(s, p, points);
       ctx.esiti = &esiti;
       ctx.fold = &fold;
-      if (s.trace) ctx.trace = &result.components[i].trace;
+      if (s.trace) ctx.trace = &result.components[i].trace.mut();
       value = runNumber(s, c.expr, ctx, "componente ", c.name, p, errors);
     }
     if (value && (value->sign() < 0 || *value > c.maxPoints)) {
@@ -110,7 +110,7 @@ void computeParts(const Session& s, const Person& p, const std::vector<std::opti
       ctx.esiti = &esiti;
       ctx.total = result.total;
       if (result.band) ctx.band = profile.bands[*result.band].percent;
-      if (s.trace) ctx.trace = &out.trace;
+      if (s.trace) ctx.trace = &out.trace.mut();
       out.exact = runFixed(s, *part.expr, p, result, ctx.total, ctx.band);
       if (!out.exact) out.exact = runNumber(s, *part.expr, ctx, "parte ", part.name + " del premio", p, errors);
       if (out.exact) out.amount = roundTo(*out.exact, 2, modeOf(part.rounding));
@@ -161,7 +161,7 @@ void concludePremio(const Session& s, const Person& p, PersonResult& result, Per
   ctx.fold = &fold;
   ctx.total = result.total;
   ctx.band = band;
-  if (s.trace) ctx.trace = &result.premioTrace;
+  if (s.trace) ctx.trace = &result.premioTrace.mut();
   result.premioExact = runNumber(s, *profile.premio, ctx, "premio", "", p, errors);
   if (result.premioExact) result.premio = roundTo(*result.premioExact, 2, modeOf(profile.premioRounding));
 }
@@ -170,7 +170,7 @@ void markFailed(const PersonErrors& errors, PersonResult& result) {
   if (!errors.failed()) return;
   result.status = PersonStatus::Errore;
   if (result.reason.empty()) result.reason = errors.summary();
-  result.errors.insert(result.errors.end(), errors.reported().begin(), errors.reported().end());
+  result.errors.mut().insert(result.errors.mut().end(), errors.reported().begin(), errors.reported().end());
 }
 
 }  // namespace
@@ -231,7 +231,7 @@ PersonResult scorePerson(const Session& s, const Person& p, Diagnostics& diags) 
   result.nominativo = nominativoOf(s, p);
   result.profile = p.profile;
   if (!p.staff->spans.empty()) result.staffRow = Span::cover(p.staff->spans.front(), p.staff->spans.back());
-  if (s.trace) result.staffCells = p.staff->spans;
+  if (s.trace) result.staffCells = p.staff->spans.toVector();
   result.objectives = p.objectives;
   result.weights = p.weights;
   result.roles = p.roles;

@@ -10,8 +10,10 @@
 #include "compiler/ir/ir.h"
 #include "compiler/support/diagnostics.h"
 #include "runtime/data/table.h"
+#include "runtime/eval/evaluate.h"
 #include "runtime/eval/results.h"
 #include "runtime/fixed/fixed.h"
+#include "runtime/jit/jit.h"
 #include "runtime/interp/interp.h"
 
 namespace misura::eval {
@@ -41,18 +43,24 @@ struct Session {
   // Whether integer paths may be used (the chunks above, payOutOnIntegers):
   // false with MISURA_MOTORE=interprete, which keeps every number a Rational.
   bool integers = false;
+  bool exactShares = true;  // Options::exactShares
+  // The machine code of the programs above, when the JIT compiled them
+  // (their `native`); it must outlive every run.
+  std::unique_ptr<jit::Compiled> native = {};
 };
 
 // A fund split in proportion to the quotas, on integers (fund_integers.cpp):
 // false, with nothing changed, when the fund has a cap, a maggiorazione or a
 // unit quota or a number does not fit; then payOut (fund.cpp) splits it.
+// `exact`: also set each share's premioExact (Options::exactShares).
 bool payOutOnIntegers(const ir::Fund& f, Evaluation& ev, const std::vector<uint32_t>& ids,
-                      const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank, FundOutcome& outcome);
+                      const std::vector<Rational>& q, const std::vector<uint32_t>& tieRank, bool exact,
+                      FundOutcome& outcome);
 
 // Compiles the session's per-person number chunks for the integer evaluator
-// (fixed_plan.cpp); MISURA_MOTORE=interprete in the environment: none.
-// Returns how many chunks it considered.
-uint32_t compileFixed(Session& s);
+// and, as the engine asks (evaluate.h), to machine code (fixed_plan.cpp).
+// Fills the timings' counts of chunks.
+void compileFixed(Session& s, Timings* timings);
 
 // One row of the staff list, with what the checks found out about it.
 struct Person {
@@ -60,16 +68,16 @@ struct Person {
   const data::Row* staff = nullptr;
   std::string matricola;
   uint32_t profile = 0;
-  std::vector<uint32_t> objectives;  // assigned to this person, in module order
+  LazyVector<uint32_t> objectives;  // assigned to this person, in module order
   DateRange service;                 // `servizio dal ... al ...`; the whole year without it
-  std::optional<std::string> notEvaluated;  // the reason, if the person is not evaluated
-  std::vector<Rational> weights;     // parallel to objectives: the weight that applies to this person
-  std::vector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
+  LazyOptional<std::string> notEvaluated;  // the reason, if the person is not evaluated
+  LazyVector<Rational> weights;     // parallel to objectives: the weight that applies to this person
+  LazyVector<std::optional<uint32_t>> weightRules;  // parallel: the `peso N per` line, or none (the default)
   // Parallel to objectives: the profile component it counts in; none: `solo per il premio`.
-  std::vector<std::optional<uint32_t>> components;
+  LazyVector<std::optional<uint32_t>> components;
   bool weightMissing = false;  // an assigned objective had no weight for them (E0630 reported)
-  std::vector<std::string> roles;  // the roles by condition (ir::ConditionRole) they are in
-  std::vector<Span> weightCells = {};  // parallel to objectives: `peso = ...`'s data cell, else invalid
+  LazyVector<std::string> roles;  // the roles by condition (ir::ConditionRole) they are in
+  LazyVector<Span> weightCells = {};  // parallel to objectives: `peso = ...`'s data cell, else invalid
 };
 
 // ---- lookups in keyed tables (lookup.cpp) -------------------------------------

@@ -10,7 +10,6 @@
 // A `valore` is compiled inline, where it is read.
 #include <fmt/format.h>
 
-
 #include "runtime/fixed/fixed.h"
 
 namespace misura::fixed {
@@ -406,6 +405,11 @@ std::optional<Program> compile(const ir::Chunk& chunk, const ir::Module& module,
   if (c.program.maxDepth > kMaxStack) {
     if (why) *why = "pila troppo profonda";
     return std::nullopt;
+  }
+  for (uint32_t pc = 0; pc < c.program.code.size(); ++pc) {
+    const FInstr& in = c.program.code[pc];
+    if (isLoad(in.op)) c.program.loads.push_back(pc);
+    if (in.op == FOp::Return) c.program.resultScale = in.x;
   }
   return std::move(c.program);
 }

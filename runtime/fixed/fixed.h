@@ -88,12 +88,29 @@ struct FSteps {
   std::optional<int64_t> otherwise;
 };
 
+// A program compiled to machine code (runtime/jit): the same computation as
+// the integer machine, with every input loaded before it starts. in[k] and
+// ok[k] are the value and validity of the k-th load instruction in code
+// order (Program::loads); 1 and *out the numerator at the result scale, or
+// 0 to give up. A load that is not valid gives up only where it is executed.
+using NativeFn = int (*)(const int64_t* in, const uint8_t* ok, int64_t* out);
+
+inline bool isLoad(FOp op) {
+  return op == FOp::LoadPerson || op == FOp::LoadBand || op == FOp::LoadTotal || op == FOp::LoadService;
+}
+
 struct Program {
   std::vector<FInstr> code;
   std::vector<FSteps> steps;
   std::vector<int64_t> factors;  // Extreme's per-argument factors
   uint32_t maxDepth = 0;         // the deepest the stack gets
+  std::vector<uint32_t> loads;   // the load instructions, in code order: the native code's inputs
+  int64_t resultScale = 1;       // the Return's scale
+  NativeFn native = nullptr;     // set by the JIT (runtime/jit): run() calls it instead of the machine
 };
+
+// The most inputs a program may read to be given to the JIT.
+inline constexpr size_t kMaxNativeLoads = 64;
 
 // The chunk compiled, or nullopt (with the reason in `why`, for the
 // developers' printer) when it uses something the evaluator does not do.
@@ -109,8 +126,12 @@ struct Inputs {
 };
 
 // The chunk's value, or nullopt when the general interpreter must run it
-// (see above). Never throws.
+// (see above). Runs program.native when the JIT set it. Never throws.
 std::optional<Rational> run(const Program& program, const Inputs& inputs);
+
+// The value of one load instruction for these inputs: false when it is not
+// a number at the instruction's scale (run() gives up there).
+bool loadInput(const FInstr& load, const Inputs& inputs, int64_t& out);
 
 // One line per instruction, for `misura ir` and the tests.
 std::string print(const Program& program);
@@ -122,5 +143,8 @@ std::optional<int64_t> lcmWithin(int64_t a, int64_t b, int64_t limit);
 // The scale of a column: the lcm of the denominators of its numbers, or 0
 // when it is not a number column or the lcm passes `limit`.
 int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit);
+// The same for several fields, in one pass over the rows.
+std::vector<int64_t> columnScales(const std::vector<const std::vector<ir::Value>*>& rows,
+                                  const std::vector<uint32_t>& fields, int64_t limit);
 
 }  // namespace misura::fixed

@@ -17,8 +17,15 @@ bool fits(i128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
 // denominator divides the scale and the numerator fits.
 bool numeratorOf(const Rational& v, int64_t scale, int64_t& out) {
   std::optional<std::pair<int64_t, int64_t>> p = v.inlineParts();
-  if (!p || scale % p->second != 0) return false;
-  const i128 n = i128(p->first) * (scale / p->second);
+  if (!p) return false;
+  // Most values are whole or have the column's own denominator: no division.
+  int64_t factor = scale;
+  if (p->second == scale) factor = 1;
+  else if (p->second != 1) {
+    if (scale % p->second != 0) return false;
+    factor = scale / p->second;
+  }
+  const i128 n = i128(p->first) * factor;
   if (!fits(n)) return false;
   out = int64_t(n);
   return true;
@@ -62,7 +69,37 @@ bool stepResult(const FSteps& t, int64_t v, int64_t& out) {
 
 }  // namespace
 
+bool loadInput(const FInstr& in, const Inputs& inputs, int64_t& out) {
+  switch (in.op) {
+    case FOp::LoadPerson:
+      return inputs.person && in.a < inputs.person->size() && load((*inputs.person)[in.a], in.x, out);
+    case FOp::LoadBand: return load(inputs.band, in.x, out);
+    case FOp::LoadTotal: return load(inputs.total, in.x, out);
+    case FOp::LoadService:
+      if (!inputs.service) return false;
+      out = daysIn(intersect(*inputs.service, wholeYear(int(in.x))));
+      return true;
+    default: return false;
+  }
+}
+
+namespace {
+
+// The native code (Program::native) on the inputs gathered here.
+std::optional<Rational> runNative(const Program& program, const Inputs& inputs) {
+  int64_t in[kMaxNativeLoads];
+  uint8_t ok[kMaxNativeLoads];
+  for (size_t k = 0; k < program.loads.size(); ++k)
+    ok[k] = loadInput(program.code[program.loads[k]], inputs, in[k]) ? 1 : 0;
+  int64_t out = 0;
+  if (!program.native(in, ok, &out)) return std::nullopt;
+  return Rational(out, program.resultScale);
+}
+
+}  // namespace
+
 std::optional<Rational> run(const Program& program, const Inputs& inputs) {
+  if (program.native) return runNative(program, inputs);
   int64_t stack[64];
   if (program.maxDepth > std::size(stack)) return std::nullopt;
   size_t sp = 0;  // the number of values on the stack
@@ -72,22 +109,9 @@ std::optional<Rational> run(const Program& program, const Inputs& inputs) {
     const FInstr& in = code[pc++];
     switch (in.op) {
       case FOp::Push: stack[sp++] = in.x; break;
-      case FOp::LoadPerson:
-        if (!inputs.person || in.a >= inputs.person->size() || !load((*inputs.person)[in.a], in.x, stack[sp]))
-          return std::nullopt;
+      case FOp::LoadPerson: case FOp::LoadBand: case FOp::LoadTotal: case FOp::LoadService:
+        if (!loadInput(in, inputs, stack[sp])) return std::nullopt;
         ++sp;
-        break;
-      case FOp::LoadBand:
-        if (!load(inputs.band, in.x, stack[sp])) return std::nullopt;
-        ++sp;
-        break;
-      case FOp::LoadTotal:
-        if (!load(inputs.total, in.x, stack[sp])) return std::nullopt;
-        ++sp;
-        break;
-      case FOp::LoadService:
-        if (!inputs.service) return std::nullopt;
-        stack[sp++] = daysIn(intersect(*inputs.service, wholeYear(int(in.x))));
         break;
       case FOp::Add: case FOp::Sub: {
         const i128 x = i128(stack[sp - 2]) * in.x, y = i128(stack[sp - 1]) * in.y;
@@ -162,22 +186,46 @@ std::optional<int64_t> lcmWithin(int64_t a, int64_t b, int64_t limit) {
   return int64_t(l);
 }
 
-int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit) {
-  int64_t scale = 1, last = 1;  // `last`: a denominator known to divide the scale
-  for (const std::vector<ir::Value>* row : rows) {
-    if (!row || field >= row->size()) return 0;
-    const ir::Value& v = (*row)[field];
-    if (std::holds_alternative<ir::Missing>(v)) continue;
+namespace {
+
+// One column's scale as the rows go by: `last` is a denominator known to
+// divide the scale, so that most values need no lcm.
+struct ScaleSoFar {
+  int64_t scale = 1, last = 1;
+  bool dead = false;  // not a number column, or past the limit
+  void add(const ir::Value& v, int64_t limit) {
+    if (dead || std::holds_alternative<ir::Missing>(v)) return;
     const Rational* q = std::get_if<Rational>(&v);
     std::optional<std::pair<int64_t, int64_t>> p = q ? q->inlineParts() : std::nullopt;
-    if (!p) return 0;
-    if (p->second == last || p->second == 1) continue;  // most values: no division
+    if (!p) {
+      dead = true;
+      return;
+    }
+    if (p->second == last || p->second == 1) return;
     last = p->second;
     std::optional<int64_t> l = lcmWithin(scale, p->second, limit);
-    if (!l) return 0;
-    scale = *l;
+    dead = !l;
+    if (l) scale = *l;
   }
-  return scale;
+};
+
+}  // namespace
+
+std::vector<int64_t> columnScales(const std::vector<const std::vector<ir::Value>*>& rows,
+                                  const std::vector<uint32_t>& fields, int64_t limit) {
+  std::vector<ScaleSoFar> so(fields.size());
+  for (const std::vector<ir::Value>* row : rows)  // one pass, row by row: each row is read once
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (!row || fields[i] >= row->size()) so[i].dead = true;
+      else so[i].add((*row)[fields[i]], limit);
+    }
+  std::vector<int64_t> out;
+  for (const ScaleSoFar& s : so) out.push_back(s.dead ? 0 : s.scale);
+  return out;
+}
+
+int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit) {
+  return columnScales(rows, {field}, limit)[0];
 }
 
 }  // namespace misura::fixed

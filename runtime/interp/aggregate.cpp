@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "runtime/interp/values.h"
+#include "runtime/interp/memo.h"
 
 namespace misura::interp {
 
@@ -34,6 +35,15 @@ PartValue runPart(const ir::Chunk& chunk, const Context& rowCtx, int depth) {
   ir::Value v = std::get<ir::Value>(std::move(r));
   bool missing = std::holds_alternative<ir::Missing>(v);
   return PartValue{std::nullopt, missing, std::move(v)};
+}
+
+// The `dove` condition on a row: remembered by the fields it reads, when it can be.
+PartValue whereOf(const ir::Chunk& where, const Context& rowCtx, int depth, ChunkMemo& memo, std::string& key) {
+  if (const ir::Value* known = memo.find(rowCtx, key))
+    return PartValue{std::nullopt, std::holds_alternative<ir::Missing>(*known), *known};
+  PartValue c = runPart(where, rowCtx, depth);
+  if (!c.error) memo.remember(key, c.value);
+  return c;
 }
 
 // The span of row `i` of `dataset`, if known.
@@ -70,18 +80,23 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, Trac
     return internalAt("aggregato con parti mancanti", a.span);
   Context rowCtx = ctx;
   rowCtx.trace = nullptr;  // the per-row steps are not part of the explanation
-  Rational count, sum, weights;
+  uint64_t count = 0;  // a whole number: no fraction per row
+  Rational sum, weights;
   std::optional<ir::Value> found;   // Cerca: the value on the selected row
   std::vector<size_t> foundRows;    // Cerca: the rows selected
   const std::vector<const std::vector<ir::Value>*>& rows = (*ctx.records)[a.dataset];
   const RecordTails* tails = ctx.recordTails && ctx.recordTails->dataset == a.dataset ? ctx.recordTails : nullptr;
-  if (tails && tails->tails.size() != rows.size()) return internalAt("righe dei valutati incomplete", a.span);
+  if (tails && tails->count != rows.size()) return internalAt("righe dei valutati incomplete", a.span);
   rowCtx.rowSplit = tails ? tails->split : 0;
+  // `dove` usually reads a text field or two: run once per distinct value (memo.h).
+  std::optional<ChunkMemo> whereMemo;
+  if (!a.where.empty()) whereMemo.emplace(a.where[0]);
+  std::string key;
   for (size_t i = 0; i < rows.size(); ++i) {
     rowCtx.row = rows[i];
-    rowCtx.rowTail = tails ? &tails->tails[i] : nullptr;
+    rowCtx.rowTail = tails ? std::optional(tails->tail(i)) : std::nullopt;
     if (!a.where.empty()) {
-      PartValue c = runPart(a.where[0], rowCtx, depth);
+      PartValue c = whereOf(a.where[0], rowCtx, depth, *whereMemo, key);
       if (c.error) return std::move(*c.error);
       if (c.missing) return ir::Value{ir::Missing{}};
       const bool* selected = std::get_if<bool>(&c.value);
@@ -92,7 +107,7 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, Trac
       }
     }
     if (trace) noteRow(trace->usedRows, trace->usedCount, rowSpan(ctx, a.dataset, i));
-    count += 1;
+    ++count;
     if (!needsValue) continue;
     PartValue v = runPart(a.value[0], rowCtx, depth);
     if (v.error) return std::move(*v.error);
@@ -117,11 +132,11 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, Trac
     weights += *p;
   }
   switch (a.kind) {
-    case ir::AggregateKind::Conta: return ir::Value{count};
+    case ir::AggregateKind::Conta: return ir::Value{Rational(static_cast<long>(count))};
     case ir::AggregateKind::Somma: return ir::Value{sum};
     case ir::AggregateKind::Media:
-      if (count == Rational(0)) return ir::Value{ir::Missing{}};
-      return ir::Value{sum / count};
+      if (count == 0) return ir::Value{ir::Missing{}};
+      return ir::Value{sum / Rational(static_cast<long>(count))};
     case ir::AggregateKind::MediaPonderata:
       if (weights == Rational(0)) return ir::Value{ir::Missing{}};
       return ir::Value{sum / weights};

@@ -15,8 +15,26 @@ using Step = std::optional<Failure>;  // nullopt: the instruction succeeded
 
 class Stack {
  public:
-  // Most chunks need a few slots: one allocation, never a regrowth.
-  Stack() { values_.reserve(16); }
+  // Most chunks need a few slots: one allocation, never a regrowth; and the
+  // storage of a finished run is kept for the next one on the same thread
+  // (a chunk per data row or per person would otherwise allocate each time).
+  Stack() {
+    std::vector<std::vector<ir::Value>>& spare = spareStacks();
+    if (spare.empty()) {
+      values_.reserve(16);
+      return;
+    }
+    values_ = std::move(spare.back());
+    spare.pop_back();
+  }
+  ~Stack() {
+    std::vector<std::vector<ir::Value>>& spare = spareStacks();
+    if (spare.size() >= kMaxSpare || values_.capacity() > kMaxKeptSlots) return;
+    values_.clear();
+    spare.push_back(std::move(values_));
+  }
+  Stack(const Stack&) = delete;
+  Stack& operator=(const Stack&) = delete;
   void push(ir::Value v) { values_.push_back(std::move(v)); }
   bool pop(ir::Value& out) {
     if (values_.empty()) return false;
@@ -42,6 +60,12 @@ class Stack {
   }
 
  private:
+  static constexpr size_t kMaxSpare = 64;       // nested runs (indicators, aggregates) each hold one
+  static constexpr size_t kMaxKeptSlots = 256;  // a rare deep stack is not kept
+  static std::vector<std::vector<ir::Value>>& spareStacks() {
+    thread_local std::vector<std::vector<ir::Value>> spare;
+    return spare;
+  }
   std::vector<ir::Value> values_;
 };
 
@@ -368,9 +392,12 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         else step = internalFailure("termine dell'obiettivo non disponibile qui");
         break;
       case ir::Op::LoadRow:
-        if (!ctx.row) step = internalFailure("nessuna riga qui");
-        else if (ctx.rowTail && in.a >= ctx.rowSplit) step = pushAt(stack, *ctx.rowTail, in.a - ctx.rowSplit, "campo della riga");
-        else step = pushAt(stack, *ctx.row, in.a, "campo della riga");
+        if (!ctx.row) {
+          step = internalFailure("nessuna riga qui");
+        } else {
+          const RowSlot slot = rowSlot(ctx, in.a);
+          step = pushAt(stack, slot.values, slot.index, "campo della riga");
+        }
         break;
       case ir::Op::Aggregate: {
         if (in.a >= chunk.aggregates.size()) return located(internalFailure("aggregato inesistente"), in.span);
@@ -421,6 +448,11 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
 }  // namespace
 
 Result executeAt(const ir::Chunk& chunk, const Context& ctx, int depth) { return execute(chunk, ctx, depth); }
+
+RowSlot rowSlot(const Context& ctx, uint32_t field) {
+  if (ctx.rowTail && field >= ctx.rowSplit) return RowSlot{*ctx.rowTail, field - ctx.rowSplit};
+  return RowSlot{*ctx.row, field};
+}
 
 Result run(const ir::Chunk& chunk, const Context& ctx) {
   try {

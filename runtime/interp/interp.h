@@ -55,10 +55,15 @@ struct FoldEntry {
 inline constexpr size_t kMaxTracedRows = 10;
 
 // See Context::recordTails.
+// The tails lie end to end in one vector (a vector per record would cost
+// 40 bytes more each: its header and the allocation).
 struct RecordTails {
   uint32_t dataset = UINT32_MAX;
   uint32_t split = 0;
-  std::vector<std::vector<ir::Value>> tails;  // per record, in the order of Context::records
+  uint32_t width = 0;             // values per tail
+  size_t count = 0;               // records, in the order of Context::records
+  std::vector<ir::Value> values;  // tail i: values[i * width, (i + 1) * width)
+  std::span<const ir::Value> tail(size_t i) const { return {values.data() + i * width, width}; }
 };
 
 // What the names of a chunk refer to while it runs. Absent pieces (null
@@ -87,7 +92,7 @@ struct Context {
   // (in `records`) for the first `split` fields, then its own tail.
   const RecordTails* recordTails = nullptr;
   // LoadRow of a field >= rowSplit reads rowTail[field - rowSplit] (when rowTail is set).
-  const std::vector<ir::Value>* rowTail = nullptr;
+  std::optional<std::span<const ir::Value>> rowTail;
   uint32_t rowSplit = 0;
   // giorni_servizio: the person's period of service (both ends included).
   std::optional<DateRange> service;
@@ -122,6 +127,15 @@ struct RuntimeError {
 };
 
 using Result = std::variant<ir::Value, RuntimeError>;
+
+// Where Op::LoadRow reads `field` of ctx.row (which must be set): the row's
+// own values, or its tail (Context::rowTail) past rowSplit, and the index in
+// them (possibly out of range). One place, for the interpreter and the memo.
+struct RowSlot {
+  std::span<const ir::Value> values;
+  uint32_t index = 0;
+};
+RowSlot rowSlot(const Context& ctx, uint32_t field);
 
 // Runs `chunk` in `ctx`.
 Result run(const ir::Chunk& chunk, const Context& ctx);

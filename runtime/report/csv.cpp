@@ -23,6 +23,7 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
   std::string out = "matricola;nominativo;profilo;stato;totale;fascia;premio" +
                     std::string(module.modules.empty() ? "" : ";moduli") +
                     std::string(evaluation.deroga ? ";deroga" : "") + detail::rankingsCsvHeader(module) + "\n";
+  out.reserve(out.size() + evaluation.persons.size() * (48 + modules.size()));  // a typical row, without regrowth
   for (const eval::PersonResult& p : evaluation.persons) {
     const ir::Profile& profile = at(module.profiles, p.profile, "profilo");
     std::string totale, fascia, premio;
@@ -31,9 +32,23 @@ std::string csv(const ir::Module& module, const eval::Evaluation& evaluation) {
       if (p.band) fascia = at(profile.bands, *p.band, "fascia").label;
       if (p.premio) premio = detail::euroText(*p.premio, /*thousands=*/false);
     }
-    out += cell(p.matricola) + ';' + cell(p.nominativo) + ';' + cell(profile.name) + ';' +
-           detail::statusWord(p.status) + ';' + totale + ';' + cell(fascia) + ';' + premio + modules +
-           detail::rankingsCsvCells(module, evaluation, static_cast<uint32_t>(&p - evaluation.persons.data())) + '\n';
+    // Appended piece by piece: a million rows, no string per cell.
+    detail::appendCsvCell(out, p.matricola);
+    out += ';';
+    detail::appendCsvCell(out, p.nominativo);
+    out += ';';
+    detail::appendCsvCell(out, profile.name);
+    out += ';';
+    out += detail::statusWord(p.status);
+    out += ';';
+    out += totale;
+    out += ';';
+    detail::appendCsvCell(out, fascia);
+    out += ';';
+    out += premio;
+    out += modules;
+    out += detail::rankingsCsvCells(module, evaluation, static_cast<uint32_t>(&p - evaluation.persons.data()));
+    out += '\n';
   }
   return out;
 }

@@ -142,7 +142,7 @@ void behavioursJson(const Subject& s, const ir::Component& c, const eval::Compon
     terms.push_back(b.points);
   }
   j["comportamenti"] = std::move(items);
-  j["calcolo"] = orNull(sumFormula(terms, co.pointsExact ? co.pointsExact : co.points));
+  j["calcolo"] = orNull(sumFormula(terms, co.pointsExact ? co.pointsExact.get() : co.points));
 }
 
 void expressionJson(const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co, Json& j) {

@@ -35,7 +35,7 @@ ObjectivesSum objectivesSum(const ir::Module& module, const ir::Component& compo
       sum.neutralised.push_back(objectiveOf(module, o).code);
     }
   }
-  const std::optional<Rational>& points = outcome.pointsExact ? outcome.pointsExact : outcome.points;
+  const std::optional<Rational>& points = outcome.pointsExact ? outcome.pointsExact.get() : outcome.points;
   if (points && !sum.counted.isZero())
     sum.formula = fmt::format("{} × ({}) ÷ {} = {}{}", num(component.maxPoints), joined(terms, " + "),
                               num(sum.counted), num(*points), exactNote(*points));

@@ -226,14 +226,14 @@ void behavioursComponent(Text& t, const Subject& s, const ir::Component& c, cons
     terms.push_back(b->points);
   }
   t.blank();
-  if (co.points) t.line(3, "Punti = " + sumFormula(terms, co.pointsExact ? co.pointsExact : co.points));
+  if (co.points) t.line(3, "Punti = " + sumFormula(terms, co.pointsExact ? co.pointsExact.get() : co.points));
   else t.line(3, "Punti: non calcolati (vedi gli errori)");
 }
 
 void expressionComponent(Text& t, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
   t.line(3, placed("espressione", location(s.sources, c.expr.span)) + ":");
   t.block(7, sourceText(s.sources, c.expr.span));
-  const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact : co.points;
+  const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact.get() : co.points;
   ruleValues(t, 3, s, c.expr, co.trace, nullptr, exact ? " = " + num(*exact) : "");
   if (exact) t.line(3, "Punti = " + num(*exact) + exactNote(*exact));
   else t.line(3, "Punti: non calcolati (vedi gli errori)");

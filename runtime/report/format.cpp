@@ -25,13 +25,22 @@ std::string totalText(const ir::Profile& profile, const Rational& total) {
 std::string euroText(const Rational& amount, bool thousands) { return formatItalian(amount, 2, thousands); }
 
 std::string csvCell(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
+  std::string out;
+  appendCsvCell(out, text);
+  return out;
+}
+
+void appendCsvCell(std::string& out, std::string_view text) {
+  if (text.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 std::string percentText(const Rational& fraction) { return formatExact(fraction * 100, 6, false) + "%"; }

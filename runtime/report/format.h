@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ir/ir.h"
@@ -38,6 +39,8 @@ std::string euroText(const Rational& amount, bool thousands);
 
 // A CSV cell, quoted (RFC 4180) only where needed: `;`, `"` or a line break.
 std::string csvCell(const std::string& text);
+// The same, appended to `out` (a large CSV is built without a string per cell).
+void appendCsvCell(std::string& out, std::string_view text);
 
 // A fraction shown as a percentage: 17/20 -> "85%", 1/3 -> "33,333333…%".
 std::string percentText(const Rational& fraction);

@@ -138,14 +138,14 @@ void behavioursComponent(Writer& w, const Subject& s, const ir::Component& c, co
     terms.push_back(b->points);
   }
   w.close("tbody").close("table");
-  w.el("div", co.points ? "Punti = " + sumFormula(terms, co.pointsExact ? co.pointsExact : co.points)
+  w.el("div", co.points ? "Punti = " + sumFormula(terms, co.pointsExact ? co.pointsExact.get() : co.points)
                         : std::string("Punti: non calcolati"),
        "formula");
 }
 
 void expressionComponent(Writer& w, const Subject& s, const ir::Component& c, const eval::ComponentOutcome& co) {
   w.el("p", "Calcolati con l'espressione del regolamento (" + location(s.sources, c.expr.span) + "):", "nota");
-  const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact : co.points;
+  const std::optional<Rational>& exact = co.pointsExact ? co.pointsExact.get() : co.points;
   std::string text = sourceText(s.sources, c.expr.span);
   for (const UsedName& n : usedNames(s, co.trace, nullptr)) {
     std::string where = n.origin;

@@ -18,6 +18,7 @@
 #include "runtime/report/report.h"
 #include "runtime/fixed/fixed.h"
 #include "runtime/interp/interp.h"
+#include "runtime/jit/jit.h"
 #include "tests/unit/chunk_builder.h"
 
 using misura::Rational;
@@ -172,6 +173,7 @@ TEST_CASE("Integer evaluator: columnScale is the lcm of a column's denominators"
   CHECK(fixed::columnScale(rows, 0, 1000) == 10);
   CHECK(fixed::columnScale(rows, 0, 9) == 0);
   CHECK(fixed::columnScale(rows, 1, 1000) == 0);  // a text
+  CHECK(fixed::columnScales(rows, {1, 0, 2}, 1000) == std::vector<int64_t>{0, 10, 0});  // 2: past the rows' end
 }
 
 namespace {
@@ -297,6 +299,48 @@ TEST_CASE("Integer evaluator against the interpreter on random chunks", "[fixed]
   CHECK(notCompiled < 40);
 }
 
+// The JIT (runtime/jit) against the integer machine on the same random
+// chunks and persons: the same value, or a give-up in both. Only where this
+// build has the JIT; the goldens also run with MISURA_MOTORE=jit.
+TEST_CASE("JIT: the integer machine's results on random chunks", "[fixed][jit][differential]") {
+  if (!misura::jit::built()) {
+    WARN("misura compilato senza JIT (LLVM 14): niente da confrontare");
+    return;
+  }
+  std::mt19937_64 rng(20261208);
+  std::vector<ir::Chunk> chunks;
+  std::vector<fixed::Program> machine, native;
+  for (int n = 0; n < 300; ++n) {
+    ir::Chunk chunk = RandomChunk(rng).make();
+    if (std::optional<fixed::Program> p = fixed::compile(chunk, kModule, threeFields())) {
+      machine.push_back(*p);
+      native.push_back(std::move(*p));
+      chunks.push_back(std::move(chunk));
+    }
+  }
+  std::vector<fixed::Program*> all;
+  for (fixed::Program& p : native) all.push_back(&p);
+  std::string error;
+  std::unique_ptr<misura::jit::Compiled> code = misura::jit::compile(all, error);
+  INFO(error);
+  REQUIRE(code);
+  size_t values = 0, gaveUp = 0;
+  for (size_t i = 0; i < native.size(); ++i) {
+    REQUIRE(native[i].native);
+    for (int k = 0; k < 40; ++k) {
+      std::vector<ir::Value> row{randomAt(rng, 1), randomAt(rng, 10), randomAt(rng, 100)};
+      if (rng() % 20 == 0) row[rng() % 3] = ir::Missing{};
+      const fixed::Inputs in{&row, nullptr, nullptr};
+      const std::optional<Rational> expected = fixed::run(machine[i], in);
+      INFO("piano:\n" << fixed::print(machine[i]));
+      REQUIRE(fixed::run(native[i], in) == expected);
+      ++(expected ? values : gaveUp);
+    }
+  }
+  CHECK(values > 3 * gaveUp);
+  CHECK(gaveUp > 0);  // the give-up paths ran too
+}
+
 TEST_CASE("W1 runs every number chunk on integers, with the interpreter's results", "[fixed][w1]") {
   // bench/w1's regolamento on its hand-made fixture (21 persons, exact .5
   // ties and tie-breaks), linked as the w1.csv the regolamento reads.
@@ -314,18 +358,25 @@ TEST_CASE("W1 runs every number chunk on integers, with the interpreter's result
     REQUIRE(e);
     return report::csv(*c.module, *e);
   };
-  eval::Timings integers, interpreter;
+  eval::Timings integers, interpreter, native;
   const std::string fast = evaluated(integers);
   setenv("MISURA_MOTORE", "interprete", 1);
   const std::string slow = evaluated(interpreter);
+  setenv("MISURA_MOTORE", "jit", 1);
+  const std::string jitted = evaluated(native);
   unsetenv("MISURA_MOTORE");
   std::filesystem::remove_all(dir);
   CHECK(fast == slow);
   CHECK(integers.integerChunks == 6);  // two components per profile, the premio, the fund's quota
   // Per person: two components, then the premio (R) or the quota (D).
   CHECK(integers.integerRuns == 3 * 21);
+  CHECK(integers.nativeChunks == 0);  // the JIT only when asked for
   CHECK(interpreter.integerChunks == 0);
   CHECK(interpreter.integerRuns == 0);
+  // With the JIT (where it is built): the same results, all six in machine code.
+  CHECK(jitted == fast);
+  CHECK(native.integerRuns == 3 * 21);
+  CHECK(native.nativeChunks == (misura::jit::built() ? 6u : 0u));
 }
 
 TEST_CASE("Integer evaluator: giorni_anno, anno and giorni_servizio as the interpreter counts them", "[fixed]") {
