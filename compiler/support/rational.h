@@ -54,6 +54,14 @@ class Rational {
   mpq_class mpq() const;
   // Whether the value is held inline (for tests of the representation).
   bool isInline() const { return !big_; }
+  // The value num/den already in lowest terms with den > 0, as inlineParts()
+  // gave them: no gcd (ir::Record decodes its cells with it).
+  static Rational fromLowestTerms(int64_t num, int64_t den) noexcept {
+    Rational q;
+    q.num_ = num;
+    q.den_ = den;
+    return q;
+  }
   // The numerator and denominator of a value held inline (lowest terms,
   // denominator > 0); nullopt for a value held by GMP. For the evaluator on
   // machine integers (runtime/fixed/), which needs no GMP value.

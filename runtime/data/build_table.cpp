@@ -148,10 +148,9 @@ void readCell(const CellView& cell, const ir::Field& field, size_t f, const ir::
   // regolamento declares no `non rilevato` marks) is no mark.
   if (!cell.typed && ds.missingMarks.empty() && cell.text.size() <= digitLimit)
     if (std::optional<Rational> plain = convertPlainNumber(cell.text, field.type, ds.decimal)) {
-      ir::Value& value = row.values[f];  // Missing until now
-      value.emplace<Rational>(*std::move(plain));
+      const ir::Value value = *std::move(plain);
       if (field.type == ir::Type::Percentuale) stats[f].note(cell.text, value);
-      if (field.rules.any() && !checkFieldRules(field, value, cell.span, fd)) value = ir::Missing{};
+      if (!field.rules.any() || checkFieldRules(field, value, cell.span, fd)) row.values.set(f, value);
       return;
     }
   if (isEmptyCell(cell.text) || isMissingMark(cell, ds.missingMarks)) {
@@ -168,13 +167,13 @@ void readCell(const CellView& cell, const ir::Field& field, size_t f, const ir::
   }
   ir::Value value = std::get<ir::Value>(std::move(converted));
   if (field.type == ir::Type::Percentuale) stats[f].note(cell.text, value);  // only W0540 reads them
-  if (checkFieldRules(field, value, cell.span, fd)) row.values[f] = std::move(value);
+  if (checkFieldRules(field, value, cell.span, fd)) row.values.set(f, value);
 }
 
 // Converts the field cells of `cells` into `row`, reporting every bad cell.
 void readFields(const std::vector<CellView>& cells, const ir::Dataset& ds, const Columns& cols, Row& row,
                 std::vector<ColumnStats>& stats, FileDiagnostics& fd) {
-  row.values.assign(ds.fields.size(), ir::Missing{});
+  row.values = ir::Record(ds.fields.size());  // all Missing
   row.spans.reset(ds.fields.size(), row.span);
   const size_t digitLimit = limits().digits;
   for (size_t f = 0; f < ds.fields.size(); ++f)

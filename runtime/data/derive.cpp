@@ -33,7 +33,7 @@ void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& 
       row.spans.set(f, row.span);
       interp::ChunkMemo& memo = memos.try_emplace(&chunk, chunk).first->second;
       if (const ir::Value* known = memo.find(ctx, key)) {
-        row.values[f] = *known;
+        row.values.set(f, *known);
         continue;
       }
       interp::Result r = interp::run(chunk, ctx);
@@ -45,7 +45,7 @@ void deriveStaffFields(const ir::Module& module, Table& staff, FileDiagnostics& 
         continue;
       }
       memo.remember(key, std::get<ir::Value>(r));
-      row.values[f] = std::get<ir::Value>(std::move(r));
+      row.values.set(f, std::get<ir::Value>(r));
     }
   }
 }

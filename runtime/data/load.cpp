@@ -94,7 +94,8 @@ void learnStaff(const Table& staff, KnownKeys& known) {
     if (fields.size() < row.values.size()) fields.resize(row.values.size());
     for (uint32_t f = 0; f < row.values.size() && f < asked.size(); ++f) {
       if (!asked[f]) continue;
-      const std::string* text = std::get_if<std::string>(&row.values[f]);
+      const ir::Value value = row.values[f];
+      const std::string* text = std::get_if<std::string>(&value);
       if (!text) continue;
       FieldValues& v = fields[f];
       if (!v.set) {

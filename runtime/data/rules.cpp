@@ -82,7 +82,7 @@ void warnPercentages(const ir::Dataset& ds, const std::vector<ColumnStats>& stat
       continue;
     Span at = table.header;
     for (const Row& row : table.rows)
-      if (const Rational* q = std::get_if<Rational>(&row.values.at(f)); q && q->sign() > 0) {
+      if (const ir::Value v = row.values.at(f); std::get_if<Rational>(&v) && std::get<Rational>(v).sign() > 0) {
         at = row.spans.at(f);
         break;
       }
@@ -116,11 +116,12 @@ void checkUnique(const ir::Dataset& ds, const Table& table, const SourceManager&
     std::string described;
     for (size_t i = 0; i < where.size(); ++i) {
       auto [isKey, at] = where[i];
-      std::string text = isKey ? (at < row.key.size() ? row.key[at] : std::string()) : canonical(row.values.at(at));
+      const ir::Value value = isKey ? ir::Value{} : row.values.at(at);
+      std::string text = isKey ? (at < row.key.size() ? row.key[at] : std::string()) : canonical(value);
       std::string plain = isKey ? text : text.substr(1);
       if (!isKey) {
-        if (const Rational* q = std::get_if<Rational>(&row.values.at(at))) plain = shown(ds.fields[at], *q);
-        else if (const Date* d = std::get_if<Date>(&row.values.at(at))) plain = formatItalian(*d);
+        if (const Rational* q = std::get_if<Rational>(&value)) plain = shown(ds.fields[at], *q);
+        else if (const Date* d = std::get_if<Date>(&value)) plain = formatItalian(*d);
       }
       described += fmt::format("{}{} «{}»", i ? ", " : "", ds.unique[i], plain);
       values.push_back(std::move(text));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/ir/record.h"
 #include "compiler/support/diagnostics.h"
 #include "compiler/support/source.h"
 #include "runtime/data/cell_spans.h"
@@ -24,7 +25,7 @@ struct Row {
   // value per ir::Dataset::key column, in that order.
   std::vector<std::string> key;
   std::vector<Span> keySpans;
-  std::vector<ir::Value> values;  // one per ir::Dataset::fields; ir::Missing for an empty optional cell
+  ir::Record values;  // one per ir::Dataset::fields; ir::Missing for an empty optional cell
   CellSpans spans;                // the cell of each field (invalid if the column is absent)
   Span span;                      // the whole row
   // Staff list in several files: 0 for the first `personale da`, k for

@@ -76,7 +76,8 @@ std::optional<BehaviourOutcome> rate(const Session& s, const Person& p, const ir
                                      PersonErrors& errors) {
   const ir::Behaviour& item = cat.items[index];
   const data::Row* row = ratingRow(s, p, cat, item);
-  const ir::Value* value = row ? &row->values.at(cat.ratings.field) : nullptr;
+  const std::optional<ir::Value> cellValue = row ? std::optional(row->values.at(cat.ratings.field)) : std::nullopt;
+  const ir::Value* value = cellValue ? &*cellValue : nullptr;
   if (!value || std::holds_alternative<ir::Missing>(*value)) {
     reportMissingRating(s, p, cat, item, row, errors);
     return std::nullopt;

@@ -30,7 +30,7 @@ int64_t lcmOrZero(int64_t a, int64_t b) {
 fixed::InputScales scalesOf(const Session& s) {
   fixed::InputScales scales;
   const std::vector<ir::Field>& fields = s.module.datasets[ir::kStaff].fields;
-  std::vector<const std::vector<ir::Value>*> rows;
+  std::vector<const ir::Record*> rows;
   for (const data::Row& row : s.data.tables[ir::kStaff].rows) rows.push_back(&row.values);
   scales.staff.assign(fields.size(), 0);
   std::vector<uint32_t> numbers;

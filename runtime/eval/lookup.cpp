@@ -9,7 +9,8 @@ namespace misura::eval {
 
 std::string staffText(const Person& p, uint32_t field) {
   if (field >= p.staff->values.size()) return {};
-  const std::string* text = std::get_if<std::string>(&p.staff->values[field]);
+  const ir::Value value = p.staff->values[field];
+  const std::string* text = std::get_if<std::string>(&value);
   return text ? *text : std::string();
 }
 

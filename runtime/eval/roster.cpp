@@ -54,7 +54,7 @@ std::optional<std::vector<RosterEntry>> loadRoster(const ir::Module& module, con
     if (p.weights.size() == p.objectives.size()) e.weights = p.weights;
     e.roles = p.roles;
     if (name)
-      if (const auto* s = std::get_if<std::string>(&p.staff->values[*name])) e.name = *s;
+      if (const ir::Value v = p.staff->values[*name]; std::holds_alternative<std::string>(v)) e.name = std::get<std::string>(v);
     out.push_back(std::move(e));
   }
   return out;

@@ -21,7 +21,7 @@ std::string nominativoOf(const Session& s, const Person& p) {
   const std::vector<ir::Field>& fields = s.module.datasets[ir::kStaff].fields;
   for (size_t f = 0; f < fields.size(); ++f)
     if (fields[f].name == "nominativo")
-      if (const std::string* text = std::get_if<std::string>(&p.staff->values.at(f))) return *text;
+      if (const ir::Value v = p.staff->values.at(f); std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
   return {};
 }
 

@@ -12,7 +12,8 @@ namespace {
 // field or the cell is empty.
 Date staffDate(const Person& p, std::optional<uint32_t> field, Date otherwise) {
   if (!field) return otherwise;
-  const Date* d = std::get_if<Date>(&p.staff->values.at(*field));
+  const ir::Value value = p.staff->values.at(*field);
+  const Date* d = std::get_if<Date>(&value);
   return d ? *d : otherwise;
 }
 

@@ -27,7 +27,7 @@ struct Session {
   bool trace = false;                                  // Options::trace
   // Per dataset, the values of each row of a record table (empty for keyed
   // tables): interp::Context::records of every chunk that may aggregate.
-  std::vector<std::vector<const std::vector<ir::Value>*>> records = {};
+  std::vector<std::vector<const ir::Record*>> records = {};
   // The files read (regolamento and data): to name the cells an amount was read from.
   const SourceManager* sources = nullptr;
   // Per dataset, the span of each row of `records` (parallel): provenance.

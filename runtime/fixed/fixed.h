@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/ir/record.h"
 
 namespace misura::fixed {
 
@@ -119,7 +120,7 @@ std::optional<Program> compile(const ir::Chunk& chunk, const ir::Module& module,
 
 // What a compiled chunk reads.
 struct Inputs {
-  const std::vector<ir::Value>* person = nullptr;
+  const ir::Record* person = nullptr;
   const DateRange* service = nullptr;  // the person's period of service
   const std::optional<Rational>* band = nullptr;
   const std::optional<Rational>* total = nullptr;
@@ -142,9 +143,9 @@ std::optional<int64_t> lcmWithin(int64_t a, int64_t b, int64_t limit);
 
 // The scale of a column: the lcm of the denominators of its numbers, or 0
 // when it is not a number column or the lcm passes `limit`.
-int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit);
+int64_t columnScale(const std::vector<const ir::Record*>& rows, uint32_t field, int64_t limit);
 // The same for several fields, in one pass over the rows.
-std::vector<int64_t> columnScales(const std::vector<const std::vector<ir::Value>*>& rows,
+std::vector<int64_t> columnScales(const std::vector<const ir::Record*>& rows,
                                   const std::vector<uint32_t>& fields, int64_t limit);
 
 }  // namespace misura::fixed

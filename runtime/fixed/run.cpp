@@ -15,8 +15,7 @@ bool fits(i128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
 
 // The numerator of v at `scale`, if v is a number held inline whose
 // denominator divides the scale and the numerator fits.
-bool numeratorOf(const Rational& v, int64_t scale, int64_t& out) {
-  std::optional<std::pair<int64_t, int64_t>> p = v.inlineParts();
+bool numeratorOf(std::optional<std::pair<int64_t, int64_t>> p, int64_t scale, int64_t& out) {
   if (!p) return false;
   // Most values are whole or have the column's own denominator: no division.
   int64_t factor = scale;
@@ -31,7 +30,13 @@ bool numeratorOf(const Rational& v, int64_t scale, int64_t& out) {
   return true;
 }
 
-bool load(const ir::Value& v, int64_t scale, int64_t& out) {
+bool numeratorOf(const Rational& v, int64_t scale, int64_t& out) { return numeratorOf(v.inlineParts(), scale, out); }
+
+// Field i of a row: a number cell held inline needs no Rational.
+bool load(const ir::Record& row, size_t i, int64_t scale, int64_t& out) {
+  if (i >= row.size()) return false;
+  if (std::optional<std::pair<int64_t, int64_t>> p = row.inlineNumber(i)) return numeratorOf(p, scale, out);
+  const ir::Value v = row[i];
   const Rational* q = std::get_if<Rational>(&v);
   return q && numeratorOf(*q, scale, out);
 }
@@ -72,7 +77,7 @@ bool stepResult(const FSteps& t, int64_t v, int64_t& out) {
 bool loadInput(const FInstr& in, const Inputs& inputs, int64_t& out) {
   switch (in.op) {
     case FOp::LoadPerson:
-      return inputs.person && in.a < inputs.person->size() && load((*inputs.person)[in.a], in.x, out);
+      return inputs.person && load(*inputs.person, in.a, in.x, out);
     case FOp::LoadBand: return load(inputs.band, in.x, out);
     case FOp::LoadTotal: return load(inputs.total, in.x, out);
     case FOp::LoadService:
@@ -193,10 +198,14 @@ namespace {
 struct ScaleSoFar {
   int64_t scale = 1, last = 1;
   bool dead = false;  // not a number column, or past the limit
-  void add(const ir::Value& v, int64_t limit) {
-    if (dead || std::holds_alternative<ir::Missing>(v)) return;
-    const Rational* q = std::get_if<Rational>(&v);
-    std::optional<std::pair<int64_t, int64_t>> p = q ? q->inlineParts() : std::nullopt;
+  void add(const ir::Record& row, size_t i, int64_t limit) {
+    if (dead || row.missing(i)) return;
+    std::optional<std::pair<int64_t, int64_t>> p = row.inlineNumber(i);
+    if (!p) {
+      const ir::Value v = row[i];
+      const Rational* q = std::get_if<Rational>(&v);
+      p = q ? q->inlineParts() : std::nullopt;
+    }
     if (!p) {
       dead = true;
       return;
@@ -211,20 +220,20 @@ struct ScaleSoFar {
 
 }  // namespace
 
-std::vector<int64_t> columnScales(const std::vector<const std::vector<ir::Value>*>& rows,
+std::vector<int64_t> columnScales(const std::vector<const ir::Record*>& rows,
                                   const std::vector<uint32_t>& fields, int64_t limit) {
   std::vector<ScaleSoFar> so(fields.size());
-  for (const std::vector<ir::Value>* row : rows)  // one pass, row by row: each row is read once
+  for (const ir::Record* row : rows)  // one pass, row by row: each row is read once
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!row || fields[i] >= row->size()) so[i].dead = true;
-      else so[i].add((*row)[fields[i]], limit);
+      else so[i].add(*row, fields[i], limit);
     }
   std::vector<int64_t> out;
   for (const ScaleSoFar& s : so) out.push_back(s.dead ? 0 : s.scale);
   return out;
 }
 
-int64_t columnScale(const std::vector<const std::vector<ir::Value>*>& rows, uint32_t field, int64_t limit) {
+int64_t columnScale(const std::vector<const ir::Record*>& rows, uint32_t field, int64_t limit) {
   return columnScales(rows, {field}, limit)[0];
 }
 

@@ -84,7 +84,7 @@ Result foldAggregate(const ir::Aggregate& a, const Context& ctx, int depth, Trac
   Rational sum, weights;
   std::optional<ir::Value> found;   // Cerca: the value on the selected row
   std::vector<size_t> foundRows;    // Cerca: the rows selected
-  const std::vector<const std::vector<ir::Value>*>& rows = (*ctx.records)[a.dataset];
+  const std::vector<const ir::Record*>& rows = (*ctx.records)[a.dataset];
   const RecordTails* tails = ctx.recordTails && ctx.recordTails->dataset == a.dataset ? ctx.recordTails : nullptr;
   if (tails && tails->count != rows.size()) return internalAt("righe dei valutati incomplete", a.span);
   rowCtx.rowSplit = tails ? tails->split : 0;

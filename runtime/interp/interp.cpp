@@ -395,8 +395,8 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
         if (!ctx.row) {
           step = internalFailure("nessuna riga qui");
         } else {
-          const RowSlot slot = rowSlot(ctx, in.a);
-          step = pushAt(stack, slot.values, slot.index, "campo della riga");
+          if (std::optional<ir::Value> v = rowSlot(ctx, in.a).value()) stack.push(*std::move(v));
+          else step = internalFailure(fmt::format("campo della riga {} non disponibile", in.a));
         }
         break;
       case ir::Op::Aggregate: {
@@ -450,8 +450,13 @@ Result execute(const ir::Chunk& chunk, const Context& ctx, int depth) {
 Result executeAt(const ir::Chunk& chunk, const Context& ctx, int depth) { return execute(chunk, ctx, depth); }
 
 RowSlot rowSlot(const Context& ctx, uint32_t field) {
-  if (ctx.rowTail && field >= ctx.rowSplit) return RowSlot{*ctx.rowTail, field - ctx.rowSplit};
-  return RowSlot{*ctx.row, field};
+  if (ctx.rowTail && field >= ctx.rowSplit) return RowSlot{nullptr, *ctx.rowTail, field - ctx.rowSplit};
+  return RowSlot{ctx.row, {}, field};
+}
+
+std::optional<ir::Value> RowSlot::value() const {
+  if (record) return index < record->size() ? std::optional((*record)[index]) : std::nullopt;
+  return index < tail.size() ? std::optional(tail[index]) : std::nullopt;
 }
 
 Result run(const ir::Chunk& chunk, const Context& ctx) {

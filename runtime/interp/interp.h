@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/ir/record.h"
 
 namespace misura::interp {
 
@@ -73,7 +74,7 @@ struct RecordTails {
 struct Context {
   const ir::Module* module = nullptr;                                 // CallIndicator
   std::span<const ir::Value> args;                                    // LoadParam (slot 0: measured value)
-  const std::vector<ir::Value>* person = nullptr;                     // LoadPerson: per staff field
+  const ir::Record* person = nullptr;                                  // LoadPerson: per staff field
   const std::vector<std::optional<Rational>>* components = nullptr;  // LoadComponent: per profile component
   std::optional<Rational> total;                                      // LoadTotal (after its rounding)
   // A person not evaluated this year, in a graduatoria `compresi i non
@@ -85,8 +86,8 @@ struct Context {
   const std::vector<std::optional<Rational>>* esiti = nullptr;
   // Record tables (Aggregate): per dataset of the module, the field values of
   // each row in file order; empty for keyed tables. Null: no aggregate here.
-  const std::vector<std::vector<const std::vector<ir::Value>*>>* records = nullptr;
-  const std::vector<ir::Value>* row = nullptr;  // LoadRow: the row an Aggregate is folding
+  const std::vector<std::vector<const ir::Record*>>* records = nullptr;
+  const ir::Record* row = nullptr;  // LoadRow: the row an Aggregate is folding
   // The `valutati` register (runtime/eval/results_table.cpp) does not copy
   // the staff rows: a record of `recordTails->dataset` is its staff row
   // (in `records`) for the first `split` fields, then its own tail.
@@ -132,8 +133,11 @@ using Result = std::variant<ir::Value, RuntimeError>;
 // own values, or its tail (Context::rowTail) past rowSplit, and the index in
 // them (possibly out of range). One place, for the interpreter and the memo.
 struct RowSlot {
-  std::span<const ir::Value> values;
+  const ir::Record* record = nullptr;  // the row's own values, when not the tail
+  std::span<const ir::Value> tail;     // else the tail
   uint32_t index = 0;
+  // The field's value; nullopt if index is out of range.
+  std::optional<ir::Value> value() const;
 };
 RowSlot rowSlot(const Context& ctx, uint32_t field);
 

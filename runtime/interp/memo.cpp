@@ -19,14 +19,14 @@ bool qualifies(ir::Op op) {
 }
 
 // The field a LoadRow reads, where the interpreter reads it (rowSlot).
-const ir::Value* rowField(const Context& ctx, uint32_t field) {
-  if (!ctx.row) return nullptr;
-  const RowSlot slot = rowSlot(ctx, field);
-  return slot.index < slot.values.size() ? &slot.values[slot.index] : nullptr;
+std::optional<ir::Value> rowField(const Context& ctx, uint32_t field) {
+  if (!ctx.row) return std::nullopt;
+  return rowSlot(ctx, field).value();
 }
 
-const ir::Value* personField(const Context& ctx, uint32_t field) {
-  return ctx.person && field < ctx.person->size() ? &(*ctx.person)[field] : nullptr;
+std::optional<ir::Value> personField(const Context& ctx, uint32_t field) {
+  if (!ctx.person || field >= ctx.person->size()) return std::nullopt;
+  return (*ctx.person)[field];
 }
 
 // Appends v to the key, tagged by its kind so that no two inputs collide;
@@ -68,7 +68,7 @@ const ir::Value* ChunkMemo::find(const Context& ctx, std::string& key) const {
   key.clear();
   if (!usable_) return nullptr;
   for (const Input& in : inputs_) {
-    const ir::Value* v = in.row ? rowField(ctx, in.field) : personField(ctx, in.field);
+    const std::optional<ir::Value> v = in.row ? rowField(ctx, in.field) : personField(ctx, in.field);
     if (!v || !appendKey(key, *v)) {  // the interpreter reports a missing field; a number is not memoized
       key.clear();
       return nullptr;

@@ -48,12 +48,14 @@ std::optional<Rational> fixedValue(const ir::Chunk& chunk, const std::vector<ir:
   std::optional<fixed::Program> p = fixed::compile(chunk, kModule, scales, &why);
   INFO("non compilato: " << why);
   REQUIRE(p);
-  return fixed::run(*p, fixed::Inputs{&person, nullptr, nullptr});
+  const ir::Record row(person);
+  return fixed::run(*p, fixed::Inputs{&row, nullptr, nullptr});
 }
 
 ir::Value interpreted(const ir::Chunk& chunk, const std::vector<ir::Value>& person) {
+  const ir::Record row(person);
   interp::Context ctx;
-  ctx.person = &person;
+  ctx.person = &row;
   interp::Result r = interp::run(chunk, ctx);
   if (const auto* v = std::get_if<ir::Value>(&r)) return *v;
   return ir::Value{std::string("errore ") + std::get<interp::RuntimeError>(r).code};
@@ -167,9 +169,9 @@ TEST_CASE("Integer evaluator: what it does not compile", "[fixed]") {
 }
 
 TEST_CASE("Integer evaluator: columnScale is the lcm of a column's denominators", "[fixed]") {
-  const std::vector<ir::Value> a{Rational(1, 2), std::string("x")}, b{Rational(3, 5), ir::Missing{}},
-      c{Rational(7), Rational(1)};
-  const std::vector<const std::vector<ir::Value>*> rows{&a, &b, &c};
+  const ir::Record a(std::vector<ir::Value>{Rational(1, 2), std::string("x")}),
+      b(std::vector<ir::Value>{Rational(3, 5), ir::Missing{}}), c(std::vector<ir::Value>{Rational(7), Rational(1)});
+  const std::vector<const ir::Record*> rows{&a, &b, &c};
   CHECK(fixed::columnScale(rows, 0, 1000) == 10);
   CHECK(fixed::columnScale(rows, 0, 9) == 0);
   CHECK(fixed::columnScale(rows, 1, 1000) == 0);  // a text
@@ -282,7 +284,8 @@ TEST_CASE("Integer evaluator against the interpreter on random chunks", "[fixed]
     for (int k = 0; k < 40; ++k) {
       std::vector<ir::Value> row{randomAt(rng, 1), randomAt(rng, 10), randomAt(rng, 100)};
       if (rng() % 20 == 0) row[rng() % 3] = ir::Missing{};
-      const std::optional<Rational> fast = fixed::run(*program, fixed::Inputs{&row, nullptr, nullptr});
+      const ir::Record record(row);
+      const std::optional<Rational> fast = fixed::run(*program, fixed::Inputs{&record, nullptr, nullptr});
       const ir::Value slow = interpreted(chunk, row);
       if (!fast) {
         ++gaveUp;
@@ -330,7 +333,8 @@ TEST_CASE("JIT: the integer machine's results on random chunks", "[fixed][jit][d
     for (int k = 0; k < 40; ++k) {
       std::vector<ir::Value> row{randomAt(rng, 1), randomAt(rng, 10), randomAt(rng, 100)};
       if (rng() % 20 == 0) row[rng() % 3] = ir::Missing{};
-      const fixed::Inputs in{&row, nullptr, nullptr};
+      const ir::Record record(row);
+      const fixed::Inputs in{&record, nullptr, nullptr};
       const std::optional<Rational> expected = fixed::run(machine[i], in);
       INFO("piano:\n" << fixed::print(machine[i]));
       REQUIRE(fixed::run(native[i], in) == expected);
@@ -392,7 +396,7 @@ TEST_CASE("Integer evaluator: giorni_anno, anno and giorni_servizio as the inter
   scales.year = 2024;
   std::optional<fixed::Program> p = fixed::compile(chunk, m, scales);
   REQUIRE(p);
-  const std::vector<ir::Value> row = person(0, 0, 0);
+  const ir::Record row(person(0, 0, 0));
   const misura::DateRange periods[] = {
       {*misura::Date::fromYmd(2024, 1, 1), *misura::Date::fromYmd(2024, 12, 31)},
       {*misura::Date::fromYmd(2023, 6, 1), *misura::Date::fromYmd(2024, 2, 29)},  // 60 days in 2024

@@ -329,7 +329,7 @@ TEST_CASE("CallIndicator runs the indicator in a fresh frame", "[interp]") {
 }
 
 TEST_CASE("Person, component, total and band names read the context", "[interp]") {
-  std::vector<ir::Value> person{std::string("A07"), Rational(1000000, 100)};  // matricola, posizione (euro)
+  const ir::Record person(std::vector<ir::Value>{std::string("A07"), Rational(1000000, 100)});  // matricola, posizione (euro)
   std::vector<std::optional<Rational>> components{Rational(528, 10), Rational(36)};
   interp::Context ctx;
   ctx.person = &person;

@@ -42,7 +42,7 @@ TEST_CASE("ChunkMemo: a chunk of text fields and comparisons is remembered per v
   std::string key;
   size_t runs = 0;
   for (const char* value : {"R", "D", "R", "D", "X", "R"}) {
-    const std::vector<ir::Value> person{std::string(value)};
+    const ir::Record person(std::vector<ir::Value>{std::string(value)});
     interp::Context ctx;
     ctx.person = &person;
     const ir::Value expected = std::get<ir::Value>(interp::run(chunk, ctx));
@@ -63,7 +63,8 @@ TEST_CASE("ChunkMemo: non rilevato and yes/no are inputs too; numbers are not me
   interp::ChunkMemo memo(c.done());
   REQUIRE(memo.usable());
   std::string key;
-  const std::vector<ir::Value> yes{Rational(1), true}, missing{Rational(1), ir::Missing{}}, number{Rational(1), Rational(3)};
+  const ir::Record yes(std::vector<ir::Value>{Rational(1), true}), missing(std::vector<ir::Value>{Rational(1), ir::Missing{}}),
+      number(std::vector<ir::Value>{Rational(1), Rational(3)});
   interp::Context ctx;
   ctx.row = &yes;
   CHECK_FALSE(memo.find(ctx, key));
@@ -84,7 +85,7 @@ TEST_CASE("ChunkMemo: the row's tail is read as the interpreter reads it", "[mem
   Code c;
   c.op(Op::LoadRow, 3).push(std::string("A")).op(Op::Eq);
   interp::ChunkMemo memo(c.done());
-  const std::vector<ir::Value> row{std::string("x"), std::string("y")};
+  const ir::Record row(std::vector<ir::Value>{std::string("x"), std::string("y")});
   const std::vector<ir::Value> tailA{std::string("z"), std::string("A")}, tailB{std::string("z"), std::string("B")};
   interp::Context ctx;
   ctx.row = &row;
