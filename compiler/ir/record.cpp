@@ -9,22 +9,19 @@ namespace misura::ir {
 namespace {
 
 enum Tag : uint64_t { kMissing = 0, kNumber = 1, kText = 2, kDate = 3, kBool = 4, kOther = 5 };
+static_assert(kNumber == 1, "Record::inlineNumber (record.h) tests the tag 1");
 constexpr uint64_t kTagMask = 7;
 constexpr int64_t kNumberLimit = int64_t{1} << 54;
 
-// den = 2^a * 5^b with a, b < 8: (a, b), else nullopt.
+// den = 2^a * 5^b with a, b < 8: (a, b), else nullopt. (den > 0)
 std::optional<std::pair<int, int>> decimalDenominator(int64_t den) {
-  int a = 0, b = 0;
-  while (den % 2 == 0 && a < 8) den /= 2, ++a;
+  const int a = __builtin_ctzll(uint64_t(den));
+  if (a >= 8) return std::nullopt;
+  den >>= a;
+  int b = 0;
   while (den % 5 == 0 && b < 8) den /= 5, ++b;
-  if (den != 1 || a >= 8 || b >= 8) return std::nullopt;
+  if (den != 1 || b >= 8) return std::nullopt;
   return std::make_pair(a, b);
-}
-
-int64_t powerOf(int64_t base, uint64_t exp) {
-  int64_t r = 1;
-  while (exp--) r *= base;
-  return r;
 }
 
 std::optional<uint64_t> encodeNumber(const Rational& q) {
@@ -71,13 +68,6 @@ Record& Record::operator=(const Record& other) {
   if (size_) std::memcpy(cells_.get(), other.cells_.get(), size_ * sizeof(uint64_t));
   others_ = other.others_ ? std::make_unique<std::vector<Value>>(*other.others_) : nullptr;
   return *this;
-}
-
-std::optional<std::pair<int64_t, int64_t>> Record::inlineNumber(size_t i) const {
-  const uint64_t cell = cells_[i];
-  if ((cell & kTagMask) != kNumber) return std::nullopt;
-  const int64_t den = powerOf(2, (cell >> 3) & 7) * powerOf(5, (cell >> 6) & 7);
-  return std::make_pair(int64_t(cell) >> 9, den);
 }
 
 Value Record::operator[](size_t i) const {

@@ -50,7 +50,13 @@ class Record {
   // A number cell held inline as (num, den) in lowest terms, den > 0, without
   // building a Rational; nullopt for any other cell (also a number held in
   // the list of Values: ask operator[] then).
-  std::optional<std::pair<int64_t, int64_t>> inlineNumber(size_t i) const;
+  std::optional<std::pair<int64_t, int64_t>> inlineNumber(size_t i) const {
+    static constexpr int64_t kPowersOf2[8] = {1, 2, 4, 8, 16, 32, 64, 128};
+    static constexpr int64_t kPowersOf5[8] = {1, 5, 25, 125, 625, 3125, 15625, 78125};
+    const uint64_t cell = cells_[i];
+    if ((cell & 7) != 1) return std::nullopt;  // not a Number (record.cpp: the tags)
+    return std::make_pair(int64_t(cell) >> 9, kPowersOf2[(cell >> 3) & 7] * kPowersOf5[(cell >> 6) & 7]);
+  }
 
  private:
   std::unique_ptr<uint64_t[]> cells_;
