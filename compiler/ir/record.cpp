@@ -70,7 +70,7 @@ Record& Record::operator=(const Record& other) {
   return *this;
 }
 
-Value Record::operator[](size_t i) const {
+Value Record::decode(size_t i) const {
   const uint64_t cell = cells_[i];
   switch (cell & kTagMask) {
     case kMissing: return Missing{};

@@ -39,8 +39,13 @@ class Record {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  // The value of cell i (precondition: i < size()).
-  Value operator[](size_t i) const;
+  // The value of cell i (precondition: i < size()). A number held inline,
+  // the common case, is decoded here without a call.
+  Value operator[](size_t i) const {
+    if (std::optional<std::pair<int64_t, int64_t>> p = inlineNumber(i))
+      return Rational::fromLowestTerms(p->first, p->second);
+    return decode(i);
+  }
   // The same, throwing std::out_of_range past the end.
   Value at(size_t i) const;
   // Stores v in cell i (precondition: i < size()).
@@ -59,6 +64,8 @@ class Record {
   }
 
  private:
+  Value decode(size_t i) const;  // any cell
+
   std::unique_ptr<uint64_t[]> cells_;
   uint32_t size_ = 0;
   std::unique_ptr<std::vector<Value>> others_;  // the Other cells' values, only if any
