@@ -521,7 +521,8 @@ int run(int argc, char** argv) {
                 "FILE");
   ValueOption thread;
   thread.add(valuta, "--thread",
-             "calcola i punteggi con al più N thread (predefinito: uno per processore); i risultati non cambiano",
+             "legge i CSV grandi e calcola i punteggi con al più N thread (predefinito: uno per processore); "
+             "i risultati non cambiano",
              "N");
   bool tempi = false;
   valuta->add_flag("--tempi", tempi,

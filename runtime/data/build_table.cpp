@@ -231,8 +231,8 @@ void TableBuilder::header(FileId file, char separator, std::vector<Cell> header)
   wideCols_.key = ds_.key;
   stats_.assign(ds_.fields.size(), ColumnStats{});
   // Each line of the file is at most one row: reserve once, not while growing.
-  size_t lines = sources_.lineCol(file, static_cast<uint32_t>(sources_.text(file).size())).line;
-  table_.rows.reserve(std::min<size_t>(lines, limits().dataRows) * (ds_.wide ? ds_.wide->columns.size() : 1));
+  lines_ = sources_.lineCol(file, static_cast<uint32_t>(sources_.text(file).size())).line;
+  table_.rows.reserve(std::min<size_t>(lines_, limits().dataRows) * (ds_.wide ? ds_.wide->columns.size() : 1));
 }
 
 void TableBuilder::row(const std::vector<CellView>& cells) {
@@ -252,7 +252,8 @@ void TableBuilder::addRow(const std::vector<CellView>& cells, Span span) {
   if (!keyOk) return;
   if (!ds_.wide) {
     table_.rows.push_back(std::move(row));
-    if (!cols_.key.empty()) indexLastRow(table_, cols_, sources_, fd_);  // a record table has no key to index
+    // A record table has no key to index; a fork's rows are indexed by join().
+    if (!cols_.key.empty() && !forked_) indexLastRow(table_, cols_, sources_, fd_);
     return;
   }
   // A wide sheet: one row per code, the code as the last key column.
@@ -266,6 +267,42 @@ void TableBuilder::addRow(const std::vector<CellView>& cells, Span span) {
     table_.rows.push_back(std::move(one));
     if (!indexLastRow(table_, wideCols_, sources_, fd_)) break;  // the whole file row repeats a person: reported once
   }
+}
+
+std::unique_ptr<CsvSink> TableBuilder::fork() {
+  if (ds_.wide || forked_ || lines_ > limits().dataRows) return nullptr;
+  return std::unique_ptr<CsvSink>(new TableBuilder(*this, ForkOf{}));
+}
+
+TableBuilder::TableBuilder(const TableBuilder& parent, ForkOf)
+    : forkDiags_(std::make_unique<Diagnostics>()),
+      forkFd_(std::make_unique<FileDiagnostics>(*forkDiags_)),
+      forked_(true),
+      lines_(parent.lines_),
+      ds_(parent.ds_),
+      staffKeyField_(parent.staffKeyField_),
+      known_(parent.known_),
+      sources_(parent.sources_),
+      fd_(*forkFd_),
+      head_(parent.head_),
+      cols_(parent.cols_),
+      wideCols_(parent.wideCols_),
+      stats_(parent.stats_.size()) {
+  table_.file = parent.table_.file;
+  table_.header = parent.table_.header;
+}
+
+bool TableBuilder::quiet() const { return !forkDiags_ || forkDiags_->all().empty(); }
+
+void TableBuilder::join(CsvSink& fork) {
+  TableBuilder& part = static_cast<TableBuilder&>(fork);  // only this class's forks come back
+  fileRows_ += part.fileRows_;
+  for (size_t f = 0; f < stats_.size() && f < part.stats_.size(); ++f) stats_[f].merge(part.stats_[f]);
+  for (Row& row : part.table_.rows) {
+    table_.rows.push_back(std::move(row));
+    if (!cols_.key.empty()) indexLastRow(table_, cols_, sources_, fd_);
+  }
+  part.table_.rows.clear();
 }
 
 Table TableBuilder::finish() {

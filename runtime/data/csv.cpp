@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <exception>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -78,6 +80,7 @@ class Tokenizer {
   }
 
   bool atEnd() const { return pos_ >= text_.size(); }
+  size_t position() const { return pos_; }
 
   // Reads one record and its line terminator (LF, CRLF or CR) into `record`,
   // whose views stay valid until the next call.
@@ -382,6 +385,81 @@ void reportWrongCellCount(const Record& record, size_t expected, char sep, Cappe
   reporter.error("E0504", span, std::move(message), std::move(hint));
 }
 
+// Gives `sink` the rows from the tokenizer's position to the end of its text.
+void readRows(Tokenizer& tokenizer, size_t width, char sep, CappedReporter& reporter, CsvSink& sink) {
+  Record record;
+  while (!tokenizer.atEnd()) {
+    tokenizer.next(record);
+    if (record.blank) continue;
+    if (record.cells.size() != width) {
+      reportWrongCellCount(record, width, sep, reporter);
+      continue;
+    }
+    sink.row(record.cells);
+  }
+}
+
+// Where the parts of the rows from `body` on start, when they may be read
+// at once (CsvOptions::threads): each part begins a line. Without a quote in
+// the file, every line break ends a record, so a part read on its own gives
+// the rows it would give in one reading. One start (body): one part.
+std::vector<size_t> partStarts(std::string_view text, size_t body, const CsvOptions& opt) {
+  std::vector<size_t> starts{body};
+  if (opt.threads < 2 || body >= text.size() || text.find('"', body) != std::string_view::npos) return starts;
+  const size_t parts = std::min<size_t>(opt.threads, (text.size() - body) / std::max<size_t>(opt.partBytes, 1));
+  for (size_t k = 1; k < parts; ++k) {
+    const size_t lineBreak = text.find('\n', body + (text.size() - body) * k / parts);
+    if (lineBreak == std::string_view::npos || lineBreak + 1 >= text.size()) break;
+    if (lineBreak + 1 > starts.back()) starts.push_back(lineBreak + 1);
+  }
+  return starts;
+}
+
+// Reads the parts that begin at `starts` at once: the first here, into
+// `sink`, each later one on a thread of its own into a fork of the sink.
+// Then, in order, a quiet part is joined to the sink, and from the first part
+// that reported something on the file is read again here, in one part: the
+// diagnostics and their caps are then exactly those of one reading.
+void readInParts(const SourceManager& sources, FileId file, const std::vector<size_t>& starts, size_t width,
+                 char sep, CappedReporter& reporter, CsvSink& sink) {
+  const std::string_view text = sources.text(file);
+  struct Part {
+    std::unique_ptr<CsvSink> sink;
+    Diagnostics diags;  // the tokenizer's
+    std::exception_ptr failure;
+  };
+  std::vector<Part> parts(starts.size());
+  std::vector<std::thread> threads;
+  for (size_t k = 1; k < starts.size(); ++k) {
+    parts[k].sink = sink.fork();
+    if (!parts[k].sink) break;
+    const size_t end = k + 1 < starts.size() ? starts[k + 1] : text.size();
+    threads.emplace_back([&, k, end] {
+      try {
+        CappedReporter partReporter(parts[k].diags);
+        Tokenizer tokenizer(text.substr(0, end), starts[k], file, sep, partReporter);
+        readRows(tokenizer, width, sep, partReporter, *parts[k].sink);
+      } catch (...) {
+        parts[k].failure = std::current_exception();
+      }
+    });
+  }
+  Tokenizer first(text.substr(0, starts.size() > 1 ? starts[1] : text.size()), starts[0], file, sep, reporter);
+  readRows(first, width, sep, reporter, sink);
+  for (std::thread& t : threads) t.join();
+  for (size_t k = 1; k < starts.size(); ++k) {
+    Part& part = parts[k];
+    if (part.failure) std::rethrow_exception(part.failure);
+    if (part.sink && part.diags.all().empty() && part.sink->quiet()) {
+      sink.join(*part.sink);
+      continue;
+    }
+    Tokenizer rest(text, starts[k], file, sep, reporter);
+    readRows(rest, width, sep, reporter, sink);
+    return;
+  }
+}
+
 }  // namespace
 
 void prepareHeader(std::vector<Cell>& header, Diagnostics& diags, const std::vector<bool>& unnamedOk) {
@@ -471,14 +549,11 @@ bool readCsv(const SourceManager& sources, FileId file, const CsvOptions& opt, D
   checkHeader(header, reporter, {});
   const size_t width = header.size();
   sink.header(file, sep, std::move(header));
-  while (!tokenizer.atEnd()) {
-    tokenizer.next(record);
-    if (record.blank) continue;
-    if (record.cells.size() != width) {
-      reportWrongCellCount(record, width, sep, reporter);
-      continue;
-    }
-    sink.row(record.cells);
+  const std::vector<size_t> starts = partStarts(text, tokenizer.position(), opt);
+  if (starts.size() < 2) {
+    readRows(tokenizer, width, sep, reporter, sink);
+  } else {
+    readInParts(sources, file, starts, width, sep, reporter, sink);
   }
   reporter.flush();
   return true;

@@ -6,6 +6,7 @@
 // CsvSink (schema.h: TableBuilder), so a large file is never held as cells.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,12 @@ struct CsvOptions {
   // above it, e.g. a title, are skipped); past the end -> E0531.
   std::optional<uint32_t> headerLine;
   Span headerLineSpan;  // where the regolamento says it, for E0531
+  // The sink version of readCsv may read a large file in up to `threads`
+  // parts at once (each at least `partBytes` long), when the file has no
+  // quote and the sink can fork (CsvSink::fork): same rows, same
+  // diagnostics, in the same order, as reading it in one part.
+  unsigned threads = 1;
+  size_t partBytes = size_t{4} << 20;
 };
 
 // Shared by every reader: trims the header names (spaces, tabs, no-break
@@ -84,6 +91,18 @@ class CsvSink {
   // it (blank rows and rows with a wrong cell count are not given). The
   // views are valid only during the call.
   virtual void row(const std::vector<CellView>& cells) = 0;
+
+  // Reading in parts (CsvOptions::threads): a sink, with this one's header,
+  // for the rows of a later part of the file, given them on another thread
+  // while this one gets the earlier rows; nullptr if this sink cannot. A
+  // fork must not touch anything it shares with this sink.
+  virtual std::unique_ptr<CsvSink> fork() { return nullptr; }
+  // Whether this fork has reported nothing (a part that reported something
+  // is read again, in order, so that the diagnostics are those of one part).
+  virtual bool quiet() const { return true; }
+  // Takes a quiet fork's rows as if they had been given here one by one,
+  // after those given so far.
+  virtual void join(CsvSink& fork) { (void)fork; }
 };
 
 // Keeps every row it is given, in `table`: readCsv's CsvTable.

@@ -22,10 +22,10 @@ namespace {
 // is its number of data rows.
 std::optional<Table> readTable(const ir::Dataset& ds, std::optional<uint32_t> staffKeyField,
                                const std::filesystem::path& dataDir, const KnownKeys& known, SourceManager& sources,
-                               Diagnostics& diags, FileDiagnostics& fd, size_t& fileRows) {
+                               Diagnostics& diags, FileDiagnostics& fd, size_t& fileRows, unsigned threads) {
   TableBuilder builder(ds, staffKeyField, known, sources, fd);
   fd.hold();
-  if (!readDataFile(ds, dataDir, sources, diags, builder) ||
+  if (!readDataFile(ds, dataDir, sources, diags, builder, threads) ||
       tooManyRows(ds, builder.fileRows(), builder.firstRowOverLimit(), diags)) {
     fd.discard();
     return std::nullopt;
@@ -39,14 +39,15 @@ std::optional<Table> readTable(const ir::Dataset& ds, std::optional<uint32_t> st
 // to `staff`: one matricola space (E0546 for a matricola in two files).
 // Returns the number of file rows read; false in `ok` if a file is unreadable.
 size_t loadMoreStaffFiles(const ir::Module& module, const std::filesystem::path& dataDir, const KnownKeys& known,
-                          Table& staff, SourceManager& sources, Diagnostics& diags, bool& ok) {
+                          Table& staff, SourceManager& sources, Diagnostics& diags, bool& ok, unsigned threads) {
   size_t rows = 0;
   const std::vector<ir::Dataset>& more = module.datasets[ir::kStaff].moreFiles;
   for (uint32_t k = 0; k < more.size(); ++k) {
     // The same reader as the first file: CSV or a sheet of a workbook.
     FileDiagnostics fd(diags);
     size_t fileRows = 0;
-    std::optional<Table> part = readTable(more[k], module.staffKeyField, dataDir, known, sources, diags, fd, fileRows);
+    std::optional<Table> part = readTable(more[k], module.staffKeyField, dataDir, known, sources, diags, fd, fileRows,
+                                           threads);
     if (!part) {
       ok = false;
       continue;
@@ -109,19 +110,19 @@ void learnStaff(const Table& staff, KnownKeys& known) {
 
 // Loads dataset `index` into data.tables[index]; false if the file could not be read at all.
 bool loadOne(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir, KnownKeys& known,
-             LoadedData& data, SourceManager& sources, Diagnostics& diags) {
+             LoadedData& data, SourceManager& sources, Diagnostics& diags, unsigned threads) {
   const ir::Dataset& ds = module.datasets[index];
   std::optional<uint32_t> staffKey;
   if (index == ir::kStaff) staffKey = module.staffKeyField;
   FileDiagnostics fd(diags);
   size_t fileRows = 0;
-  std::optional<Table> table = readTable(ds, staffKey, dataDir, known, sources, diags, fd, fileRows);
+  std::optional<Table> table = readTable(ds, staffKey, dataDir, known, sources, diags, fd, fileRows, threads);
   if (!table) return false;
   data.tables[index] = std::move(*table);
   if (index != ir::kStaff) checkRowConditions(module, index, data.tables[index], fd);
   bool ok = true;
   if (index == ir::kStaff) {
-    fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok);
+    fileRows += loadMoreStaffFiles(module, dataDir, known, data.tables[index], sources, diags, ok, threads);
     deriveStaffFields(module, data.tables[index], fd);
     checkRowConditions(module, index, data.tables[index], fd);
     learnStaff(data.tables[index], known);
@@ -155,9 +156,10 @@ std::vector<uint32_t> loadOrder(const ir::Module& module) {
 
 // Loads a table of `obiettivi da`: any code is valid there, and becomes known.
 void loadObjectiveTable(const ir::Module& module, uint32_t index, const std::filesystem::path& dataDir,
-                        KnownKeys& known, LoadedData& data, SourceManager& sources, Diagnostics& diags) {
+                        KnownKeys& known, LoadedData& data, SourceManager& sources, Diagnostics& diags,
+                        unsigned threads) {
   known.anyObjective = true;
-  loadOne(module, index, dataDir, known, data, sources, diags);
+  loadOne(module, index, dataDir, known, data, sources, diags, threads);
   known.anyObjective = false;
   for (const ir::ObjectiveTemplate& t : module.objectiveTemplates)
     if (t.dataset == index)
@@ -167,14 +169,14 @@ void loadObjectiveTable(const ir::Module& module, uint32_t index, const std::fil
 }  // namespace
 
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
-                                   SourceManager& sources, Diagnostics& diags) {
+                                   SourceManager& sources, Diagnostics& diags, unsigned threads) {
   const size_t errorsBefore = diags.errorCount();
   LoadedData data;
   data.tables.resize(module.datasets.size());
   KnownKeys known = knownKeys(module);
   for (uint32_t i : loadOrder(module)) {
-    if (declaresObjectives(module, i)) loadObjectiveTable(module, i, dataDir, known, data, sources, diags);
-    else loadOne(module, i, dataDir, known, data, sources, diags);
+    if (declaresObjectives(module, i)) loadObjectiveTable(module, i, dataDir, known, data, sources, diags, threads);
+    else loadOne(module, i, dataDir, known, data, sources, diags, threads);
   }
   if (diags.errorCount() > errorsBefore) return std::nullopt;
   return data;
@@ -188,7 +190,7 @@ std::optional<LoadedData> loadStaffList(const ir::Module& module, const std::fil
   LoadedData data;
   data.tables.resize(module.datasets.size());
   KnownKeys known = knownKeys(staffOnly);
-  loadOne(staffOnly, ir::kStaff, file.parent_path(), known, data, sources, diags);
+  loadOne(staffOnly, ir::kStaff, file.parent_path(), known, data, sources, diags, 1);
   if (diags.errorCount() > errorsBefore) return std::nullopt;
   return data;
 }

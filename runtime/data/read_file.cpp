@@ -27,7 +27,7 @@ bool looksLikeOle(std::string_view bytes) {
 }  // namespace
 
 bool readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir, SourceManager& sources,
-                  Diagnostics& diags, CsvSink& sink) {
+                  Diagnostics& diags, CsvSink& sink, unsigned threads) {
   std::optional<std::string> bytes = readDataBytes(ds, dataDir, diags);
   if (!bytes) return false;
   const std::string path = (dataDir / ds.file).string();
@@ -65,7 +65,9 @@ bool readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir, S
   std::optional<FileId> file = decodeDataFile(ds, dataDir / ds.file, *bytes, sources, diags);
   if (!file) return false;
   bytes.reset();  // the decoded text is in `sources`: the raw bytes are not needed while reading
-  return readCsv(sources, *file, CsvOptions{ds.separator, ds.headerRow, ds.headerRowSpan}, diags, sink);
+  CsvOptions options{ds.separator, ds.headerRow, ds.headerRowSpan};
+  options.threads = threads;
+  return readCsv(sources, *file, options, diags, sink);
 }
 
 std::optional<CsvTable> readDataFile(const ir::Dataset& ds, const std::filesystem::path& dataDir,

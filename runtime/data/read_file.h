@@ -18,8 +18,9 @@ namespace misura::data {
 // Gives the file's header and rows to `sink` (csv.h: CsvSink): a CSV as it
 // is tokenized, a sheet once read. False, with the problem reported, if the
 // file cannot be read at all (then the sink got nothing).
+// `threads`: CsvOptions::threads for a CSV file.
 bool readDataFile(const ir::Dataset& dataset, const std::filesystem::path& dataDir, SourceManager& sources,
-                  Diagnostics& diags, CsvSink& sink);
+                  Diagnostics& diags, CsvSink& sink, unsigned threads = 1);
 // The same, keeping every row (for showing a file, not for loading it).
 std::optional<CsvTable> readDataFile(const ir::Dataset& dataset, const std::filesystem::path& dataDir,
                                      SourceManager& sources, Diagnostics& diags);

@@ -22,6 +22,13 @@ struct ColumnStats {
   bool anyPositive = false;
 
   void note(std::string_view text, const ir::Value& value);
+  // Adds what `other` saw (a later part of the same file).
+  void merge(const ColumnStats& other) {
+    values += other.values;
+    percentSign = percentSign || other.percentSign;
+    allUpToOne = allUpToOne && other.allUpToOne;
+    anyPositive = anyPositive || other.anyPositive;
+  }
 };
 
 // E0540 (outside the declared range), E0541 (not whole), E0542 (negative)

@@ -74,6 +74,12 @@ class TableBuilder : public CsvSink {
 
   void header(FileId file, char separator, std::vector<Cell> header) override;
   void row(const std::vector<CellView>& cells) override;
+  // Reading in parts: a fork converts its rows with diagnostics of its own and
+  // indexes nothing; join() indexes them here (E0512 in row order). No fork
+  // for a wide sheet, or for a file with more lines than limits().dataRows.
+  std::unique_ptr<CsvSink> fork() override;
+  bool quiet() const override;
+  void join(CsvSink& fork) override;
 
   size_t fileRows() const { return fileRows_; }     // every data row given, also those past the limit
   Span firstRowOverLimit() const { return overLimit_; }  // the first row past limits().dataRows
@@ -81,9 +87,17 @@ class TableBuilder : public CsvSink {
   Table finish();
 
  private:
+  struct ForkOf {};
+  // A fork of `parent` (fork()), after its header.
+  TableBuilder(const TableBuilder& parent, ForkOf);
   void addRow(const std::vector<CellView>& cells, Span span);
   bool indexLast(const TableColumns& cols);
 
+  // A fork's own diagnostics (fork()); declared before fd_, which refers to them.
+  std::unique_ptr<Diagnostics> forkDiags_;
+  std::unique_ptr<FileDiagnostics> forkFd_;
+  bool forked_ = false;
+  size_t lines_ = 0;  // of the file (header())
   const ir::Dataset& ds_;
   std::optional<uint32_t> staffKeyField_;
   const KnownKeys& known_;

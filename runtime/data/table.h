@@ -90,8 +90,10 @@ struct LoadedData {
 //   E0547 a row where a `controlla` condition is false
 //   W0540 a percentuale column written as fractions (all values between 0 and 1)
 // Returns nullopt if any error was reported: then the data must not be used.
+// `threads`: a large CSV file may be read in that many parts at once
+// (CsvOptions::threads); the result and the diagnostics do not change.
 std::optional<LoadedData> loadData(const ir::Module& module, const std::filesystem::path& dataDir,
-                                   SourceManager& sources, Diagnostics& diags);
+                                   SourceManager& sources, Diagnostics& diags, unsigned threads = 1);
 
 // Reads only the staff list, from `file` instead of the file the regolamento
 // names (`misura verifica --personale FILE`); the other tables stay empty.

@@ -87,7 +87,7 @@ std::optional<Evaluation> evaluate(const ir::Module& module, const Options& opti
   checkPlan(module);
   Timings* t = options.timings;
   Clock::time_point start = Clock::now();
-  std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags);
+  std::optional<data::LoadedData> data = data::loadData(module, options.dataDir, sources, diags, threadsFor(options));
   lap(t ? &t->read : nullptr, start);
   if (!data) return std::nullopt;
   std::shared_ptr<const ir::Module> expanded = withObjectivesFromData(module, *data, sources, diags);
