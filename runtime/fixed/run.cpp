@@ -32,13 +32,17 @@ bool numeratorOf(std::optional<std::pair<int64_t, int64_t>> p, int64_t scale, in
 
 bool numeratorOf(const Rational& v, int64_t scale, int64_t& out) { return numeratorOf(v.inlineParts(), scale, out); }
 
-// Field i of a row: a number cell held inline needs no Rational.
-bool load(const ir::Record& row, size_t i, int64_t scale, int64_t& out) {
-  if (i >= row.size()) return false;
-  if (std::optional<std::pair<int64_t, int64_t>> p = row.inlineNumber(i)) return numeratorOf(p, scale, out);
+// Field i of a row as a number held inline (num, den), if it is one.
+std::optional<std::pair<int64_t, int64_t>> numberParts(const ir::Record& row, size_t i) {
+  if (std::optional<std::pair<int64_t, int64_t>> p = row.inlineNumber(i)) return p;  // no Rational built
   const ir::Value v = row[i];
   const Rational* q = std::get_if<Rational>(&v);
-  return q && numeratorOf(*q, scale, out);
+  return q ? q->inlineParts() : std::nullopt;
+}
+
+// Field i of a row.
+bool load(const ir::Record& row, size_t i, int64_t scale, int64_t& out) {
+  return i < row.size() && numeratorOf(numberParts(row, i), scale, out);
 }
 
 bool load(const std::optional<Rational>* v, int64_t scale, int64_t& out) {
@@ -200,12 +204,7 @@ struct ScaleSoFar {
   bool dead = false;  // not a number column, or past the limit
   void add(const ir::Record& row, size_t i, int64_t limit) {
     if (dead || row.missing(i)) return;
-    std::optional<std::pair<int64_t, int64_t>> p = row.inlineNumber(i);
-    if (!p) {
-      const ir::Value v = row[i];
-      const Rational* q = std::get_if<Rational>(&v);
-      p = q ? q->inlineParts() : std::nullopt;
-    }
+    const std::optional<std::pair<int64_t, int64_t>> p = numberParts(row, i);
     if (!p) {
       dead = true;
       return;
